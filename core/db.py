@@ -1,0 +1,133 @@
+"""The one place that knows how to reach PostgreSQL.
+
+Resolves the database URL (``DATABASE_URL`` or an embedded pgserver under ``.data/``),
+builds the Tortoise configuration, applies aerich migrations, and creates/drops databases
+for tests and benchmarks.
+"""
+
+from __future__ import annotations
+
+import logging
+import pkgutil
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+import asyncpg
+from tortoise import Tortoise
+
+ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = ROOT / "migrations"
+EMBEDDED_DATA = ROOT / ".data" / "pg"
+
+log = logging.getLogger(__name__)
+_embedded_server = None
+
+
+def model_modules() -> list[str]:
+    """Every module in models/ (one per domain), plus aerich's own table."""
+    import models
+
+    names = sorted(
+        f"models.{info.name}"
+        for info in pkgutil.iter_modules(models.__path__)
+        if not info.name.startswith("_") and info.name != "base"
+    )
+    return [*names, "aerich.models"]
+
+
+def embedded_database_url() -> str:
+    """Start (or reuse) the embedded PostgreSQL under .data/ and return its URL."""
+    global _embedded_server
+    if _embedded_server is None:
+        import pgserver
+
+        EMBEDDED_DATA.mkdir(parents=True, exist_ok=True)
+        _embedded_server = pgserver.get_server(EMBEDDED_DATA, cleanup_mode="stop")
+        log.info("embedded PostgreSQL running in %s", EMBEDDED_DATA)
+    return _embedded_server.get_uri("postgres")
+
+
+def resolve_database_url(url: str | None) -> str:
+    return url or embedded_database_url()
+
+
+def with_database(url: str, database: str) -> str:
+    """The same server URL pointing at another database."""
+    parsed = urlparse(url)
+    return parsed._replace(path="/" + database).geturl()
+
+
+def credentials(url: str) -> dict:
+    """asyncpg connection keywords from a postgres:// URL (host may be a socket directory)."""
+    parsed = urlparse(url)
+    query = parse_qs(parsed.query)
+    host = query.get("host", [parsed.hostname or "127.0.0.1"])[0]
+    return {
+        "host": host,
+        "port": parsed.port or int(query.get("port", ["5432"])[0]),
+        "user": unquote(parsed.username or "postgres"),
+        "password": unquote(parsed.password or ""),
+        "database": (parsed.path or "/postgres").lstrip("/") or "postgres",
+    }
+
+
+def tortoise_config(url: str, pool_min: int = 1, pool_max: int = 10) -> dict:
+    return {
+        "connections": {
+            "default": {
+                "engine": "tortoise.backends.asyncpg",
+                "credentials": {
+                    **credentials(url),
+                    "minsize": pool_min,
+                    "maxsize": pool_max,
+                },
+            }
+        },
+        "apps": {"models": {"models": model_modules(), "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def init_orm(config: dict) -> None:
+    # Tortoise 1.x keeps its state in a contextvar; the global fallback lets every request
+    # (each in its own task/context) see the connections the lifespan opened.
+    await Tortoise.init(config=config, _enable_global_fallback=True)
+
+
+async def close_orm() -> None:
+    await Tortoise.close_connections()
+
+
+async def apply_migrations(config: dict) -> list[str]:
+    """Apply every aerich migration not yet applied; returns the applied file names."""
+    from aerich import Command
+
+    async with Command(tortoise_config=config, app="models", location=str(MIGRATIONS)) as cmd:
+        await cmd.init()
+        return await cmd.upgrade(run_in_transaction=True)
+
+
+async def create_database(server_url: str, name: str) -> str:
+    conn = await asyncpg.connect(**credentials(with_database(server_url, "postgres")))
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return with_database(server_url, name)
+
+
+async def drop_database(server_url: str, name: str) -> None:
+    conn = await asyncpg.connect(**credentials(with_database(server_url, "postgres")))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await conn.close()
+
+
+async def database_exists(server_url: str, name: str) -> bool:
+    conn = await asyncpg.connect(**credentials(with_database(server_url, "postgres")))
+    try:
+        return bool(await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name))
+    finally:
+        await conn.close()

@@ -1,0 +1,75 @@
+"""The one error type for expected failures.
+
+Use cases (resolvers/) raise `AppError`; the schema layer turns it into a `UserError` in the
+mutation payload (or a GraphQL error with the code in `extensions` for queries). Anything
+else that escapes is unexpected and gets masked by the HTTP layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    TOO_SHORT = "TOO_SHORT"
+    TOO_LONG = "TOO_LONG"
+    NOT_FOUND = "NOT_FOUND"
+    CONFLICT = "CONFLICT"
+    UNIQUE = "UNIQUE"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    INVALID_TOKEN = "INVALID_TOKEN"
+    EXPIRED_TOKEN = "EXPIRED_TOKEN"
+    RATE_LIMITED = "RATE_LIMITED"
+    NO_HEARTS = "NO_HEARTS"
+    LOCKED = "LOCKED"
+    PAYMENT_REQUIRED = "PAYMENT_REQUIRED"
+    NOT_STARTED = "NOT_STARTED"
+    SESSION_CLOSED = "SESSION_CLOSED"
+    CYCLE = "CYCLE"
+    UNAVAILABLE = "UNAVAILABLE"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    code: ErrorCode
+    message: str
+    field: str | None = None
+
+
+class AppError(Exception):
+    """An expected failure carrying one or more field errors."""
+
+    def __init__(self, errors: FieldError | list[FieldError]) -> None:
+        self.errors = errors if isinstance(errors, list) else [errors]
+        super().__init__("; ".join(e.message for e in self.errors))
+
+    @classmethod
+    def of(cls, code: ErrorCode, message: str, field: str | None = None) -> AppError:
+        return cls(FieldError(code=code, message=message, field=field))
+
+
+def not_found(what: str, field: str | None = "id") -> AppError:
+    return AppError.of(ErrorCode.NOT_FOUND, f"{what} not found.", field)
+
+
+class Validator:
+    """Collects every field error of an input before failing, so the user sees them all."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, field: str | None, code: ErrorCode, message: str) -> None:
+        self.errors.append(FieldError(code=code, message=message, field=field))
+
+    def check(self, condition: bool, field: str | None, code: ErrorCode, message: str) -> None:
+        if not condition:
+            self.add(field, code, message)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise AppError(self.errors)

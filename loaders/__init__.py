@@ -1,0 +1,1 @@
+"""Per-request DataLoaders, one module per domain. Named `<Thing>By<Key>Loader`."""

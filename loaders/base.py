@@ -1,0 +1,132 @@
+"""The one loader base and the per-request registry.
+
+Every loader returns results in key order. `Loaders` creates each loader class once per
+request, inside the running event loop; with `LOADER_BATCHING=0` every loader loads one key
+per call, which is the naive baseline the benchmark compares against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any, ClassVar, TypeVar
+
+from aiodataloader import DataLoader
+from tortoise import connections
+from tortoise.models import Model
+
+from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
+
+L = TypeVar("L", bound="RecordLoader")
+
+
+class RecordLoader(DataLoader):
+    """Base of every loader: implement `fetch(keys) -> {key: value}`; missing keys get `missing`."""
+
+    missing: ClassVar[Any] = None
+
+    def __init__(self, loaders: Loaders, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.loaders = loaders  # sibling loaders of the same request
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        raise NotImplementedError
+
+    async def batch_load_fn(self, keys: Sequence[Any]) -> list[Any]:
+        found = await self.fetch(keys)
+        missing = self.missing
+        if isinstance(missing, list | dict):
+            return [found.get(key, type(missing)()) for key in keys]
+        return [found.get(key, missing) for key in keys]
+
+
+class ModelByIdLoader(RecordLoader):
+    """Rows of `model` by primary key (None when absent)."""
+
+    model: ClassVar[type[Model]]
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        return {row.pk: row for row in await self.model.filter(pk__in=list(keys))}
+
+
+class ModelsByKeyLoader(RecordLoader):
+    """All rows of `model` whose `key_field` equals the key, ordered by `order_by`."""
+
+    model: ClassVar[type[Model]]
+    key_field: ClassVar[str]
+    order_by: ClassVar[tuple[str, ...]] = ("id",)
+    filters: ClassVar[dict[str, Any]] = {}
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        grouped: dict[Any, list[Model]] = {}
+        rows = await self.model.filter(
+            **{f"{self.key_field}__in": list(keys)}, **self.filters
+        ).order_by(*self.order_by)
+        for row in rows:
+            grouped.setdefault(getattr(row, self.key_field), []).append(row)
+        return grouped
+
+
+class CountByKeyLoader(RecordLoader):
+    """How many rows of `table` have `key_column` equal to the key (one GROUP BY)."""
+
+    table: ClassVar[str]
+    key_column: ClassVar[str]
+    condition: ClassVar[str] = "TRUE"
+    missing: ClassVar[Any] = 0
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await connections.get("default").execute_query_dict(
+            f'SELECT {self.key_column} AS k, count(*) AS n FROM "{self.table}" t '
+            f"WHERE {self.key_column} = ANY($1) AND {self.condition} GROUP BY {self.key_column}",
+            [list(keys)],
+        )
+        return {row["k"]: int(row["n"]) for row in rows}
+
+
+class PageByParentLoader(RecordLoader):
+    """A page of children per parent; keys are `(parent_id, PageArgs)`.
+
+    Keys sharing the same PageArgs are loaded in one windowed statement. Subclasses give
+    `query()` (the children's KeysetQuery), `parent_column`, and `count_loader` for totals.
+    """
+
+    parent_column: ClassVar[str]
+    count_loader: ClassVar[type[CountByKeyLoader] | None] = None
+
+    def query(self) -> KeysetQuery:
+        raise NotImplementedError
+
+    async def fetch(self, keys: Sequence[tuple[Any, PageArgs]]) -> dict[Any, Any]:
+        by_args: dict[PageArgs, list[Any]] = {}
+        for parent_id, args in keys:
+            by_args.setdefault(args, []).append(parent_id)
+        result: dict[Any, Page[Any]] = {}
+        for args, parent_ids in by_args.items():
+            pages = await fetch_child_pages(self.query(), self.parent_column, parent_ids, args)
+            for parent_id, page in pages.items():
+                if self.count_loader is not None:
+                    counter = self.loaders.get(self.count_loader)
+                    page.total_count = lambda counter=counter, pid=parent_id: counter.load(pid)
+                result[(parent_id, args)] = page
+        return result
+
+
+class Loaders:
+    """Per-request loader registry: `loaders.get(CourseByIdLoader).load(id)`."""
+
+    def __init__(self, batching: bool = True) -> None:
+        self.batching = batching
+        self._instances: dict[type[RecordLoader], RecordLoader] = {}
+
+    def get(self, cls: type[L]) -> L:
+        loader = self._instances.get(cls)
+        if loader is None:
+            options: dict[str, Any] = {} if self.batching else {"batch": False}
+            loader = cls(self, **options)
+            self._instances[cls] = loader
+        return loader  # type: ignore[return-value]
+
+    def prime(self, cls: type[RecordLoader], key: Hashable, value: Any) -> None:
+        """Seed a loader with a row already in hand (e.g. just written by a mutation)."""
+        self.get(cls).prime(key, value)

@@ -1,0 +1,159 @@
+"""lingograph: the Starlette app factory and the command line.
+
+python main.py serve            apply migrations, load demo data if empty, serve the API
+python main.py migrate          apply migrations
+python main.py makemigration N  generate an aerich migration named N from model changes
+python main.py schema           print the GraphQL SDL
+python main.py import-course F  import a course file (see README)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import importlib.util
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+from tortoise import connections
+
+from core import db
+from core.http import GraphQLApp
+from core.settings import Settings, get_settings
+from schema.root import DOMAINS, build_schema
+
+log = logging.getLogger("lingograph")
+
+
+async def healthz(request: Request) -> JSONResponse:
+    try:
+        await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), timeout=2)
+    except Exception as error:  # any failure to reach the database means unhealthy
+        log.warning("health check failed: %s", error)
+        return JSONResponse({"status": "unavailable"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+    settings.validate()
+    graphql = GraphQLApp(build_schema(settings), settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        url = db.resolve_database_url(settings.database_url)
+        await db.init_orm(db.tortoise_config(url, settings.db_pool_min, settings.db_pool_max))
+        try:
+            yield
+        finally:
+            await db.close_orm()
+
+    return Starlette(
+        debug=settings.debug,
+        routes=[
+            Route("/healthz", healthz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+        ],
+        lifespan=lifespan,
+    )
+
+
+def domain_resolvers() -> list:
+    return [
+        importlib.import_module(f"resolvers.{name}")
+        for name in DOMAINS
+        if importlib.util.find_spec(f"resolvers.{name}") is not None
+    ]
+
+
+async def prepare_database(settings: Settings, demo: bool) -> str:
+    """Apply migrations and, on an empty database, load every domain's demo data."""
+    url = db.resolve_database_url(settings.database_url)
+    config = db.tortoise_config(url, 1, 2)
+    applied = await db.apply_migrations(config)
+    if applied:
+        log.info("applied migrations: %s", ", ".join(applied))
+    if demo:
+        await db.init_orm(config)
+        try:
+            from models.identity import User
+
+            if not await User.exists():
+                for module in domain_resolvers():
+                    if hasattr(module, "load_demo_data"):
+                        await module.load_demo_data()
+                log.info("demo data loaded")
+        finally:
+            await db.close_orm()
+    return url
+
+
+def serve(settings: Settings, workers: int) -> None:
+    import uvicorn
+
+    url = asyncio.run(prepare_database(settings, demo=settings.load_demo_data))
+    os.environ["DATABASE_URL"] = url  # workers (and reloads) reuse the same database
+    print(f"lingograph: GraphQL at http://{settings.host}:{settings.port}/graphql", flush=True)
+    uvicorn.run(
+        "main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        access_log=settings.debug,
+        log_level="info",
+    )
+
+
+async def make_migration(name: str) -> None:
+    from aerich import Command
+
+    url = db.resolve_database_url(get_settings().database_url)
+    config = db.tortoise_config(url, 1, 2)
+    async with Command(tortoise_config=config, app="models", location=str(db.MIGRATIONS)) as cmd:
+        await cmd.init()
+        created = await cmd.migrate(name, no_input=True)
+        print(created or "no changes")
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    parser = argparse.ArgumentParser(prog="main.py", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve_cmd = sub.add_parser("serve", help="serve the API")
+    serve_cmd.add_argument("--workers", type=int, default=1)
+    sub.add_parser("migrate", help="apply migrations")
+    make = sub.add_parser("makemigration", help="generate a migration from model changes")
+    make.add_argument("name")
+    sub.add_parser("schema", help="print the GraphQL SDL")
+    importer = sub.add_parser("import-course", help="import a course file")
+    importer.add_argument("file")
+    args = parser.parse_args(argv)
+    settings = get_settings()
+
+    if args.command == "serve":
+        serve(settings, args.workers)
+    elif args.command == "migrate":
+        asyncio.run(prepare_database(settings, demo=False))
+    elif args.command == "makemigration":
+        asyncio.run(make_migration(args.name))
+    elif args.command == "schema":
+        sys.stdout.write(build_schema(settings).as_str() + "\n")
+    elif args.command == "import-course":
+        from resolvers.catalog import import_course_file
+
+        return asyncio.run(import_course_file(settings, args.file))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

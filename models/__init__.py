@@ -1,0 +1,1 @@
+"""Tortoise models, one module per domain. Every module here is registered automatically."""

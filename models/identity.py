@@ -1,0 +1,139 @@
+"""Identity: users, learning profiles, OAuth accounts, bearer tokens, verification tokens."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+
+from models.base import Entity, MutableEntity
+
+
+class Role(str, Enum):
+    STUDENT = "student"
+    TEACHER = "teacher"
+    ADMIN = "admin"
+
+
+class SubscriptionTier(str, Enum):
+    FREE = "free"
+    PREMIUM = "premium"
+    ENTERPRISE = "enterprise"
+
+
+class CefrLevel(str, Enum):
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+
+
+class VerificationPurpose(str, Enum):
+    EMAIL_VERIFICATION = "email_verification"
+    PASSWORD_RESET = "password_reset"
+
+
+DAILY_XP_GOALS = (10, 20, 30, 50)
+
+
+class User(MutableEntity):
+    # Stored normalized (lower-cased); a unique index makes it case-insensitive.
+    email = fields.CharField(max_length=320, unique=True)
+    username = fields.CharField(max_length=40, unique=True, null=True)
+    display_name = fields.CharField(max_length=100)
+    password_hash = fields.CharField(max_length=255, null=True)  # null: OAuth-only account
+    role = fields.CharEnumField(Role, max_length=16, default=Role.STUDENT)
+    avatar_url = fields.CharField(max_length=1000, null=True)
+    timezone = fields.CharField(max_length=64, default="UTC")
+    native_language = fields.CharField(max_length=16, null=True)
+    daily_xp_goal = fields.SmallIntField(default=20)
+    subscription_tier = fields.CharEnumField(
+        SubscriptionTier, max_length=16, default=SubscriptionTier.FREE
+    )
+    email_verified_at = fields.DatetimeField(null=True)
+    last_login_at = fields.DatetimeField(null=True)
+    is_active = fields.BooleanField(default=True)
+    deleted_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "users"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.is_active and self.deleted_at is None
+
+
+class LearningProfile(MutableEntity):
+    user = fields.OneToOneField("models.User", related_name="learning_profile", on_delete="CASCADE")
+    target_language = fields.CharField(max_length=16, null=True)
+    proficiency_level = fields.CharEnumField(CefrLevel, max_length=2, default=CefrLevel.A1)
+    learning_goals = fields.JSONField(default=list)
+    preferences = fields.JSONField(default=dict)
+    weekly_goal_hours = fields.FloatField(default=3.0)
+    preferred_lesson_minutes = fields.SmallIntField(default=10)
+
+    class Meta:
+        table = "learning_profiles"
+
+
+class OAuthAccount(MutableEntity):
+    user = fields.ForeignKeyField("models.User", related_name="oauth_accounts", on_delete="CASCADE")
+    provider = fields.CharField(max_length=32)
+    provider_user_id = fields.CharField(max_length=255)
+    access_token_hash = fields.CharField(max_length=64, null=True)
+    expires_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "oauth_accounts"
+        unique_together = (("provider", "provider_user_id"),)
+
+
+class AuthToken(Entity):
+    """An opaque bearer token; only the SHA-256 of the token is stored."""
+
+    user = fields.ForeignKeyField("models.User", related_name="auth_tokens", on_delete="CASCADE")
+    token_hash = fields.CharField(max_length=64, unique=True)
+    expires_at = fields.DatetimeField()
+    last_used_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+    user_agent = fields.CharField(max_length=255, null=True)
+
+    class Meta:
+        table = "auth_tokens"
+
+
+class VerificationToken(Entity):
+    """Email verification and password reset: hashed, expiring, single use."""
+
+    user = fields.ForeignKeyField(
+        "models.User", related_name="verification_tokens", on_delete="CASCADE"
+    )
+    purpose = fields.CharEnumField(VerificationPurpose, max_length=32)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "verification_tokens"
+
+
+class OutboxMessage(Entity):
+    """Mail recorded by the development mailer instead of being sent."""
+
+    to = fields.CharField(max_length=320)
+    subject = fields.CharField(max_length=255)
+    body = fields.TextField()
+
+    class Meta:
+        table = "outbox_messages"
+
+
+class LoginFailure(Entity):
+    """Failed log-ins per normalized email, for throttling."""
+
+    email = fields.CharField(max_length=320, db_index=True)
+
+    class Meta:
+        table = "login_failures"

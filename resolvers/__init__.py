@@ -1,0 +1,1 @@
+"""Use cases: plain async functions, no GraphQL types. One module per domain."""

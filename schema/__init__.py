@@ -1,0 +1,1 @@
+"""Strawberry schema: one module per domain, merged at the root (see schema/root.py)."""

@@ -1,0 +1,142 @@
+"""GraphQL building blocks every domain uses: connections, user errors, payloads, nodes."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any, Generic, TypeVar
+from uuid import UUID
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from core.context import Context
+from core.errors import AppError
+from core.errors import ErrorCode as ErrorCodeEnum
+from core.pagination import Page, PageArgs
+
+ErrorCode = strawberry.enum(ErrorCodeEnum, name="ErrorCode", description="What went wrong.")
+
+NodeT = TypeVar("NodeT")
+PayloadT = TypeVar("PayloadT", bound="Payload")
+
+AppInfo = Info[Context, None]
+
+
+@strawberry.type(description="An expected failure: a field (or null for the whole input).")
+class UserError:
+    field: str | None
+    message: str
+    code: ErrorCode  # type: ignore[valid-type]
+
+
+@strawberry.type
+class Payload:
+    """Base of every mutation payload: the changed object(s) plus `errors`."""
+
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def user_errors(error: AppError) -> list[UserError]:
+    return [UserError(field=e.field, message=e.message, code=e.code) for e in error.errors]
+
+
+async def run_mutation(payload: type[PayloadT], work: Awaitable[dict[str, Any]]) -> PayloadT:
+    """Await a use case returning the payload's fields; expected failures become `errors`."""
+    try:
+        return payload(**(await work))
+    except AppError as error:
+        return payload(errors=user_errors(error))
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[NodeT]):
+    cursor: str
+    node: NodeT
+
+
+@strawberry.type(description="A page of a list, Relay style, paginated by keyset cursors.")
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]]
+    page_info: PageInfo
+    _total: strawberry.Private[Callable[[], Any] | None] = None
+
+    @strawberry.field(description="How many items the whole list has.")
+    async def total_count(self) -> int:
+        if self._total is None:
+            return len(self.edges)
+        value = self._total()
+        return await value if inspect.isawaitable(value) else value
+
+
+def to_connection(page: Page[Any]) -> Connection[Any]:
+    edges = [Edge(cursor=c, node=n) for c, n in zip(page.cursors, page.items, strict=True)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=page.has_previous_page,
+            start_cursor=page.cursors[0] if page.cursors else None,
+            end_cursor=page.cursors[-1] if page.cursors else None,
+        ),
+        _total=page.total_count,
+    )
+
+
+def page_args(
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> PageArgs:
+    return PageArgs(first=first, after=after, last=last, before=before)
+
+
+def decode_global_id(value: str | relay.GlobalID, expected: str | None = None) -> UUID | None:
+    """The UUID inside a global ID, or None when malformed or of another type."""
+    try:
+        if isinstance(value, relay.GlobalID):
+            type_name, node_id = value.type_name, value.node_id
+        else:
+            padded = value + "=" * (-len(value) % 4)
+            type_name, _, node_id = base64.b64decode(padded).decode().partition(":")
+        if expected is not None and type_name != expected:
+            return None
+        return UUID(node_id)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def require_global_id(value: str | relay.GlobalID, expected: str, field: str) -> UUID:
+    """Like `decode_global_id` for inputs: a bad ID is a NOT_FOUND user error on `field`."""
+    node_id = decode_global_id(value, expected)
+    if node_id is None:
+        raise AppError.of(ErrorCodeEnum.NOT_FOUND, f"{expected} not found.", field)
+    return node_id
+
+
+def global_id(type_name: str, node_id: Any) -> str:
+    return relay.to_base64(type_name, str(node_id))
+
+
+def model_type(model: type) -> Callable[[type], type]:
+    """Let a Strawberry type be returned as the Tortoise model row it mirrors (no copying)."""
+
+    def decorate(cls: type) -> type:
+        cls.is_type_of = classmethod(  # type: ignore[attr-defined]
+            lambda klass, obj, _info: isinstance(obj, klass | model)
+        )
+        return cls
+
+    return decorate

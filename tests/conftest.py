@@ -1,0 +1,87 @@
+"""Test harness: a fresh PostgreSQL database per run, migrated with aerich, and the real app
+served by uvicorn on a loopback port, so tests go through real HTTP and WebSockets.
+
+The database lives on DATABASE_URL's server when set, else on the embedded pgserver; it is
+dropped at the end of the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+import pytest_asyncio
+import uvicorn
+
+from core import db
+from core.settings import Settings, get_settings
+from core.sqlcount import StatementLog, count_statements
+from main import create_app
+from tests.graphql_client import GraphQLClient
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return dataclasses.replace(get_settings(), load_demo_data=False, debug=True)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def database_url(settings: Settings) -> AsyncIterator[str]:
+    server_url = db.resolve_database_url(settings.database_url)
+    name = f"lingograph_test_{uuid.uuid4().hex[:10]}"
+    url = await db.create_database(server_url, name)
+    try:
+        await db.apply_migrations(db.tortoise_config(url, 1, 2))
+        yield url
+    finally:
+        await db.drop_database(server_url, name)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def server(settings: Settings, database_url: str) -> AsyncIterator[str]:
+    """The app on a loopback port; its lifespan opens the ORM the tests' factories use too."""
+    app_settings = dataclasses.replace(settings, database_url=database_url, db_pool_max=20)
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(app_settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    instance = uvicorn.Server(config)
+    task = asyncio.create_task(instance.serve())
+    while not instance.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        await task
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def http(server: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=server, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def gql(http: httpx.AsyncClient) -> GraphQLClient:
+    return GraphQLClient(http)
+
+
+@pytest.fixture
+def sql() -> Iterator[StatementLog]:
+    """Counts SQL statements: `with sql: ...` is not needed, read `sql.count` after a call."""
+    with count_statements() as log:
+        yield log

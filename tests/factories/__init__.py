@@ -1,0 +1,1 @@
+"""Factories that write rows directly (fast set-up); one module per domain."""
