@@ -38,3 +38,8 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+# First-release only: rebuild the initial migration from the models (serialised with flock,
+# since several people may run it at once while the first release is being written).
+migrations-reset: $(STAMP)
+	flock /tmp/lingograph-migrations.lock $(PY) tools/regen_initial_migration.py

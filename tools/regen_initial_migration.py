@@ -18,6 +18,9 @@ from aerich import Command
 from core import db
 
 
+INITIAL_NAME = "0_20261122000000_init.py"
+
+
 async def main() -> None:
     folder = db.MIGRATIONS / "models"
     moved = []
@@ -31,6 +34,9 @@ async def main() -> None:
         await cmd.init_migrations(safe=True)
     for path, text in moved:
         path.write_text(text)
+    # A stable name, so a development database that applied it does not apply it again.
+    for path in folder.glob("0_*.py"):
+        path.rename(folder / INITIAL_NAME)
     print("initial migration:", *sorted(p.name for p in folder.glob("0_*.py")))
 
 
