@@ -184,6 +184,104 @@ CREATE TABLE IF NOT EXISTS "lesson_prerequisites" (
     "prerequisite_id" UUID NOT NULL REFERENCES "lessons" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_lesson_prer_lesson__b5a3ee" UNIQUE ("lesson_id", "prerequisite_id")
 );
+CREATE TABLE IF NOT EXISTS "teacher_profiles" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "name" VARCHAR(100) NOT NULL,
+    "description" TEXT NOT NULL,
+    "personality" JSONB NOT NULL,
+    "voice" JSONB NOT NULL,
+    "teaching_style" JSONB NOT NULL,
+    "focus" JSONB NOT NULL,
+    "is_system" BOOL NOT NULL,
+    "is_active" BOOL NOT NULL,
+    "created_by_id" UUID REFERENCES "users" ("id") ON DELETE CASCADE
+);
+COMMENT ON TABLE "teacher_profiles" IS 'An AI teacher persona. System personas are shared; custom ones belong to a user.';
+CREATE TABLE IF NOT EXISTS "conversation_sessions" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "status" VARCHAR(16) NOT NULL,
+    "started_at" TIMESTAMPTZ NOT NULL,
+    "completed_at" TIMESTAMPTZ,
+    "duration_seconds" INT NOT NULL,
+    "message_count" INT NOT NULL,
+    "config" JSONB NOT NULL,
+    "scenario_id" UUID REFERENCES "conversation_scenarios" ("id") ON DELETE SET NULL,
+    "teacher_id" UUID NOT NULL REFERENCES "teacher_profiles" ("id") ON DELETE RESTRICT,
+    "user_id" UUID NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS "idx_conversatio_user_id_fc3249" ON "conversation_sessions" ("user_id", "started_at");
+COMMENT ON COLUMN "conversation_sessions"."status" IS 'ACTIVE: active\nPAUSED: paused\nCOMPLETED: completed\nABANDONED: abandoned';
+CREATE TABLE IF NOT EXISTS "conversation_messages" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "sequence" INT NOT NULL,
+    "sender" VARCHAR(8) NOT NULL,
+    "content" TEXT NOT NULL,
+    "suggestions" JSONB NOT NULL,
+    "metadata" JSONB NOT NULL,
+    "session_id" UUID NOT NULL REFERENCES "conversation_sessions" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_conversatio_session_794358" UNIQUE ("session_id", "sequence")
+);
+COMMENT ON COLUMN "conversation_messages"."sender" IS 'USER: user\nAI: ai\nSYSTEM: system';
+CREATE TABLE IF NOT EXISTS "corrections" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "position" SMALLINT NOT NULL,
+    "original" TEXT NOT NULL,
+    "corrected" TEXT NOT NULL,
+    "explanation" TEXT NOT NULL,
+    "type" VARCHAR(16) NOT NULL,
+    "severity" VARCHAR(8) NOT NULL,
+    "rule" VARCHAR(40) NOT NULL,
+    "start" INT NOT NULL,
+    "end" INT NOT NULL,
+    "message_id" UUID NOT NULL REFERENCES "conversation_messages" ("id") ON DELETE CASCADE
+);
+COMMENT ON COLUMN "corrections"."type" IS 'GRAMMAR: grammar\nVOCABULARY: vocabulary\nSPELLING: spelling\nSTYLE: style\nPRONUNCIATION: pronunciation';
+COMMENT ON COLUMN "corrections"."severity" IS 'LOW: low\nMEDIUM: medium\nHIGH: high\nCRITICAL: critical';
+CREATE TABLE IF NOT EXISTS "evaluations" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "overall_score" SMALLINT NOT NULL,
+    "grammar_score" SMALLINT NOT NULL,
+    "vocabulary_score" SMALLINT NOT NULL,
+    "fluency_score" SMALLINT NOT NULL,
+    "pronunciation_score" SMALLINT NOT NULL,
+    "comprehension_score" SMALLINT NOT NULL,
+    "cefr_level" VARCHAR(2) NOT NULL,
+    "strengths" JSONB NOT NULL,
+    "improvements" JSONB NOT NULL,
+    "evaluator" VARCHAR(8) NOT NULL,
+    "session_id" UUID NOT NULL UNIQUE REFERENCES "conversation_sessions" ("id") ON DELETE CASCADE
+);
+COMMENT ON COLUMN "evaluations"."evaluator" IS 'AI: ai\nTEACHER: teacher';
+COMMENT ON TABLE "evaluations" IS 'The score of a completed session: overall = the sum of the capped sub-scores.';
+CREATE TABLE IF NOT EXISTS "teacher_preferences" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "is_active" BOOL NOT NULL,
+    "customizations" JSONB NOT NULL,
+    "teacher_id" UUID NOT NULL REFERENCES "teacher_profiles" ("id") ON DELETE CASCADE,
+    "user_id" UUID NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_teacher_pre_user_id_a0e93f" UNIQUE ("user_id", "teacher_id")
+);
+COMMENT ON TABLE "teacher_preferences" IS 'A user''s settings for one teacher; at most one is active per user.';
+CREATE TABLE IF NOT EXISTS "vocabulary_uses" (
+    "id" UUID NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL,
+    "word" VARCHAR(100) NOT NULL,
+    "count" INT NOT NULL,
+    "session_id" UUID NOT NULL REFERENCES "conversation_sessions" ("id") ON DELETE CASCADE,
+    CONSTRAINT "uid_vocabulary__session_95c631" UNIQUE ("session_id", "word")
+);
+COMMENT ON TABLE "vocabulary_uses" IS 'How often the learner used a word in a session.';
 CREATE TABLE IF NOT EXISTS "auth_tokens" (
     "id" UUID NOT NULL PRIMARY KEY,
     "created_at" TIMESTAMPTZ NOT NULL,
@@ -244,98 +342,133 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXWtz2ki6/isqzpdMFZNywHZyvKdOlcDKhB0wLsCZObveUjVSA1oLSdOSHHvm5L9vty"
-    "6gS0uoQcKS0l8S0+q3Ec/bl/fef3W2pgp1+/3QNJ4hsoGjmcZcgQZAmtm5Ef7qGGAL8R+5"
-    "/bpCB1jWvhdpcMBS9wiVCIVsByReF7C0HQQUB/daAd2GuEmFtoI0i/TFrYar66TRVHBHzV"
-    "jvm1xD+8OFsmOuobOBCD/4579ws2ao8AXa4UfrSV5pUFdjP0RTyXd77bLzanltDw+j289e"
-    "T/J1S1kxdXdr7Htbr84Gv33Y3XU19T2hIc/W0IAIOFCN/AzylsHvD5v8N8YNDnLh7lXVfY"
-    "MKV8DVCRid/1m5hkIwELxvIv9c/m/wapFusnw3XchzaSHLHQbsMEMI7prhEKD++u6PuwfE"
-    "a+2QLxh+EWfv+tc/eRCYtrNG3kMPrs53jxA4wCf1QN+jrCBIMJGBk0b7Fj9xtC2kIx6nTC"
-    "CvBqTvwz+O4UDYsGfBfvqF4IbwVQB4B/9AdWrorwHvcxiwGE2k+UKc3JOv29r2H7qHn7iQ"
-    "yJOe1/qaaH3n88vEK8tfgLtBhN9Giy8C+Sj8Y3onJbm667f4R4e8E3AdUzbMbzJQI9M0bA"
-    "1Rwz33XHct9Uiuxyk51+vC9RCjCNuDt99z3fs/xe/hBiA6r8P+CS5jtJrI1y14kXVorJ0N"
-    "/ti7uMhh7Fdx5m2puFeCW3fBo57/7HsM3+ibpWBewBeHDnOC7Hxod97gqFpIvy9iyyVE9N"
-    "1E/P2n2JIZT+9+CbtHODAcTwcJ4PHXOxheFtAjJK2Y3ueGXNVWK03BP+E1jfp8C3R9ZGRN"
-    "9xhlAnz8c6oC/0NVG8uavMHP/d7H60/4qfeC5MPHHJbMJ+J4PLpbJOcxXCG8Rz1DnWWbjl"
-    "OdcfsYfKhqA0ls1kW26uyNOrlNI1OHsqWDV1kjX+p6ErzNsnlkj8A3b+ad5Am+ytYGARtS"
-    "ePD3+fSOzoMEWVIS1RRH+H9B1+zK9pOI9rd0Nd3BU+E9+b63UAAJTPmMSfIgIV2SAZKMgc"
-    "9Ad31zAH5dByINsDAog7wejCJf2x5GvVhQIUqZ6iIf8K1muA5tPeUfzbkDnfGkvqj/Ua3Z"
-    "MsBz6pmiUA1MfDwAI8NOFaVLQLrEhFVhGhqvzjvdB9PpODbdB6PkifAwGUizdx+8uY874Y"
-    "2CNKcB16FtY6zYrIIxohOMgwF6DRD2D5gCibV19US1BPpYpdH9bCKorY1f4auH8Qi/CTAU"
-    "2vwNTM/j3UCNRHXfun9FBL7tLNTxSYX/wD8a+rMWv4Fw9zAedzycl0B5+gaQKscAJ0/Mnp"
-    "lo2fVNP9r2tskWYIC1hw/5IeS1d0Z/F9mwQ3UHeE+6+Q4A0odb/LnFn1v8G2X75Rb/H5Hr"
-    "RSz+tu6uWUxJYf9yzBiH99Oz2fs/9IrY+3GvTDOS9ywukjqaozM5VHYErTA5c49Ke41yCg"
-    "ZmbSKKcZ/MbslwtyllIC4qROjPCL8KNP2VkQedwcN8dCfN5zfC0rU1A0v3j4Y4FG+lyWh4"
-    "IwAFqHCrKY/GrTga/9+N4H3Ho7GYiV+lMdnTwDPUHw3pd3Ei38+k+xsBvoCtbCFodY7Zqa"
-    "6LbFTJMyWyT10nF5HnH9hqlBV0wKcQ0JyRf2IzPQo+WuCFHWGf5pwI9xqJsGbLlrvUNXsD"
-    "KUriIYtbjPSMRrddS2OtbjvkjlAckrQlqA71tBg1UFNIK4grrNu7iHl1Rcn4ymJYWQ5YM/"
-    "k7w/718J+1ytFpIU2BMtiarkHb5KCibYGescclSJPc8WnfB2NUxaGq/GU5jLiVhqOJOH73"
-    "4aLbS8z1kCOXKXXOR0txEYKGkqFb5OEcpTyjzPQwvz2P0NQvIDT1M4Wmfkpo2oI1lF3EFE"
-    "0UIzoK5Jod0nGIrwqZKa5yzBRXNDMF8QAdIyPFKbmEVGcJCT/cmIjRAx0j4h7o+LpZIXMr"
-    "68BYu2TPYQOWRlumM7AVAOPZfCS8aUoObn78RGxCpqFmD6OIDNVMfA9GUtDWcCygYoY37d"
-    "louOhkzWqOcxGc04u5AMr+yVUCwA82bKDYWBTb2AHPHA0UcdXCrDj0QUD5+dcZ1EGGUyvA"
-    "eu6P0qK5/L3KgCnpBSJFo4dM7Z5184KmYNCLh03xsCkeNtWoABoeNvUjcr1I2JTHphS/i0"
-    "U+hLR1DvHpLGbi3XwsLkbTOy+CwbB9weLRmDyMF6P7sSQPv0xHQ+lG2OIBNUuHsrIxNQU+"
-    "GuPRfCHdje5+ufG8DtDAk+TRmN9L4q9eo21B8OS1/TYbLbymb0hzvJbPo/FYHozFu1/xD9"
-    "F0XV5iufSpU2y+JcKNCkUb5QQbpY3T5tZiyiHeU9SZ2fWNMTIRwuKqjGffN0hRNPKSt5OU"
-    "PMSLGX6gKNDyTigPRSZnJI2WOyZLd0zCFwvvjzuVr+jySJC1wYlz7sWx0Wiu4GzIw/4ca1"
-    "5K4gSRurz8VGhjtcJTQGyIv0VlzwWmDXA+iPs8B5jnACcB30JVA4yOrCgN97/merA8qEow"
-    "+E/IOKJtwyK7Qz2BPWj2j06rE6z+plWC0T+0VE+tttn+KQUAdM14OhEvP0E9at9vC17n8J"
-    "VMw9fN9Jjs5+Fhv4kcWQHluk/+ufuOYCfUvFH+xd0q3K3SiFXeUAN7EbcKvVpjTuJsm0o1"
-    "niEgFWsYgY2UXTWJEPKEDpZUqfCESSGeqWNHSc6nWlc5tX3luvfh8uPlp/715U7D3rXkqd"
-    "kUK0YoJbAdxgkyHrnI9ehz6tFRufNEVbqFSko3oUknFmtMmR6Kc5KI30nPXm6mqN5MUaU2"
-    "uYu6peiR0YjcbA0yjGjlkXdcReQqYutURAWveBYVMezfvtJVpReE4feA7MC9viwA7vVlJr"
-    "jkURJc4tmT2TGOkXGoC0C90sGaNb05StOGYI3zGJO4m7tqS1JKnSziPQwq9sokj+40l9i+"
-    "PnDD9phCrsMQJ8fkKJ3PYRjUAacpeLsK4TnqndenEr8gbnS4T5ArfA1cyC1W+HiqVdu4Hm"
-    "KUm2rFayjzGsrxE+wNDqtK4tq5Q7h8h7C5/Df0dEqmdKU4FU9Uyp/qRyQqPZsKWLo6oBUM"
-    "z2ZLnKoebGnVxXBrBLZbgOSVqbiUBZN9yKYI22cq6xc6a/s5Z20/fda+WDKCRHNm2PNjNO"
-    "25ZK+8GKBdItKxtxrSBjgf0FfV4lxGIhPPwOPZYc00m8cMCIbmMAa1RUh4kGB+UFtoND0x"
-    "6OohGKaZkB6Mt4pMKHogWxG3jq1AAyDNPDHNaWgazxDZXq95MGTzpLZCDp5dDCHPDiuImI"
-    "Uggn+4mo230/JQu4+M2lbkVGhB/HqGw2F7e+9iXgHH9EI+5G2U2ao5dsZkAgg7IsExhcBt"
-    "2RU0QzCRCpHwDhi7LsIWvApLKCDo2lAVlq+CDfEeDfSQ7qf3nQTklX0J1TW6vwR67xztCt"
-    "H2XXA7d5pyp2kz9qeGus+KOE25j4EnndVYn6TUb2ADNUbEIc1X0feH9IlK+j4+q5mwHlTT"
-    "Y9PqcMYZT+hjAbdQQt8bZZ2l1a1MxSGplB1UHqIqdSVxixHhPPpuXBDngngzdpAWC+Jcui"
-    "ldYIyZKNmApZByeLnw+CbCo5WQIzi8+fBS1m6dRMhI1QiK6BivKZEtMvp1GQDpyOsXcIGQ"
-    "C4StEwifMKRpfhe7QyakrXOKQ0d8uB1NbwTgqpr5aIwm4i/SjeDdHv1ofB3dSvjZs6ZCM+"
-    "nQKhKc+alAaOanzMDMT8mwTMYc8VPSw2u3wuK1JC4KRb2Sbtn1JC7Sca8rE21p21tOHv6O"
-    "on2hxeVX7PjDBbpGi87MBjhCwhE+jLDqIi9UI/u6hM+6CbKiYCnECdBXhLp5sOfAfDt9GI"
-    "wl4X4mDUfzUZC9sDuBvYekaR+xOZPEcQJ1W/sTystXalD3QFtn+jDjdEd5MWsGdODE/O9e"
-    "r9//2LvoX3+6uvz48erTxc6bmX6U59YcjH4hns3Y/KdcqIDFRh83hp0lRtTCvaXoEZl3Qv"
-    "50bEmPWATS8XFlDG6mmjGjUAze21yb0BSkqjR/hBdMU2wfkbunsw0f0Wuuy/aPKbvyLLyy"
-    "BzeFNE1Ra68phFf2aBvXQ4x4ZY+CQiWv7EHGfoPDilf2qGp+lxx1q8AVwuvlGTKZauNUZ5"
-    "zK4oeqJnNi4yiybWRvGsktwxeRGaMpYkQ8jiI/jmKvhJzo6G9dscluwtEfm1bHZ8uSlNsT"
-    "LQEtS0qu1ADgYUXR/kMMs1X/HaPK1vvtveGBK/5c8W/YKm6oCsgV/x+R61zx54o/V/y54l"
-    "+m4m/qJmLS+UOCM07g/7r6NBxe9M6j85cf3aLh72O9KSVK0z4vfyU3pQSKCKN5JU7F7Sv5"
-    "9pWIsneigSXir24msActLPGZdbyJJXIXx/FGltYlrlRqZhFdZ7MwnyA10mL/sJtncMFC+k"
-    "Z2SL+C9YxEQzAtgEEXlhAgiASP+G+CifUUwdlAYf5F/Ll3dS2YK++j91jQbMF28OJT07WL"
-    "yhiQ57fUYEPuctvOD6TlF7HteEtV3gB7w6Tqx6had1dn+XccwhdLw0w7YnHFKVu4uBqymC"
-    "gms/Rq0oHtyKRc3xGMTtKWwOqaqW5t4jSCz3gPPIbPcUrO5TpzGS9HJGPJ3mBKiotTtc/o"
-    "0ru6KmIMv7rKNoaTZ9/TUDOWfd+TcHPLgbLvGKoSbC0PwTDNhPRw2ff9hKpTrYoxVroN/P"
-    "vukbnSPIAptc7iXbr5hc78zrLl9+alK7hqz1X71qn2PGyjbVwvFLYBEN6GZR0YaxcfJ0xW"
-    "nTRp+4TX8r2y3imqaNBQXvMi3w/Xi6EOVOdgeExxI4gfHg2xh//vPRoD/HmAPw/w5wH+PM"
-    "Sfh/jzEH8e9pJ+hTcInN+JPmsT6EyXj6Yp63HTZasuILUQXEGEFwDbxbAJsnowplVXkH6D"
-    "8El/9ea+vCEB/xRlMruwCpX6yMoqR/Gn/76qazIrrqziz2yEZbGgXOWRl2fmjdOey0rLuO"
-    "+xPnaoN3WIlWiFYjGaHLJYTQ24MPE/Fdur6gB9ydaq0yxQ5lozPgNNdxHd/BR93s21PZGe"
-    "8srvWjCehQwMVQGT/owPVsGCSDBI3Tld+xM3wy1+3BVWJhKcDTIdR8fgpmNYjh2EG7dqsK"
-    "d0uXHrBzJzFDFueQuWxbixI6hKoX67cJV+r0gQNO6VqSd7z048uss7baYkMFJUFNM1qDmq"
-    "see5p43pxU4Cv2slSasWMkl5XD+RIfhbDk9mnr3KTwp+UnA3COf62d0g0X25qIgQ28vbl8"
-    "PaL2JL72cb0/spa3rqwDsCbDnbetIG0CuJlcICDbRt+bjYbSpx+/x8rY7hrhnyzT03MkI+"
-    "a2H/rS9TeRxinSy759PLXWdpvkzw6QHWVDNwvEM3VzP3uspbv29BQ/AEaLqAoGIiFarC0s"
-    "89VEmkhGltoeEIxMYDkaBhfLFkS9IRlxAzRLDxw7RJ+PThuHG4BttNl6v8P5DyVyypkUUg"
-    "9nu3UPcozS4cK47hLv8NFaZ8mAhJC1GuRMNbmirlmqjsmlBh/1bgm7cTlVUOqiauDk+QpZ"
-    "XhDATcnDKcuAdP3ODiCxdfWie+cI9F27hexGPx1hENNaq/UYngSg5M728GiKM0pZjIawTy"
-    "ZRGML7MhvkzXM9VsSwevMivKSbpWCLEV3UYYc78B2/5mYhGU1QWUImyf+6cSrQyZWRWRDy"
-    "d3hbRnzOeyHVcNilCwJHXNFw+30t3iRgjoH42FJA6/SDPMcggUrCg8GuLtZHR3IwB1qxlJ"
-    "u+rbZOGBZyxEI9bqqHGq9i2Dqm4KJ+Ljn6bBWB98T3PGVfCwGFal9FXtcTaAoz3Do3J5Ka"
-    "QtnN3l3x+ORepX+cXyctXSeOcnWaWIz5dZ1WtAZpXtLnevIDtaVmzW4aOUOtAZd5QVgpD1"
-    "UP08kyQ8GKZ8NO5n0mT0MLkRLAS3mrt9NPBxK83uZ6M57oNPXIgsFNz6/PZLwlMz5WeIND"
-    "zkMUYJ6gA8CKY+poi0BcqrReinah1ZyDBKzHldZ15rtgwUIiyk+TwwsdICjAybfpQuweIl"
-    "Jqxq+w0tJudl62A6Hcc4OhglPUsPk4GE91aPlfuk7vQ56MfzHLOTxin5sqrbsmJwKkYUVx"
-    "ezkWTm+xcpnliev/B1k/Vkfbo6f0zHj1fCPx6lWOX9hhkWCyGVTnw7Hqxkul0b8fKlUwX4"
-    "KkUJM+xrZMDWzTSmiAhK8SVrX6WSjnBY5qHIdSSpwpct2fgYI0nSE44SVkKdldkxJhmr4n"
-    "CgrkRUPiFKLgBDFUK/g4DPWejcCMT9ANWu4OVHYJC6go3/1aHg2jAdrlvWoDzq5RwCG496"
-    "4fEPTFEvlovwiEf71yLkdfYfd6SJOBrLX6XZ6PNoKC5G07sbIWoh83e2R+NenM9/m85u5Z"
-    "mEh7rZbXOyt80dYxosP/+TXx7zoyUe1m0/bMj+V8gQd+S9MfzKmObwl2eWniY18szSdmaW"
-    "ilj0UTYdisYaPOnmXpC571ObXIjMIAHqaqZEBgTcq6/QU8r94dlKIJaGbeoFwdmCZYSkzi"
-    "pAnSIayaJiQDjo3kJ0KwnQxd/oUO8Oyy5lHiE5fxnztznzSytY/qY5fd//A4Gd2sw="
+    "eJztXVmTm8iW/iuE5mHcEWqHa7VHPTMRSIVtbkulCi3u7tu6QaRQSuKaRc1Sruqe/u+TiQ"
+    "CxJIhEIAHOF7sK8qRU38nl7OevjmasoGq9HRj6MzQtYCuGPpWhDkzF6PS4vzo60CD6IXNc"
+    "l+uA3e4wCj+wwVJ1CeUQhWR5JO4QsLRsE8g2GrUGqgXRoxW0ZFPZ4bHoqe6oKn5oyGigom"
+    "8Ojxxd+cOBkm1soL2FJnrx+7/QY0VfwRdo+b/uvkprBaqryB+irPBnu88l+3XnPpvPxYeP"
+    "7kj8cUtJNlRH0w+jd6/2Fn17f7jjKKu3mAa/20AdmsCGq9Cfgb+l9/f7j/bfGD2wTQcGX3"
+    "V1eLCCa+CoGIzOf68dXcYYcO4n4X9u/9f7aqFhkvQ4nklTYSZJHQrsEEMw7opuY6D++ns/"
+    "7wEQ92kHf8DgMz95c3P/gwuBYdkb033pwtX52yUENtiTuqAfUJZNiDGRgJ1E+wG9sRUNkh"
+    "GPUsaQX3mkb/0finDAf3BgwWH5+eD68FUAeAf9gauxrr56vM9gwEwcCdMZP3rCH6dZ1h+q"
+    "ix8/E/Cba/fpa+zpmz2/DLSz9hswmIT7RZx95vCv3D/Hj0Kcq8G42T87+DsBxzYk3fgmgV"
+    "VomfpPfdTQyAPXnd2qINejlIzrdeG6j1GI7d63P3Dd/T/B78EWmGRe++NjXEZoNZGvGniR"
+    "VKhv7C369frduwzGfuEn7pGKRsW49ei9ut6/+zuCb/ibJWCewRebDHOM7Hxody5wVc2EX2"
+    "eR7eIj+mbE//pDZMsMx4+f/OEhDgyG434MePTxNoKXBvQQSSuW97khXynrtSKjP+E1ifpU"
+    "A6oq6mnLPUIZAx/9OVWBf1XVwbLB3+DHm+v39x/QW/cL4l/eZ7BkOuKHQ/FxFl/HcG2iM+"
+    "oZqjTHdJTqjMdH/6qqAyR2WOc5qtMP6vgxbRoqlHYqeJUU/KGOK8FbNIdH+gzs8KY+Sb7C"
+    "V2m3NYEFCTz4x3T8SOZBjCwuiSqyzf0fpypWZedJSPtbOopqo6XwFn/eJRRADFM2Y+I8iE"
+    "mXeII4Y+AzUJ29OQB9XRuaCqBhUAp5PRiFP7Y9jHrZQRkrZSvH3AOuKbpjk/ZT9tWcOdEZ"
+    "b+p39b+qFUsCaE09ExSqvoGuB6Cn2KnCdDFIl4iwKkx949V5l3t/PB5GlntfjN8I81FfmL"
+    "y5ctc+GoQOCvw4CbgKLQthRWcVjBCdYBz00GuAsH/EFIitreuvREvgHqskuh8NEyob/Wf4"
+    "6mIsom8CdJm0fj3T8zCYqJGoHp4evqIJvgUW6uiiQj+gPxruVy36BtzjfDjsuDgvgfz1Gz"
+    "BXUgrgSHKxyJJn36P8+PMEqiDFMEAy9O9nbA/0Lo7GtRHCL4Js8pV2rcWfAB1s3D8Jfzb+"
+    "pAA5x7Rgh+g8cd90s90leAzzjzD/CPOPNMpSzvwj3yPX8/hHLNXZ0Bje/PHlGH2On6dn84"
+    "5cXefxjqBRqUY3911UgLcVW6VyPwUErTDQM/9Te02YMgJmY5gEVwhe3YLuaAnVKSoqhOjP"
+    "CP8KKOorJQ86/flUfBSm0x63dCxFRxrHQucH/IMwEgc9DshgBTVFXugPvDj8rce5n7HQZx"
+    "P+izDEZxp4hupCF37lR9LTRHjqcfAFaNLOhLtOkZPqPs9BFb9TQufUfXwTud4UTSHsoCMe"
+    "GI/mjPzjm+l/2aMFXugR3tOcE+HrRiKsWNLOWaqKtYUEJfGYfTJCekYTZfCksTbKALkCik"
+    "OctgTVoZ5GngZqCkkFcY10e8ek3l1hMrazKHaWDTZU3mF/fD28ja1yC+9MRYYS0AxHJx1y"
+    "UFY0oKaccTHSOHf2tG+9OariUFXexQxGPAgDccQP31y9617H1rrPkduEOrdHS3ZME+pyim"
+    "6RhXOY8owy03z6cB6h6SaH0HSTKjTdJIQmDWyg5JhUsVcRokIg1+ySjkJ8l8tMcZdhprgj"
+    "mSmwv6yIjBSlZBJSnSUk9HJrmJT++ggR89dH983aNDRJBfrGwWcOHbAk2jKdga0AGK3mgv"
+    "AmKRm42dEmkQWZhJo+6CQ0VTPxPRp3QtrDkfCTCTq0J+Jg1klb1QznPDgnN3MOlPc3VwkA"
+    "zy3YQLExL7aRC/6k2Km0qH2a2KnpfpYWreVKA6aEF2jKCjlkKnjXzQqagt4oFjbFwqZY2F"
+    "SjAmhY2NT3yPU8YVMumxL8zhf54NPWOcSnM5vwj9MhPxPHj24Eg27tBYuFPpoPZ+LTUJAG"
+    "n8fiQOhxGppQ2alQkreGIsOFPhSnM+FRfPzUc70OUEeLZKFPnwT+Z/ehtYPgq/vsl4k4cx"
+    "99MxXbffJRHA6l/pB//Bn9IYqqSkskl37t5FtvsXCjXNFGGcFGSeO0oe2oMq4PFHVmdn1j"
+    "jAzTROKqhFbfN0hQNLJS3eOULMSLGn4gy3Dn3lAuilTOSBItc0yW7piELzt0PgYqX97tES"
+    "NrgxPn3Jtjq5BcwemQ++MZ1qzwxgkidXnZvNBCaoWrgFgQfcqKPnOaNMH5IL5hGdMsYzoO"
+    "uAZXCqB0ZIVpmP8104PlQlWCwX+E5+EtC+Y5HeoJ7FGzf3hZnWD1N3YlGP19S/V41zbbP6"
+    "FcgqroX0/Ea5/OH7bvtwWvc/hKxv7XTfWYHNbhcb+JFNoB5bpPfg8+wzsJFXeWfzG3CnOr"
+    "NGKXN9TAnsetQq5tmZE426bClmcISEUahmcjpVdNQoQsoYMmVcq/YRKIp+rYYZLzqdZVLu"
+    "29cn19dfv+9sPN/W2gYQdPstRsghXDlxLoLuMYGYtcZHr0OfXosNx5oirdQiWlG9OkY5s1"
+    "okwP+ClOxO8kVy8zU1RvpqhSmwyibgl6ZDgiN12D9CNaWeQdUxGZitg6FVFGO55GRfTHt6"
+    "90VekFYVjXlADc+9sc4N7fpoKLX8XBxZ49iR7jCBmDOgfUaxVsaNObwzRtCNY4jzGJubmr"
+    "tiQl1Mk83kOvYq+E8+hOc4kd6gM37IzJ5Tr0cbINhtL5HIZe1XSSghfUU89Q79wxlfgF0U"
+    "Ob+QSZwtfAjdxihY+lWrWN6z5GmalWrIYyq6EcvcEucFlVEtfOHMLlO4SN5b+hq1NSpStF"
+    "qViiUvZSL5Co9GzIYOmogFQwPJ0tUap6sKVVbfQ2JtA0YEprQ3YIGyb9kk0Qts9UdpPrrr"
+    "3JuGtvknfty04yIdacKc78CE17WhKWFwMUJCIV7QFJmuB8QN9Vi3MZiUwsA49lhzXTbB4x"
+    "IOiKTRnUFiJhQYLZQW2+0fTEoKu5N00zIT0abxVaUORAtjxuHUuGOjAVo8w+mt6UzZPacj"
+    "l4ghhClh2WE7GdCU34h6NY6DgtD7Wn0KxtRW4FdxB9Pd1msF3eu5hVwDG5kY95GyW6ao6d"
+    "IV4AXEDE2QbnuS27nKJzhrmCJvcG6MEQTgOv3BJyJnQsuOKWr5wF0RkNVJ/uh7edGOSVfQ"
+    "jRNXpomX1wjna58PMguJ05TZnTtBnnU0PdZ3mcpszHwJLOaqxPEuo30IEaIWKQZqvoh0v6"
+    "RCX9EJ/VTFiPqumRZXU844wl9NGAmyuh70JZZ0l1K1VxiCtlR5WHsEpdSdxiSDgPfzcmiD"
+    "NBvBknSIsFcSbdlC4wRkyUdMASSBm8THi8iPC4i8kRDN5seAl7t04iZKhqBEF0jNaUSBcZ"
+    "93UZAB7I6hcwgZAJhK0TCL8iSJP8ztdDxqetc4pDh58/iOMeB5yVYix0ccR/Enqc2z16oX"
+    "8RHwT07llZQSPu0MoTnPkhR2jmh9TAzA/xsEzKHPFT0sNrt8OitSTe5Yp6xcPS60m8S8a9"
+    "rg1TIx1vGXn4AUX7QovLr9jxhwNUhRSdmQ5wiIQhfBzhlWO6oRrp7RI+qgZIi4IlEMdAX2"
+    "Pq5sGeAfPDeN4fCtzTRBiIU9HLXghuYPclfnSI2JwI/DCGuqX8CaXlKzGou69sUn2YUbpC"
+    "XsyaAe05Mf/r+vrm5v31u5v7D3e379/ffXgXeDOTr7Lcmn3xE/ZsRtY/oaECEhv3uFGcLB"
+    "GiFp4tea/IrBvyh6IlPSIRSMXjyijcTDVjRq4YvMu0TWgKUlWaP/wG0wTbR6j3dLrhI9zm"
+    "umz/mByUZ2GVPZgppGmKWntNIayyR9u47mPEKnvkFCpZZQ889wUuK1bZo6r1XXLUrQzXJt"
+    "ovz5DKVBulOuNS5q+qWsyxgyPPsZF+aMSPjL2ITBlNESFicRTZcRQHJeRER3/rik12Y47+"
+    "yLIqni2LU25PtAS0LCm5UgOAixVB+/cxTFf9A0aVrfdbB8MDU/yZ4t+wXdxQFZAp/t8j15"
+    "nizxR/pvgzxb9Mxd9QDZNK5/cJzriA/+Puw2Dw7vo8On/50S0K+jzaTilhmvZ5+SvplOIp"
+    "IpTmlSgVs69k21dCyt6JBpaQv7qZwB61sERXVnETS6gXR3EjS+sSVyo1s4SLt40QcimtMk"
+    "nDullGGDlEIGl7ioqMMpblrQcLotd4KzKjDDPKNGPPN1Q9z2OUCXZjgufp4bYhEqbDEHQY"
+    "C1cETFFijqf7HKjrbADpzKfCpMc5FjQXOi/2OKAs9Olv05kw6nHWq2VDtwfdhVN90GfZUC"
+    "ccaOlmkRBJnfGvrVHEcjYbXGOdKCGmd3+IkdWj/UOrunJo0Ab48qfhSpimHixpVUcOTyqm"
+    "thCEqZiF4JiFINA8Tg7BCFXQPszaTJBzWAvCq6y4tUA2TDMU5V/cYjAIJmoR6mezGvgL9o"
+    "jVILSuc1oNvHVSfd2K3ztY2PTWI9qrpqdy/ovZDZjdoJ67vsV2AxbM0Tau5wnmQMeundY7"
+    "LodlI6A+o6/20D2JqpzJYCZ+EXrcnnqhP/HzqfDQ43YAV9Ff6IPx6GkozPAj2dB2WDJCT/"
+    "k+//iAkEdPwRLoK0OHqyJWkPJdvqH7knK7RilbuF2buz2Tp3KwFovcxjHaElhdM59/mzh9"
+    "vEJJepe+4/VJKrTjN6XRpOcNRbg5JANyKroJOgZtMsZLXysbGjvkgYJZIcu3Qnrd4GjNkF"
+    "GyExTn5lwTFPWKbQjkbWCvyAtqlIrZduOl+yxqREMkDM4jTT0tkteavqmnN00zIT3e1POw"
+    "oI6Xe7ZCnTbLdD+0roFnHOXY7RJBGn0H7nE+HHZIB24JSM/2Mz2ZxlpRG6zSHgU5ettEMJ"
+    "4gDWUiDmb5nDzh0MFTPDzE8MWWgB9ZrM+GDJaOCkxCFU8ayL4E88xblR1O5xcLFcx7BqoT"
+    "YEbGdazDmYH+yVETLjJbOw7av6mdiIHbleg7DDtls1yGES8wK3DP/IHMH9gUz9BprUenGl"
+    "DVmiVEVmwpu7l+fx8YyfAvWfax6YgfDpNGMsNUNooOCEl66bGrYRoWvFogeNW7piDhosiK"
+    "GA4RMdgLwA5fdiqSP2gz2GNkDPoC0LtoJTDP58/3aesMfOfThB+N+EmP25hA04C50L+MB3"
+    "x/PuQnv/W4gx620KdPAj6IP/U4awdVFXEJPZv9NhTQA/tVxVEAk/Hj/HEg8jNx/Njjdqah"
+    "I3FNCVZgDfz8EGnQqb0h8iSfHOhrzdbh+JcepxrfFvpIeBDnox6Hm2g52kL/LH763OO2ym"
+    "a70AcTcSYO+GGPQ7S2Iu+vxgsnpZgOXUEUf3wLKnREcb3Nk3R/m55zf5tMucfBKhTO2mA8"
+    "y2Mj+GkhqWdVKpaQ2KWKIdk52EcpXVdRKua9yvZeaQeLcYmelvbZobsxJ0B0ldWpuWbI/E"
+    "owPUaNs+mmx4NJOJ/psTPbQs5CSh3kjDUHDvGdnJfq0OMMtDyAqnL/w9l4rKPhkfhHGX0N"
+    "PNBZ/ujOYL2Nyxvlz84MojU4l7rMIMoMoixBotVcz5Mg4Z3dkns+09rCE8RtkqXLsIl7Jp"
+    "xi6CaIGbpRdA+2sGIAk+gZxrHWuCounVMQ4AQxQzdWkDVskC2GccoUDOm4o0zbmXALdasw"
+    "0ilTMKSb3AmnSkyr7ISDPsidma5mUZioHokprapYpKADAsnEGtRJLV3S+RKnY6wpnTWeUS"
+    "2tVPdxR2NkgnOmgyuULOj4xe1mAj/4jGvehQLNL+xJrFv9qOP2vGY4FWjM3TkqTfkBx0US"
+    "PYrXmaoDM8qvMnWSQyFI7IBraLolTAl+heSgbpZ7wc+h2AXjc7oZeLd45n9anAVtdEFsLG"
+    "5tmJyhQ/+A+YkDNqeh5eo+VCyvGAW3g6ZLmvQtlDMlsYCznxvmH36seDPzMZR4LzNrM/Mx"
+    "MK7n8zEolnQoahRLcTIMFQI95WwN08VYvkSEVXE5eHLe07Q/Hg8jHO2L8XjY+agvTN5cua"
+    "xEg5S94EGwwTiWbWjKn4cogryqaJKyHspoqwpYsFILrNRCHeFkpRbOWWqB5f+Xmf9/4dC/"
+    "GAuy1PSASXl0dHdwXgVd53jR15yximwZOnjLTd3mFv7vSIU2IWdt0b+rn7j9dY+Va4tbQt"
+    "XQN5xtcCBNXa/gA1g0YA0O/i7T1L8jnY1p6t8j1/No6u7/CX6ne+398S3011/l6rB6ldFh"
+    "9Yp1vi5yVVXT+Xovm6jETNN0a0iMjJlCSjeFPBsKqZdfOksCAsaMauxS6AtJbvo4DVeSlI"
+    "w9pbNnbcikXgbpXAkIGDNKZ4ZiSYeukXROjQPdGZ0avm7aWJ9G07xIjQfcV9+Xr5Rm9QQh"
+    "K7WdaVs/4HU+C3s9cT1qAE4sreJ9/sJ94GLHScESsO3rsRhLVokEjBXHjBiw1hbEqnQyRI"
+    "vnEnwMieq66S6GUPKbY+X1MHw2vnHG2oa6m96P7lxT3wfirTjAfTPMFafo6CdvayUdCAXo"
+    "icF9ochVTMWC+5jLoCHnRkONx8xl8D1yPY/LwD1/E/xOdxn445nLIJ/LgLad1wXaeF1VhW"
+    "7JRc3qln1UDxG2XF2Wda+/RPf6KpUO3rG3M+MrJNY0O7zMVDbQBbJFIjwalz+UydgBxEFu"
+    "iZQEpCO4xD9xBrpDXd1h+pn/8fru3q805r7G+UGWjdbZihi6dPKELFSpBmcP0zu+Jwk0j9"
+    "7hblVpC6wtjRwapSpHGr1oBmtUFr2/zSGK3t+mSqL4VaLmvYKYVmBzRSlbuLkaspkI6lxy"
+    "N6nAsrFFsMgpGqdlHbnrzGkTPqMzsAifo5SMy3XmspuSgiR7khEh/XaMUhW6HWvG01g1pr"
+    "u7PPWY7u7SKzLhdywDjWWg1cuOcDQD7TJGhCF29aG/LyM/Kj6km2VQUL3BdBlS6Wgz1b4G"
+    "m7/LVHum2jOXYqu5nselaAMTHcOSCvSNQ2yQkmHVSZK2T3gtvwube4vKilusOaN06/Eqic"
+    "SJzpivxF9RXmuIosfxVwudv0b/Xy/0Pvq9j37vo9/76PcB+n2Afh+g3wfXcb9CLl0jj6aR"
+    "v/JrIPpsDKBSpQMkKeuRF9CqQqOZUZIZmWZRsnowplUJG98g/Kq+umtf2hqOSWDPR9UAKW"
+    "EVROoYl9aYvCr+3Lytqgd0BiMexvP+UOCeJsJAnIoeUwJRwX2JHx2yCCYCPyRuCBPJYkhN"
+    "sxBcmqI7Nml3HCt0nz7PGWNdGtCJuz52qDqUdC3DCkVjNDlmsaIsrlvUXlUH6Eu2Vp1mgT"
+    "I2iv4RKKpjks1P4ffdTNsTHimt90NzxrPgieGKQ6Q/oovVLV+rGyY675Q/0WOoodddt/at"
+    "vTUN28a9nJMxLEUnYcatGpwpXWbc+o7MHHmMW+6GpTFuBARVKdSXC1e5uc4TOo1GperJ7r"
+    "sTr+7ybpsxDozk5X0wNuG2ibzPvG0MN3YS7IdW4Ob4HdtsnpXVXsrwf5b8m5llVrGbgt0U"
+    "zA3CuH52N0j4XM4rIkTO8vZlWN3ksaXfpBvTbxLW9MSFVwBsKd160gbQK4mVQgINtCypWO"
+    "w2kbh9fr5Wx3DXDPnm3hspIZ+1sP/Wl6ksDrFOlt3z6eWOvTReRuj2ABuiGTg6oJupmbtD"
+    "JW0/NqcheAQUlTOhbJgruOKW+9zDFY6UMHa4/yeHbTzQ5BSEL5JscTriEiKGcBZ6mTQJnz"
+    "4dMw7X4LjpMpX/O1L+8iU10gjE+9Et1D1KswtH6kA4y39DmSofJkTSQpQr0fCWxopQzzC9"
+    "yLk/vhX4Zp1EZdU3r4mrwxVkCZKUL+CmC1BYRmSJG0x8YeJL68QX5rFoG9fzeCwuHdFQo/"
+    "oblQiu+MKkbdETpinFRF4jkG/zYHybDvFtskGPYu1U8CrRohyna4UQe4bqhjtgWbgiJLUL"
+    "KEHYPvdPJVqZaZAau+RL7vJpz5jPZdnOyitCQZPUNZ3NH4THWY/z6Bf6TOAHn4VJz+9eud"
+    "D5h5H42OPASlP0uF31Mll44BkJ0abkmFR3aJSqfdsAnRo5D57Mkydx9GDx8U9Dp0svDdGc"
+    "cRfMZ4OqlL6qPc46wK1XCuXyEkhbuLpLP0VWSKR+lV52bq5aEu/sJKsE8fkyq64bkFllOc"
+    "vgK0i2khabdfwqJU50xhNlbUJIe6l+nAgCmgxRLvSniTAS56MetzOhpjjaQkfXrTB5mohT"
+    "NAbduNDcmcq+B8Xlt4SrZkrP0FTQlEWMEsQJWBBMfUwRSQuUW4twn6pVsJBhmJjxus68Zq"
+    "3hztwabh/PU+QkjVKybVW3bUXhVAwprg5iI87Ml3FlhFPbgw3cSRrL+uwmanKoq4HEWtBR"
+    "oucZbyTWio563TmWbWiSB2BZqAWVGlu4U2M9K4qjFemR0ca1lUxRLQ5WPDG2jXjt9Uh5fw"
+    "eUscK+hCZs3Uqjil0ilEnbHU4pMsJ+QZbjOBNK1Lbk4KOM+UouOEIAGHFVZjQkJe+K4yH1"
+    "AjbOcGFyDugrzvcQckgihnaPw45CuOpybiYTAqnLWehfFeL2o8nA+rImZfFp51CtWHwai1"
+    "Siik/bOSaasbAnPERe50iPjjDixaH0RZiIH8UBPxPHjz0ubMven2wL/YmfTn8ZTx6kiYCm"
+    "6gXHnOQec0WM+OVnarM2T99binDdzsOGnH+5TOYFOzyx5k7N4S/LAT9NamQ54O3MAeeR6C"
+    "NvOwSN1XvTzWxlexhTm6yl1HAe4m4mxPB43Kuv0FNKJ/B0JRD7T4hdq9MFyxBJnVWAOsUe"
+    "401FgbA3vIXoVhJKjz7RJnb5S286ECI5f8OBy9z5pbUWuGj27d//D7bfTkw="
 )

@@ -1,0 +1,175 @@
+"""Conversation practice: AI teacher personas and preferences, sessions → messages →
+corrections, the evaluation of a completed session, and the vocabulary a learner used."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+
+from models.base import Entity, MutableEntity
+
+
+class SessionStatus(str, Enum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ABANDONED = "abandoned"
+
+
+CLOSED_STATUSES = (SessionStatus.COMPLETED, SessionStatus.ABANDONED)
+
+
+class Sender(str, Enum):
+    USER = "user"
+    AI = "ai"
+    SYSTEM = "system"
+
+
+class CorrectionType(str, Enum):
+    GRAMMAR = "grammar"
+    VOCABULARY = "vocabulary"
+    SPELLING = "spelling"
+    STYLE = "style"
+    PRONUNCIATION = "pronunciation"
+
+
+class Severity(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class Evaluator(str, Enum):
+    AI = "ai"
+    TEACHER = "teacher"
+
+
+class TeacherProfile(MutableEntity):
+    """An AI teacher persona. System personas are shared; custom ones belong to a user."""
+
+    name = fields.CharField(max_length=100)
+    description = fields.TextField(default="")
+    # {"title", "background", "specialties", "catchPhrases", "motivationalStyle", ...}
+    personality = fields.JSONField(default=dict)
+    voice = fields.JSONField(default=dict)  # {"voice", "speed", "pitch", "accent"}
+    # {"personality", "formality", "correctionStyle", "encouragementLevel", "adaptability"}
+    teaching_style = fields.JSONField(default=dict)
+    focus = fields.JSONField(default=dict)  # {"areas": [...], "level": ...}
+    is_system = fields.BooleanField(default=True)
+    is_active = fields.BooleanField(default=True)
+    created_by = fields.ForeignKeyField(
+        "models.User", related_name="custom_teachers", null=True, on_delete="CASCADE"
+    )
+
+    class Meta:
+        table = "teacher_profiles"
+
+
+class TeacherPreference(MutableEntity):
+    """A user's settings for one teacher; at most one is active per user."""
+
+    user = fields.ForeignKeyField(
+        "models.User", related_name="teacher_preferences", on_delete="CASCADE"
+    )
+    teacher = fields.ForeignKeyField(
+        "models.TeacherProfile", related_name="preferences", on_delete="CASCADE"
+    )
+    is_active = fields.BooleanField(default=False)
+    customizations = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "teacher_preferences"
+        unique_together = (("user", "teacher"),)
+
+
+class ConversationSession(MutableEntity):
+    user = fields.ForeignKeyField(
+        "models.User", related_name="conversation_sessions", on_delete="CASCADE"
+    )
+    scenario = fields.ForeignKeyField(
+        "models.ConversationScenario", related_name="sessions", null=True, on_delete="SET NULL"
+    )
+    teacher = fields.ForeignKeyField(
+        "models.TeacherProfile", related_name="sessions", on_delete="RESTRICT"
+    )
+    status = fields.CharEnumField(SessionStatus, max_length=16, default=SessionStatus.ACTIVE)
+    started_at = fields.DatetimeField()
+    completed_at = fields.DatetimeField(null=True)
+    duration_seconds = fields.IntField(default=0)
+    message_count = fields.IntField(default=0)
+    config = fields.JSONField(default=dict)  # the teacher customizations in force
+
+    class Meta:
+        table = "conversation_sessions"
+        indexes = (("user_id", "started_at"),)
+
+
+class ConversationMessage(Entity):
+    session = fields.ForeignKeyField(
+        "models.ConversationSession", related_name="messages", on_delete="CASCADE"
+    )
+    # Order within the session; created_at can tie, the sequence cannot.
+    sequence = fields.IntField()
+    sender = fields.CharEnumField(Sender, max_length=8)
+    content = fields.TextField()
+    suggestions = fields.JSONField(default=list)
+    metadata = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "conversation_messages"
+        unique_together = (("session", "sequence"),)
+
+
+class Correction(Entity):
+    message = fields.ForeignKeyField(
+        "models.ConversationMessage", related_name="corrections", on_delete="CASCADE"
+    )
+    position = fields.SmallIntField(default=0)  # order within the message
+    original = fields.TextField()
+    corrected = fields.TextField()
+    explanation = fields.TextField()
+    type = fields.CharEnumField(CorrectionType, max_length=16)
+    severity = fields.CharEnumField(Severity, max_length=8)
+    rule = fields.CharField(max_length=40, default="")  # the detecting rule family
+    start = fields.IntField()  # character span in the message content, end exclusive
+    end = fields.IntField()
+
+    class Meta:
+        table = "corrections"
+
+
+class Evaluation(MutableEntity):
+    """The score of a completed session: overall = the sum of the capped sub-scores."""
+
+    session = fields.OneToOneField(
+        "models.ConversationSession", related_name="evaluation", on_delete="CASCADE"
+    )
+    overall_score = fields.SmallIntField()  # 0–100
+    grammar_score = fields.SmallIntField()  # ≤ 25
+    vocabulary_score = fields.SmallIntField()  # ≤ 20
+    fluency_score = fields.SmallIntField()  # ≤ 20
+    pronunciation_score = fields.SmallIntField()  # ≤ 15
+    comprehension_score = fields.SmallIntField()  # ≤ 20
+    cefr_level = fields.CharField(max_length=2)
+    strengths = fields.JSONField(default=list)
+    improvements = fields.JSONField(default=list)
+    evaluator = fields.CharEnumField(Evaluator, max_length=8, default=Evaluator.AI)
+
+    class Meta:
+        table = "evaluations"
+
+
+class VocabularyUse(MutableEntity):
+    """How often the learner used a word in a session."""
+
+    session = fields.ForeignKeyField(
+        "models.ConversationSession", related_name="vocabulary", on_delete="CASCADE"
+    )
+    word = fields.CharField(max_length=100)
+    count = fields.IntField(default=1)
+
+    class Meta:
+        table = "vocabulary_uses"
+        unique_together = (("session", "word"),)
