@@ -1,0 +1,220 @@
+"""Learning: enrollments, lesson progress, answers, daily activity, streaks, hearts,
+achievements, certificates and a small activity log."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+
+from models.base import Entity, MutableEntity
+
+
+class EnrollmentStatus(str, Enum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    PAUSED = "paused"
+    DROPPED = "dropped"
+
+
+class ProgressStatus(str, Enum):
+    LOCKED = "locked"
+    AVAILABLE = "available"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    NEEDS_REVIEW = "needs_review"
+
+
+class HeartReason(str, Enum):
+    WRONG_ANSWER = "wrong_answer"
+
+
+class ConditionType(str, Enum):
+    LESSON_COUNT = "lesson_count"
+    STREAK_DAYS = "streak_days"
+    XP_TOTAL = "xp_total"
+    PERFECT_LESSONS = "perfect_lessons"
+    CONVERSATIONS_COMPLETED = "conversations_completed"
+    COURSE_COMPLETED = "course_completed"
+
+
+class ActivityKind(str, Enum):
+    LESSON_STARTED = "lesson_started"
+    LESSON_COMPLETED = "lesson_completed"
+    ANSWER_SUBMITTED = "answer_submitted"
+
+
+class Enrollment(MutableEntity):
+    user = fields.ForeignKeyField("models.User", related_name="enrollments", on_delete="CASCADE")
+    course = fields.ForeignKeyField(
+        "models.Course", related_name="enrollments", on_delete="CASCADE"
+    )
+    status = fields.CharEnumField(EnrollmentStatus, max_length=16, default=EnrollmentStatus.ACTIVE)
+    total_xp = fields.IntField(default=0)
+    # The stored heart count and when it was last set; regeneration is computed on read
+    # (rules.hearts), never by a timer.
+    hearts = fields.SmallIntField(default=5)
+    hearts_updated_at = fields.DatetimeField()
+    last_active_at = fields.DatetimeField(null=True)
+    completed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "enrollments"
+        unique_together = (("user", "course"),)
+
+
+class LessonProgress(MutableEntity):
+    user = fields.ForeignKeyField(
+        "models.User", related_name="lesson_progress", on_delete="CASCADE"
+    )
+    lesson = fields.ForeignKeyField("models.Lesson", related_name="progress", on_delete="CASCADE")
+    enrollment = fields.ForeignKeyField(
+        "models.Enrollment", related_name="lesson_progress", on_delete="CASCADE"
+    )
+    status = fields.CharEnumField(ProgressStatus, max_length=16, default=ProgressStatus.AVAILABLE)
+    best_score = fields.SmallIntField(null=True)  # 0-100, null until first completion
+    attempts = fields.IntField(default=0)  # lesson starts
+    completion_count = fields.IntField(default=0)
+    time_spent_seconds = fields.IntField(default=0)
+    xp_earned = fields.IntField(default=0)
+    hearts_lost = fields.IntField(default=0)
+    first_completed_at = fields.DatetimeField(null=True)
+    last_completed_at = fields.DatetimeField(null=True)
+    # The attempt in play: {exercise_id: correct at the first try} for exercises answered
+    # since the last start; scored at completion.
+    current_first_tries = fields.JSONField(default=dict)
+    current_started_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "lesson_progress"
+        unique_together = (("user", "lesson"),)
+
+
+class ExerciseAttempt(Entity):
+    user = fields.ForeignKeyField(
+        "models.User", related_name="exercise_attempts", on_delete="CASCADE"
+    )
+    exercise = fields.ForeignKeyField(
+        "models.Exercise", related_name="attempts", on_delete="CASCADE"
+    )
+    lesson = fields.ForeignKeyField(
+        "models.Lesson", related_name="exercise_attempts", on_delete="CASCADE"
+    )
+    progress = fields.ForeignKeyField(
+        "models.LessonProgress", related_name="exercise_attempts", on_delete="CASCADE"
+    )
+    lesson_attempt = fields.IntField()  # which start of the lesson this belongs to
+    attempt_number = fields.IntField(default=1)  # nth answer to this exercise in that start
+    answer = fields.TextField()
+    is_correct = fields.BooleanField()
+    time_spent_ms = fields.IntField(default=0)
+    hints_used = fields.SmallIntField(default=0)
+    hearts_lost = fields.SmallIntField(default=0)
+    xp_earned = fields.IntField(default=0)
+
+    class Meta:
+        table = "exercise_attempts"
+
+
+class DailyActivity(MutableEntity):
+    """One row per user and local calendar day (in the user's time zone at the time)."""
+
+    user = fields.ForeignKeyField(
+        "models.User", related_name="daily_activities", on_delete="CASCADE"
+    )
+    date = fields.DateField()
+    xp = fields.IntField(default=0)
+    goal_met = fields.BooleanField(default=False)
+    lessons_completed = fields.IntField(default=0)
+    time_spent_seconds = fields.IntField(default=0)
+
+    class Meta:
+        table = "daily_activities"
+        unique_together = (("user", "date"),)
+
+
+class UserStreak(MutableEntity):
+    """The user's running totals across courses: streak and all-time XP (one row per user;
+    its row lock serialises a user's completions)."""
+
+    user = fields.OneToOneField("models.User", related_name="streak", on_delete="CASCADE")
+    current = fields.IntField(default=0)
+    longest = fields.IntField(default=0)
+    last_active_local_date = fields.DateField(null=True)
+    last_active_at = fields.DatetimeField(null=True)
+    total_xp = fields.IntField(default=0)
+
+    class Meta:
+        table = "user_streaks"
+
+
+class HeartEvent(Entity):
+    user = fields.ForeignKeyField("models.User", related_name="heart_events", on_delete="CASCADE")
+    enrollment = fields.ForeignKeyField(
+        "models.Enrollment", related_name="heart_events", on_delete="CASCADE"
+    )
+    hearts_before = fields.SmallIntField()
+    hearts_after = fields.SmallIntField()
+    reason = fields.CharEnumField(HeartReason, max_length=32)
+
+    class Meta:
+        table = "heart_events"
+
+
+class Achievement(MutableEntity):
+    code = fields.CharField(max_length=64, unique=True)
+    name = fields.CharField(max_length=200)
+    description = fields.TextField(default="")
+    icon_url = fields.CharField(max_length=500, null=True)
+    condition_type = fields.CharEnumField(ConditionType, max_length=32)
+    threshold = fields.IntField()
+    xp_reward = fields.IntField(default=0)
+    is_active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "achievements"
+
+
+class UserAchievement(Entity):
+    user = fields.ForeignKeyField("models.User", related_name="achievements", on_delete="CASCADE")
+    achievement = fields.ForeignKeyField(
+        "models.Achievement", related_name="earners", on_delete="CASCADE"
+    )
+    earned_at = fields.DatetimeField()
+
+    class Meta:
+        table = "user_achievements"
+        unique_together = (("user", "achievement"),)
+
+
+class Certificate(Entity):
+    user = fields.ForeignKeyField("models.User", related_name="certificates", on_delete="CASCADE")
+    course = fields.ForeignKeyField(
+        "models.Course", related_name="certificates", on_delete="CASCADE"
+    )
+    # One certificate per enrollment: the unique key makes a second issue impossible.
+    enrollment = fields.OneToOneField(
+        "models.Enrollment", related_name="certificate", on_delete="CASCADE"
+    )
+    number = fields.CharField(max_length=32, unique=True)
+    issued_at = fields.DatetimeField()
+
+    class Meta:
+        table = "certificates"
+
+
+class ActivityEvent(Entity):
+    user = fields.ForeignKeyField(
+        "models.User", related_name="activity_events", on_delete="CASCADE"
+    )
+    kind = fields.CharEnumField(ActivityKind, max_length=32)
+    lesson = fields.ForeignKeyField(
+        "models.Lesson", related_name="activity_events", null=True, on_delete="SET NULL"
+    )
+    exercise = fields.ForeignKeyField(
+        "models.Exercise", related_name="activity_events", null=True, on_delete="SET NULL"
+    )
+    data = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "activity_events"
