@@ -1,0 +1,1 @@
+"""Pure domain rules: no I/O, the current time passed in; unit-tested without a database."""
