@@ -93,9 +93,10 @@ def test_moving_east_never_breaks_a_streak() -> None:
         honolulu,
     )
     assert state.current == 4
-    # 23 hours later it is already June 12 in Kiritimati, yet no whole day was missed
-    # since the last activity (it was June 11 there).
-    later = at(honolulu, 2026, 6, 10, 23, 30)
+    # 24 hours later it is June 12 in Kiritimati, two dates after June 10, yet no whole day
+    # was missed: the last activity happened on June 11 there.
+    later = at(kiritimati, 2026, 6, 12, 0, 30)
+    assert later - at(honolulu, 2026, 6, 10, 0, 30) == timedelta(hours=24)
     assert local_date(later, kiritimati) == date(2026, 6, 12)
     assert current_streak(state, later, kiritimati) == 4
     state = record_activity(state, later, kiritimati)
