@@ -1,11 +1,38 @@
-"""Identity use cases: authentication of bearer tokens (sign-up, log-in etc. follow)."""
+"""Identity use cases: bearer-token authentication, sign-up, log-in/out, profile, demo data.
+
+Passwords and email verification (change, reset, verify) live in resolvers/identity_recovery.py.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any, Final
 
-from core.security import hash_token
-from models.identity import AuthToken, User
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from core.errors import AppError, ErrorCode, Validator
+from core.mailer import Mailer
+from core.security import hash_password, hash_token, new_token, verify_password
+from core.settings import Settings
+from models.identity import (
+    AuthToken,
+    CefrLevel,
+    LearningProfile,
+    LoginFailure,
+    Role,
+    User,
+    VerificationPurpose,
+)
+from resolvers.identity_recovery import issue_verification_token, send_verification_mail
+from rules.identity import (
+    check_display_name,
+    check_email,
+    check_password,
+    check_profile_changes,
+    check_timezone,
+    normalize_email,
+)
 
 # Writing last_used_at on every request would turn reads into writes; once a minute is enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -42,3 +69,188 @@ async def authenticate(
         await AuthToken.filter(id=token.id).update(last_used_at=now)
         token.last_used_at = now
     return token.user, token
+
+
+async def issue_auth_token(
+    user: User, settings: Settings, user_agent: str | None = None, now: datetime | None = None
+) -> str:
+    """A new bearer token for `user`; only its SHA-256 is stored."""
+    raw, digest = new_token()
+    now = now or datetime.now(UTC)
+    await AuthToken.create(
+        user=user,
+        token_hash=digest,
+        expires_at=now + timedelta(days=settings.token_ttl_days),
+        user_agent=(user_agent or None) and user_agent[:255],
+    )
+    return raw
+
+
+def _email_taken() -> AppError:
+    return AppError.of(ErrorCode.UNIQUE, "An account with this email already exists.", "email")
+
+
+async def sign_up(
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    timezone: str | None,
+    settings: Settings,
+    mailer: Mailer,
+    user_agent: str | None = None,
+) -> dict[str, Any]:
+    """Create an account with its learning profile, sign it in, mail a verification link."""
+    v = Validator()
+    email_n = check_email(v, email)
+    check_password(v, password)
+    name = check_display_name(v, display_name)
+    zone = check_timezone(v, "UTC" if timezone is None else timezone)
+    if email_n is not None and await User.exists(email=email_n):
+        v.add("email", ErrorCode.UNIQUE, "An account with this email already exists.")
+    v.raise_if_any()
+    assert email_n is not None and zone is not None
+    password_hash = await hash_password(password)  # before the transaction: it takes a while
+    try:
+        async with in_transaction():
+            user = await User.create(
+                email=email_n, display_name=name, timezone=zone, password_hash=password_hash
+            )
+            profile = await LearningProfile.create(user=user)
+            token = await issue_auth_token(user, settings, user_agent)
+            verification = await issue_verification_token(
+                user, VerificationPurpose.EMAIL_VERIFICATION, settings
+            )
+    except IntegrityError as error:  # a concurrent sign-up with the same email won the race
+        raise _email_taken() from error
+    await send_verification_mail(mailer, user, verification)
+    return {"token": token, "user": user, "profile": profile}
+
+
+async def _failures_since(email: str, since: datetime) -> int:
+    return await LoginFailure.filter(email=email, created_at__gte=since).count()
+
+
+async def log_in(
+    *, email: str, password: str, settings: Settings, user_agent: str | None = None
+) -> dict[str, Any]:
+    """Exchange email and password for a bearer token.
+
+    An unknown email, a wrong password, an OAuth-only or a disabled account all cost one
+    argon2 verification and give the same error. Failures per email are throttled.
+    """
+    now = datetime.now(UTC)
+    key = (normalize_email(email) or email.strip().lower())[:320]
+    since = now - timedelta(seconds=settings.login_lockout_seconds)
+    if await _failures_since(key, since) >= settings.login_max_failures:
+        minutes = max(1, round(settings.login_lockout_seconds / 60))
+        raise AppError.of(
+            ErrorCode.RATE_LIMITED,
+            f"Too many failed log-ins for this email; try again in {minutes} minutes.",
+            None,
+        )
+    user = await User.get_or_none(email=key)
+    matches, needs_rehash = await verify_password(user.password_hash if user else None, password)
+    if user is None or not matches or not user.is_usable:
+        async with in_transaction():
+            # Forget failures outside the window so the table stays small.
+            await LoginFailure.filter(email=key, created_at__lt=since).delete()
+            await LoginFailure.create(email=key)
+        raise AppError.of(ErrorCode.INVALID_CREDENTIALS, "Wrong email or password.", None)
+    new_hash = await hash_password(password) if needs_rehash else None
+    async with in_transaction():
+        await LoginFailure.filter(email=key).delete()
+        user.last_login_at = now
+        update_fields = ["last_login_at", "updated_at"]
+        if new_hash is not None:  # the hasher's parameters changed since this hash was made
+            user.password_hash = new_hash
+            update_fields.append("password_hash")
+        await user.save(update_fields=update_fields)
+        token = await issue_auth_token(user, settings, user_agent, now)
+    return {"token": token, "user": user}
+
+
+async def log_out(*, viewer: User, token: AuthToken | None, all_devices: bool) -> dict[str, Any]:
+    """Revoke the current token, or every token of the viewer."""
+    now = datetime.now(UTC)
+    if all_devices:
+        await AuthToken.filter(user_id=viewer.id, revoked_at=None).update(revoked_at=now)
+    elif token is not None:
+        await AuthToken.filter(id=token.id, revoked_at=None).update(revoked_at=now)
+    return {"ok": True}
+
+
+async def update_profile(*, viewer: User, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change the viewer's profile fields present in `changes` (snake_case; null clears)."""
+    v = Validator()
+    user_changes, profile_changes = check_profile_changes(v, changes)
+    username = user_changes.get("username")
+    if username is not None and await User.filter(username=username).exclude(id=viewer.id).exists():
+        v.add("username", ErrorCode.UNIQUE, "This username is taken.")
+    v.raise_if_any()
+    try:
+        async with in_transaction():
+            if user_changes:
+                for name, value in user_changes.items():
+                    setattr(viewer, name, value)
+                await viewer.save(update_fields=[*user_changes, "updated_at"])
+            profile = await LearningProfile.get_or_none(user_id=viewer.id)
+            if profile is None:
+                profile = await LearningProfile.create(user_id=viewer.id, **profile_changes)
+            elif profile_changes:
+                for name, value in profile_changes.items():
+                    setattr(profile, name, value)
+                await profile.save(update_fields=[*profile_changes, "updated_at"])
+    except IntegrityError as error:  # a concurrent update took the username first
+        raise AppError.of(ErrorCode.UNIQUE, "This username is taken.", "username") from error
+    return {"user": viewer, "profile": profile}
+
+
+DEMO_PASSWORD: Final = "lingograph-demo"
+# Listed in the README; created by `load_demo_data` on an empty database.
+DEMO_ACCOUNTS: Final[tuple[dict[str, Any], ...]] = (
+    {
+        "email": "student@lingograph.dev",
+        "display_name": "Sam Student",
+        "username": "sam",
+        "role": Role.STUDENT,
+        "timezone": "Europe/Berlin",
+        "native_language": "de",
+        "profile": {
+            "target_language": "en",
+            "proficiency_level": CefrLevel.B1,
+            "learning_goals": ["travel", "business meetings"],
+            "weekly_goal_hours": 4.0,
+            "preferred_lesson_minutes": 15,
+        },
+    },
+    {
+        "email": "teacher@lingograph.dev",
+        "display_name": "Tina Teacher",
+        "username": "tina",
+        "role": Role.TEACHER,
+        "timezone": "America/New_York",
+        "native_language": "en",
+        "profile": {"target_language": "es", "proficiency_level": CefrLevel.C1},
+    },
+    {
+        "email": "admin@lingograph.dev",
+        "display_name": "Ada Admin",
+        "username": "ada",
+        "role": Role.ADMIN,
+        "timezone": "UTC",
+        "native_language": "en",
+        "profile": {"target_language": "fr", "proficiency_level": CefrLevel.A2},
+    },
+)
+
+
+async def load_demo_data() -> None:
+    """The demo accounts (verified emails, with learning profiles), all with DEMO_PASSWORD."""
+    password_hash = await hash_password(DEMO_PASSWORD)
+    now = datetime.now(UTC)
+    async with in_transaction():
+        for account in DEMO_ACCOUNTS:
+            fields = {k: v for k, v in account.items() if k != "profile"}
+            user = await User.create(**fields, password_hash=password_hash, email_verified_at=now)
+            await LearningProfile.create(user=user, **account["profile"])

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from email_validator import EmailNotValidError, validate_email
 
 from core.errors import ErrorCode, Validator
+from models.identity import DAILY_XP_GOALS
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 256
@@ -26,7 +27,6 @@ MAX_LEARNING_GOALS = 20
 LEARNING_GOAL_MAX = 200
 MAX_WEEKLY_GOAL_HOURS = 100.0
 LESSON_MINUTES = (1, 120)
-DAILY_XP_GOALS = (10, 20, 30, 50)
 
 _USERNAME = re.compile(r"^[a-z0-9_.]+$")
 # A BCP 47 language tag as far as the app needs it: "en", "pt-BR", "zh-Hant".
@@ -145,10 +145,9 @@ def check_learning_goals(v: Validator, value: list[str], field: str = "learningG
 NULLABLE_PROFILE_FIELDS = frozenset(
     {"username", "native_language", "avatar_url", "target_language"}
 )
-USER_FIELDS = ("display_name", "username", "timezone", "native_language", "daily_xp_goal",
-               "avatar_url")  # fmt: skip
-LEARNING_PROFILE_FIELDS = ("target_language", "proficiency_level", "learning_goals",
-                           "weekly_goal_hours", "preferred_lesson_minutes")  # fmt: skip
+USER_FIELDS = frozenset(
+    {"display_name", "username", "timezone", "native_language", "daily_xp_goal", "avatar_url"}
+)
 
 
 def check_profile_changes(
@@ -183,8 +182,8 @@ def check_profile_changes(
             target[name] = check_learning_goals(v, value, field)
         elif name == "weekly_goal_hours":
             if not 0 < value <= MAX_WEEKLY_GOAL_HOURS:
-                v.add(field, ErrorCode.INVALID, f"Use more than 0 and at most "
-                      f"{MAX_WEEKLY_GOAL_HOURS:g} hours.")  # fmt: skip
+                limit = f"{MAX_WEEKLY_GOAL_HOURS:g}"
+                v.add(field, ErrorCode.INVALID, f"Use more than 0 and at most {limit} hours.")
             target[name] = value
         elif name == "preferred_lesson_minutes":
             low, high = LESSON_MINUTES

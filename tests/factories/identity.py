@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import re
 from datetime import UTC, datetime, timedelta
 
 from core.security import new_token
-from models.identity import AuthToken, Role, SubscriptionTier, User
+from models.identity import AuthToken, OutboxMessage, Role, SubscriptionTier, User
 
 # A precomputed argon2id hash of DEFAULT_PASSWORD: hashing per factory call would cost ~160 ms.
 DEFAULT_PASSWORD = "correct horse battery"
@@ -53,3 +54,16 @@ async def token_for(user: User, days: int = 30) -> str:
 async def signed_in(role: Role = Role.STUDENT, **fields: object) -> tuple[User, str]:
     user = await create_user(role=role, **fields)
     return user, await token_for(user)
+
+
+async def mailed_token(email: str, subject_contains: str) -> str:
+    """The token in the newest outbox message to `email` whose subject contains the text."""
+    message = (
+        await OutboxMessage.filter(to=email, subject__icontains=subject_contains)
+        .order_by("-created_at")
+        .first()
+    )
+    assert message is not None, f"no {subject_contains!r} mail to {email}"
+    found = re.search(r"^Token: (\S+)$", message.body, re.MULTILINE)
+    assert found is not None, message.body
+    return found.group(1)

@@ -1,0 +1,102 @@
+"""Outgoing mail behind one small interface, chosen by `settings.mailer`.
+
+- `outbox` (development, tests): messages are stored as `OutboxMessage` rows instead of sent;
+  read them with `SELECT "to", subject, body FROM outbox_messages ORDER BY created_at DESC`.
+- `smtp`: messages go to `SMTP_HOST:SMTP_PORT` with smtplib, in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import smtplib
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Protocol
+
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Message:
+    to: str
+    subject: str
+    body: str
+
+
+class Mailer(Protocol):
+    async def send(self, message: Message) -> None: ...
+
+
+class OutboxMailer:
+    """Records messages in the `outbox_messages` table (nothing leaves the machine)."""
+
+    async def send(self, message: Message) -> None:
+        from models.identity import OutboxMessage  # core must not import models at load time
+
+        await OutboxMessage.create(to=message.to, subject=message.subject, body=message.body)
+
+
+class SmtpMailer:
+    """Delivers through an SMTP server.
+
+    `send` hands the message to a worker thread and returns at once: a response must not take
+    longer because an account exists and mail went out (requestPasswordReset reveals nothing),
+    and a slow mail server must not hold a request. Delivery failures are logged.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.host = settings.smtp_host
+        self.port = settings.smtp_port
+        self.user = settings.smtp_user
+        self.password = settings.smtp_password
+        self.sender = settings.smtp_from
+        self._pending: set[asyncio.Task[None]] = set()
+
+    def _deliver(self, message: Message) -> None:
+        email = EmailMessage()
+        email["From"] = self.sender
+        email["To"] = message.to
+        email["Subject"] = message.subject
+        email.set_content(message.body)
+        with smtplib.SMTP(self.host, self.port, timeout=30) as smtp:
+            if self.user:
+                smtp.starttls()
+                smtp.login(self.user, self.password)
+            smtp.send_message(email)
+
+    async def _deliver_logged(self, message: Message) -> None:
+        try:
+            await asyncio.to_thread(self._deliver, message)
+        except Exception:  # a failed delivery must not fail the request that queued it
+            log.exception("mail to %s (%s) could not be delivered", message.to, message.subject)
+
+    async def send(self, message: Message) -> None:
+        task = asyncio.create_task(self._deliver_logged(message))
+        self._pending.add(task)  # keep a reference until done (asyncio holds only weak ones)
+        task.add_done_callback(self._pending.discard)
+
+    async def flush(self) -> None:
+        """Wait for queued deliveries (shutdown, tests)."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending))
+
+
+_mailers: dict[tuple[str, str, int], Mailer] = {}
+
+
+def get_mailer(settings: Settings) -> Mailer:
+    """The configured mailer (one per configuration, so SMTP deliveries stay tracked)."""
+    key = (settings.mailer, settings.smtp_host, settings.smtp_port)
+    mailer = _mailers.get(key)
+    if mailer is None:
+        if settings.mailer == "smtp":
+            mailer = SmtpMailer(settings)
+        elif settings.mailer == "outbox":
+            mailer = OutboxMailer()
+        else:
+            raise ValueError(f"unknown MAILER {settings.mailer!r}: use outbox or smtp")
+        _mailers[key] = mailer
+    return mailer
