@@ -1,0 +1,244 @@
+"""Catalog loaders: the course tree by id and by parent, counts, and "which course is this in".
+
+Every list loader returns all rows (active or not) in position order; the schema layer hides
+inactive content from viewers who are not the course's editors, so one loader serves both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from tortoise import connections
+from tortoise.models import Model
+
+from loaders.base import CountByKeyLoader, ModelByIdLoader, ModelsByKeyLoader, RecordLoader
+from models.catalog import (
+    ConversationScenario,
+    Course,
+    Exercise,
+    ExerciseOption,
+    Language,
+    Lesson,
+    MediaAsset,
+    Section,
+    Unit,
+)
+
+
+def columns(model: type[Model], alias: str = "t") -> str:
+    """The model's own columns (not e.g. the courses' search vector) for raw SELECTs."""
+    return ", ".join(f'{alias}."{name}"' for name in model._meta.db_fields)
+
+
+async def _rows(sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    return await connections.get("default").execute_query_dict(sql, params)
+
+
+# --- by id -------------------------------------------------------------------------------
+
+
+class LanguageByIdLoader(ModelByIdLoader):
+    model = Language
+
+
+class CourseByIdLoader(ModelByIdLoader):
+    model = Course
+
+
+class SectionByIdLoader(ModelByIdLoader):
+    model = Section
+
+
+class UnitByIdLoader(ModelByIdLoader):
+    model = Unit
+
+
+class LessonByIdLoader(ModelByIdLoader):
+    model = Lesson
+
+
+class ExerciseByIdLoader(ModelByIdLoader):
+    model = Exercise
+
+
+class ExerciseOptionByIdLoader(ModelByIdLoader):
+    model = ExerciseOption
+
+
+class MediaAssetByIdLoader(ModelByIdLoader):
+    model = MediaAsset
+
+
+class ScenarioByIdLoader(ModelByIdLoader):
+    model = ConversationScenario
+
+
+class LanguageByCodeLoader(RecordLoader):
+    async def fetch(self, keys: Sequence[str]) -> dict[str, Any]:
+        return {row.code: row for row in await Language.filter(code__in=list(keys))}
+
+
+class CourseBySlugLoader(RecordLoader):
+    """Courses by slug (soft-deleted ones are absent)."""
+
+    async def fetch(self, keys: Sequence[str]) -> dict[str, Any]:
+        rows = await Course.filter(slug__in=list(keys), deleted_at=None)
+        for row in rows:
+            self.loaders.prime(CourseByIdLoader, row.id, row)
+        return {row.slug: row for row in rows}
+
+
+# --- children, in position order ---------------------------------------------------------
+
+
+class SectionsByCourseLoader(ModelsByKeyLoader):
+    model = Section
+    key_field = "course_id"
+    order_by = ("position",)
+
+
+class UnitsBySectionLoader(ModelsByKeyLoader):
+    model = Unit
+    key_field = "section_id"
+    order_by = ("position",)
+
+
+class LessonsByUnitLoader(ModelsByKeyLoader):
+    model = Lesson
+    key_field = "unit_id"
+    order_by = ("position",)
+
+
+class OptionsByExerciseLoader(ModelsByKeyLoader):
+    model = ExerciseOption
+    key_field = "exercise_id"
+    order_by = ("position",)
+
+
+class ScenariosByLessonLoader(ModelsByKeyLoader):
+    model = ConversationScenario
+    key_field = "lesson_id"
+    order_by = ("created_at", "id")
+
+
+class ExercisesByLessonLoader(RecordLoader):
+    """A lesson's exercises in their LessonExercise order (one join for many lessons)."""
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            f"SELECT {columns(Exercise, 'e')}, le.lesson_id AS _lesson FROM exercises e "
+            "JOIN lesson_exercises le ON le.exercise_id = e.id "
+            "WHERE le.lesson_id = ANY($1) ORDER BY le.lesson_id, le.position",
+            [list(keys)],
+        )
+        grouped: dict[Any, list[Exercise]] = {}
+        for row in rows:
+            grouped.setdefault(row["_lesson"], []).append(Exercise._init_from_db(**row))
+        return grouped
+
+
+class PrerequisitesByLessonLoader(RecordLoader):
+    """The lessons a lesson requires, ordered by title for a stable answer."""
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            f"SELECT {columns(Lesson, 'l')}, p.lesson_id AS _lesson FROM lesson_prerequisites p "
+            "JOIN lessons l ON l.id = p.prerequisite_id "
+            "WHERE p.lesson_id = ANY($1) ORDER BY p.lesson_id, l.title, l.id",
+            [list(keys)],
+        )
+        grouped: dict[Any, list[Lesson]] = {}
+        for row in rows:
+            grouped.setdefault(row["_lesson"], []).append(Lesson._init_from_db(**row))
+        return grouped
+
+
+class LessonsByCourseLoader(RecordLoader):
+    """Every lesson of a course in path order (section, unit, lesson positions)."""
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            f"SELECT {columns(Lesson, 'l')}, s.course_id AS _course FROM lessons l "
+            "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
+            "WHERE s.course_id = ANY($1) ORDER BY s.course_id, s.position, u.position, l.position",
+            [list(keys)],
+        )
+        grouped: dict[Any, list[Lesson]] = {}
+        for row in rows:
+            grouped.setdefault(row["_course"], []).append(Lesson._init_from_db(**row))
+        return grouped
+
+
+# --- counts ------------------------------------------------------------------------------
+
+
+class LessonCountByCourseLoader(CountByKeyLoader):
+    """Active lessons per course (one GROUP BY over the joined tree)."""
+
+    table = "lessons"
+    key_column = "s.course_id"
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT s.course_id AS k, count(*) AS n FROM lessons t "
+            "JOIN units u ON u.id = t.unit_id JOIN sections s ON s.id = u.section_id "
+            "WHERE s.course_id = ANY($1) AND t.is_active GROUP BY s.course_id",
+            [list(keys)],
+        )
+        return {row["k"]: int(row["n"]) for row in rows}
+
+
+# --- which course a node belongs to (for visibility and authoring checks) -----------------
+
+
+class CourseIdBySectionLoader(RecordLoader):
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT id AS k, course_id AS c FROM sections WHERE id = ANY($1)", [list(keys)]
+        )
+        return {row["k"]: row["c"] for row in rows}
+
+
+class CourseIdByUnitLoader(RecordLoader):
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT u.id AS k, s.course_id AS c FROM units u "
+            "JOIN sections s ON s.id = u.section_id WHERE u.id = ANY($1)",
+            [list(keys)],
+        )
+        return {row["k"]: row["c"] for row in rows}
+
+
+class CourseIdByLessonLoader(RecordLoader):
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT l.id AS k, s.course_id AS c FROM lessons l JOIN units u ON u.id = l.unit_id "
+            "JOIN sections s ON s.id = u.section_id WHERE l.id = ANY($1)",
+            [list(keys)],
+        )
+        return {row["k"]: row["c"] for row in rows}
+
+
+class CourseIdsByExerciseLoader(RecordLoader):
+    """The courses an exercise is used in (an exercise may be shared by lessons)."""
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT DISTINCT le.exercise_id AS k, s.course_id AS c FROM lesson_exercises le "
+            "JOIN lessons l ON l.id = le.lesson_id JOIN units u ON u.id = l.unit_id "
+            "JOIN sections s ON s.id = u.section_id WHERE le.exercise_id = ANY($1)",
+            [list(keys)],
+        )
+        grouped: dict[Any, list[Any]] = {}
+        for row in rows:
+            grouped.setdefault(row["k"], []).append(row["c"])
+        return grouped

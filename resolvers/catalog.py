@@ -1,0 +1,143 @@
+"""Catalog use cases: browsing and searching courses, the course-file import entry points,
+and the demo content. Authoring lives in resolvers/catalog_authoring.py, the course-file
+format in resolvers/catalog_import.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tortoise import connections
+
+from core.access import is_admin
+from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
+from loaders.catalog import columns
+from models.catalog import Course, Language
+from resolvers.catalog_access import is_teacher
+
+if TYPE_CHECKING:
+    from core.settings import Settings
+    from models.identity import User
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_COURSES = ROOT / "content" / "courses"
+DEMO_AUTHOR_EMAIL = "teacher@lingograph.dev"
+# 'simple' (no stemming, no stop words): course titles mix languages ("Español para...").
+SEARCH_CONFIG = "simple"
+
+
+@dataclass(frozen=True)
+class CourseFilter:
+    from_language: str | None = None
+    to_language: str | None = None
+    category: str | None = None
+    cefr_level: str | None = None
+    featured: bool | None = None
+    search: str | None = None
+
+
+async def list_languages() -> list[Language]:
+    return await Language.filter(is_active=True).order_by("name")
+
+
+def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
+    """Visible courses matching `flt`: newest first, or by search rank when searching."""
+    search = (flt.search or "").strip()
+    query = KeysetQuery(model=Course, order=["t.created_at", "t.id"], descending=True)
+    query.select = columns(Course)
+    if search:
+        # The tsquery is a FROM item so the rank sort key and the match share it.
+        term = query.param(search)
+        query.source = f"\"courses\" t, websearch_to_tsquery('{SEARCH_CONFIG}', {term}) q"
+        query.order = ["ts_rank(t.search_vector, q)", "t.id"]
+        query.filter("t.search_vector @@ q")
+    query.filter("t.deleted_at IS NULL")
+    if is_admin(viewer):
+        pass
+    elif is_teacher(viewer):
+        assert viewer is not None
+        query.filter(f"(t.is_published OR t.author_id = {query.param(viewer.id)})")
+    else:
+        query.filter("t.is_published")
+    for column, code in (
+        ("from_language_id", flt.from_language),
+        ("to_language_id", flt.to_language),
+    ):
+        if code:
+            query.filter(
+                f"t.{column} = (SELECT id FROM languages WHERE code = {query.param(code)})"
+            )
+    if flt.category:
+        query.filter(f"t.category = {query.param(flt.category)}")
+    if flt.cefr_level:
+        # Levels compare correctly as text: A1 < A2 < B1 < B2 < C1 < C2.
+        level = query.param(flt.cefr_level)
+        query.filter(f"t.cefr_min <= {level} AND t.cefr_max >= {level}")
+    if flt.featured is not None:
+        query.filter(f"t.featured = {query.param(flt.featured)}")
+    return query
+
+
+async def list_courses(viewer: User | None, flt: CourseFilter, args: PageArgs) -> Page[Course]:
+    return await fetch_page(course_query(viewer, flt), args)
+
+
+async def search_ranks(search: str, course_ids: list) -> dict:
+    """The rank of each course for `search` (for tests and diagnostics)."""
+    rows = await connections.get("default").execute_query_dict(
+        f"SELECT id, ts_rank(search_vector, websearch_to_tsquery('{SEARCH_CONFIG}', $1)) AS r "
+        "FROM courses WHERE id = ANY($2)",
+        [search, course_ids],
+    )
+    return {row["id"]: row["r"] for row in rows}
+
+
+# --- course files ------------------------------------------------------------------------
+
+
+async def import_course_file(settings: Settings, path: str) -> int:
+    """`python main.py import-course FILE`: migrate, import, print the outcome; exit code."""
+    from core import db
+    from core.errors import AppError
+    from resolvers.catalog_import import import_course_text
+
+    try:
+        text = await asyncio.to_thread(Path(path).read_text, encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot read {path}: {error}")
+        return 2
+    url = db.resolve_database_url(settings.database_url)
+    config = db.tortoise_config(url, 1, 2)
+    await db.apply_migrations(config)
+    await db.init_orm(config)
+    try:
+        result = await import_course_text(text, viewer=None)
+    except AppError as error:
+        for e in error.errors:
+            print(f"error: {e.field or '(document)'}: {e.message} [{e.code.value}]")
+        return 1
+    finally:
+        await db.close_orm()
+    verb = "created" if result.created else "updated"
+    print(f"{verb} course {result.course.slug!r} ({result.lesson_count} lessons)")
+    return 0
+
+
+async def load_demo_data() -> None:
+    """Languages and the demo courses under content/courses (author: the demo teacher)."""
+    from models.identity import User
+    from resolvers.catalog_import import ensure_languages, import_course_text
+
+    await ensure_languages()
+    author = await User.get_or_none(email=DEMO_AUTHOR_EMAIL)
+    for path in sorted(DEMO_COURSES.glob("*.yaml")):
+        result = await import_course_text(
+            path.read_text(encoding="utf-8"), viewer=None, author=author
+        )
+        log.info("demo course %s: %d lessons", result.course.slug, result.lesson_count)

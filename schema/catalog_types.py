@@ -1,0 +1,496 @@
+"""Catalog node types: the course tree, exercises with options and media, scenarios.
+
+Visibility is applied where objects are reached (resolve_nodes and the list fields), via
+resolvers.catalog_access; answers are shown to the course's editors only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import importlib.util
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from core.access import is_admin
+from loaders.catalog import (
+    CourseByIdLoader,
+    CourseIdByLessonLoader,
+    ExerciseByIdLoader,
+    ExerciseOptionByIdLoader,
+    ExercisesByLessonLoader,
+    LanguageByIdLoader,
+    LessonByIdLoader,
+    LessonCountByCourseLoader,
+    LessonsByUnitLoader,
+    MediaAssetByIdLoader,
+    OptionsByExerciseLoader,
+    PrerequisitesByLessonLoader,
+    ScenarioByIdLoader,
+    ScenariosByLessonLoader,
+    SectionByIdLoader,
+    SectionsByCourseLoader,
+    UnitByIdLoader,
+    UnitsBySectionLoader,
+)
+from models import catalog as m
+from resolvers.catalog_access import (
+    can_edit,
+    can_edit_exercise,
+    can_edit_in,
+    can_see,
+    can_see_exercise,
+    can_see_in,
+    visible_items,
+)
+from schema.common import AppInfo, model_type
+from schema.identity import CefrLevel
+
+CourseCategory = strawberry.enum(m.CourseCategory, name="CourseCategory")
+ExerciseType = strawberry.enum(m.ExerciseType, name="ExerciseType")
+MediaKind = strawberry.enum(m.MediaKind, name="MediaKind")
+
+
+def _mixins(name: str) -> tuple[type, ...]:
+    """Fields the learning domain adds to Course/Lesson (`CourseFields`, `LessonFields`)."""
+    if importlib.util.find_spec("schema.learning") is None:
+        return ()
+    module = importlib.import_module("schema.learning")
+    return (getattr(module, name),) if hasattr(module, name) else ()
+
+
+async def _gather(items: Iterable[Any]) -> list[Any]:
+    # Concurrent awaits so the loaders batch every check into one statement.
+    return list(await asyncio.gather(*items))
+
+
+def _cefr(value: str | None) -> Any:
+    return CefrLevel(value) if value else None  # type: ignore[misc]
+
+
+@strawberry.type
+@model_type(m.Language)
+class Language(relay.Node):
+    id: relay.NodeID[str]
+    code: str
+    name: str
+    native_name: str
+    flag_url: str | None
+    is_active: bool
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await info.context.loaders.get(LanguageByIdLoader).load_many(list(node_ids))
+
+
+@strawberry.type(description="A price; amount 0 means free.")
+class Money:
+    amount: Decimal
+    currency: str
+
+
+@strawberry.type
+@model_type(m.MediaAsset)
+class MediaAsset(relay.Node):
+    id: relay.NodeID[str]
+    kind: MediaKind  # type: ignore[valid-type]
+    url: str
+    format: str | None
+    quality: str | None
+    duration_seconds: float | None
+    size_bytes: int | None
+    mime_type: str | None
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await info.context.loaders.get(MediaAssetByIdLoader).load_many(list(node_ids))
+
+
+@strawberry.type
+@model_type(m.Course)
+class Course(*_mixins("CourseFields"), relay.Node):  # type: ignore[misc]
+    id: relay.NodeID[str]
+    slug: str
+    title: str
+    description: str
+    category: CourseCategory  # type: ignore[valid-type]
+    featured: bool
+    is_published: bool
+    published_at: datetime | None
+    tags: list[str]
+    image_url: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field
+    def cefr_min(self) -> CefrLevel:  # type: ignore[valid-type]
+        return _cefr(self.cefr_min)  # type: ignore[arg-type]
+
+    @strawberry.field
+    def cefr_max(self) -> CefrLevel:  # type: ignore[valid-type]
+        return _cefr(self.cefr_max)  # type: ignore[arg-type]
+
+    @strawberry.field(description='The CEFR levels the course covers, e.g. "A1\u2013A2" or "B1".')
+    def cefr_range(self) -> str:
+        low, high = self.cefr_min, self.cefr_max  # type: ignore[attr-defined]
+        return low if low == high else f"{low}\u2013{high}"  # en dash
+
+    @strawberry.field
+    def price(self) -> Money:
+        return Money(amount=self.price_amount, currency=self.price_currency)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    async def from_language(self, info: AppInfo) -> Language:
+        return await info.context.loaders.get(LanguageByIdLoader).load(self.from_language_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    async def to_language(self, info: AppInfo) -> Language:
+        return await info.context.loaders.get(LanguageByIdLoader).load(self.to_language_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Whether the viewer may edit this course (author or admin).")
+    def viewer_can_edit(self, info: AppInfo) -> bool:
+        return can_edit(info.context.viewer, self)  # type: ignore[arg-type]
+
+    @strawberry.field(description="Sections in order.")
+    async def sections(self, info: AppInfo) -> list[Section]:
+        return await info.context.loaders.get(SectionsByCourseLoader).load(self.id)
+
+    @strawberry.field(description="How many active lessons the course has.")
+    async def lesson_count(self, info: AppInfo) -> int:
+        return await info.context.loaders.get(LessonCountByCourseLoader).load(self.id)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(CourseByIdLoader).load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [row if can_see(viewer, row) else None for row in rows]
+
+
+@strawberry.type
+@model_type(m.Section)
+class Section(relay.Node):
+    id: relay.NodeID[str]
+    title: str
+    description: str
+    position: int
+
+    @strawberry.field
+    def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
+        return _cefr(self.cefr_level)  # type: ignore[arg-type]
+
+    @strawberry.field
+    async def course(self, info: AppInfo) -> Course:
+        return await info.context.loaders.get(CourseByIdLoader).load(self.course_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Units in order.")
+    async def units(self, info: AppInfo) -> list[Unit]:
+        return await info.context.loaders.get(UnitsBySectionLoader).load(self.id)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        rows = await loaders.get(SectionByIdLoader).load_many(list(node_ids))
+        seen = await _gather(
+            can_see_in(loaders, viewer, "section", r.id) if r else _false() for r in rows
+        )
+        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
+
+
+@strawberry.type
+@model_type(m.Unit)
+class Unit(relay.Node):
+    id: relay.NodeID[str]
+    title: str
+    description: str
+    position: int
+    color: str
+    icon_url: str | None
+
+    @strawberry.field
+    async def section(self, info: AppInfo) -> Section:
+        return await info.context.loaders.get(SectionByIdLoader).load(self.section_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Lessons in order (inactive ones only for editors).")
+    async def lessons(self, info: AppInfo) -> list[Lesson]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        lessons, editor = await asyncio.gather(
+            loaders.get(LessonsByUnitLoader).load(self.id),
+            can_edit_in(loaders, viewer, "unit", self.id),
+        )
+        return visible_items(lessons, editor)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        rows = await loaders.get(UnitByIdLoader).load_many(list(node_ids))
+        seen = await _gather(
+            can_see_in(loaders, viewer, "unit", r.id) if r else _false() for r in rows
+        )
+        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
+
+
+@strawberry.type
+class VocabularyEntry:
+    word: str
+    definition: str
+
+
+@strawberry.type
+@model_type(m.Lesson)
+class Lesson(*_mixins("LessonFields"), relay.Node):  # type: ignore[misc]
+    id: relay.NodeID[str]
+    title: str
+    description: str
+    position: int
+    objectives: list[str]
+    grammar_focus: str | None
+    xp_reward: int
+    estimated_minutes: int
+    difficulty: int
+    is_active: bool
+
+    @strawberry.field(description="Words taught in the lesson with their definitions.")
+    def vocabulary(self) -> list[VocabularyEntry]:
+        return [
+            VocabularyEntry(word=str(word), definition=str(definition))
+            for word, definition in (self.vocabulary or {}).items()  # type: ignore[attr-defined]
+        ]
+
+    @strawberry.field
+    async def unit(self, info: AppInfo) -> Unit:
+        return await info.context.loaders.get(UnitByIdLoader).load(self.unit_id)  # type: ignore[attr-defined]
+
+    @strawberry.field
+    async def course(self, info: AppInfo) -> Course:
+        loaders = info.context.loaders
+        course_id = await loaders.get(CourseIdByLessonLoader).load(self.id)
+        return await loaders.get(CourseByIdLoader).load(course_id)
+
+    @strawberry.field(description="Lessons to complete before this one.")
+    async def prerequisites(self, info: AppInfo) -> list[Lesson]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        lessons, editor = await asyncio.gather(
+            loaders.get(PrerequisitesByLessonLoader).load(self.id),
+            can_edit_in(loaders, viewer, "lesson", self.id),
+        )
+        return visible_items(lessons, editor)
+
+    @strawberry.field(description="Exercises in order (inactive ones only for editors).")
+    async def exercises(self, info: AppInfo) -> list[Exercise]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        exercises, editor = await asyncio.gather(
+            loaders.get(ExercisesByLessonLoader).load(self.id),
+            can_edit_in(loaders, viewer, "lesson", self.id),
+        )
+        return visible_items(exercises, editor)
+
+    @strawberry.field(description="Conversation role-plays that practise this lesson.")
+    async def scenarios(self, info: AppInfo) -> list[ConversationScenario]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        scenarios, editor = await asyncio.gather(
+            loaders.get(ScenariosByLessonLoader).load(self.id),
+            can_edit_in(loaders, viewer, "lesson", self.id),
+        )
+        return visible_items(scenarios, editor)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders = info.context.loaders
+        rows = await loaders.get(LessonByIdLoader).load_many(list(node_ids))
+        checks = await _gather(_lesson_access(info, r) for r in rows)
+        return [
+            row if seen and (row.is_active or editor) else None
+            for row, (seen, editor) in zip(rows, checks, strict=True)
+        ]
+
+
+async def _false() -> bool:
+    return False
+
+
+async def _lesson_access(info: AppInfo, lesson: m.Lesson | None) -> tuple[bool, bool]:
+    if lesson is None:
+        return False, False
+    loaders, viewer = info.context.loaders, info.context.viewer
+    seen, editor = await asyncio.gather(
+        can_see_in(loaders, viewer, "lesson", lesson.id),
+        can_edit_in(loaders, viewer, "lesson", lesson.id),
+    )
+    return seen, editor
+
+
+@strawberry.type
+@model_type(m.ExerciseOption)
+class ExerciseOption(relay.Node):
+    id: relay.NodeID[str]
+    text: str
+    position: int
+
+    @strawberry.field
+    async def media(self, info: AppInfo) -> MediaAsset | None:
+        media_id = self.media_id  # type: ignore[attr-defined]
+        if media_id is None:
+            return None
+        return await info.context.loaders.get(MediaAssetByIdLoader).load(media_id)
+
+    @strawberry.field(description="Whether this option is right: for the course's editors only.")
+    async def is_correct(self, info: AppInfo) -> bool | None:
+        editor = await can_edit_exercise(
+            info.context.loaders,
+            info.context.viewer,
+            self.exercise_id,  # type: ignore[attr-defined]
+        )
+        return self.is_correct if editor else None  # type: ignore[return-value]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        rows = await loaders.get(ExerciseOptionByIdLoader).load_many(list(node_ids))
+        seen = await _gather(
+            can_see_exercise(loaders, viewer, r.exercise_id) if r else _false() for r in rows
+        )
+        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
+
+
+@strawberry.type
+@model_type(m.Exercise)
+class Exercise(relay.Node):
+    id: relay.NodeID[str]
+    type: ExerciseType  # type: ignore[valid-type]
+    prompt: str
+    hint: str | None
+    difficulty: int
+    estimated_seconds: int
+    is_active: bool
+
+    @strawberry.field
+    async def media(self, info: AppInfo) -> MediaAsset | None:
+        media_id = self.media_id  # type: ignore[attr-defined]
+        if media_id is None:
+            return None
+        return await info.context.loaders.get(MediaAssetByIdLoader).load(media_id)
+
+    @strawberry.field(description="Choices, in order (multiple choice and similar).")
+    async def options(self, info: AppInfo) -> list[ExerciseOption]:
+        return await info.context.loaders.get(OptionsByExerciseLoader).load(self.id)
+
+    async def _secret(self, info: AppInfo, value: Any) -> Any:
+        editor = await can_edit_exercise(info.context.loaders, info.context.viewer, self.id)
+        return value if editor else None
+
+    @strawberry.field(description="The answer: for the course's editors only (else null).")
+    async def correct_answer(self, info: AppInfo) -> str | None:
+        return await self._secret(info, self.correct_answer)  # type: ignore[arg-type]
+
+    @strawberry.field(description="Accepted alternatives: for the course's editors only.")
+    async def accepted_answers(self, info: AppInfo) -> list[str] | None:
+        return await self._secret(info, self.accepted_answers)  # type: ignore[arg-type]
+
+    @strawberry.field(
+        description="Why the answer is right: for editors (learners get it on answering)."
+    )
+    async def explanation(self, info: AppInfo) -> str | None:
+        return await self._secret(info, self.explanation)  # type: ignore[arg-type]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders = info.context.loaders
+        rows = await loaders.get(ExerciseByIdLoader).load_many(list(node_ids))
+        checks = await _gather(_exercise_access(info, r) for r in rows)
+        return [
+            row if seen and (row.is_active or editor) else None
+            for row, (seen, editor) in zip(rows, checks, strict=True)
+        ]
+
+
+async def _exercise_access(info: AppInfo, exercise: m.Exercise | None) -> tuple[bool, bool]:
+    if exercise is None:
+        return False, False
+    loaders, viewer = info.context.loaders, info.context.viewer
+    seen, editor = await asyncio.gather(
+        can_see_exercise(loaders, viewer, exercise.id),
+        can_edit_exercise(loaders, viewer, exercise.id),
+    )
+    return seen, editor
+
+
+@strawberry.type
+@model_type(m.ConversationScenario)
+class ConversationScenario(relay.Node):
+    id: relay.NodeID[str]
+    name: str
+    description: str
+    context: str
+    difficulty: int
+    role_play_instructions: str
+    key_phrases: list[str]
+    evaluation_criteria: JSON
+    expected_duration_minutes: int
+    is_active: bool
+
+    @strawberry.field
+    def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
+        return _cefr(self.cefr_level)  # type: ignore[arg-type]
+
+    @strawberry.field
+    async def lesson(self, info: AppInfo) -> Lesson | None:
+        lesson_id = self.lesson_id  # type: ignore[attr-defined]
+        if lesson_id is None:
+            return None
+        found = await Lesson.resolve_nodes(info=info, node_ids=[lesson_id])
+        return found[0]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(ScenarioByIdLoader).load_many(list(node_ids))
+        checks = await _gather(_scenario_access(info, r) for r in rows)
+        return [row if ok else None for row, ok in zip(rows, checks, strict=True)]
+
+
+async def _scenario_access(info: AppInfo, scenario: m.ConversationScenario | None) -> bool:
+    """Scenarios outside any lesson are free-standing practice: visible when active."""
+    if scenario is None:
+        return False
+    if scenario.lesson_id is None:
+        return scenario.is_active or is_admin(info.context.viewer)
+    seen, editor = await _lesson_access(
+        info, await info.context.loaders.get(LessonByIdLoader).load(scenario.lesson_id)
+    )
+    return seen and (scenario.is_active or editor)
+
+
+CATALOG_TYPES: list[type] = [
+    Language,
+    Course,
+    Section,
+    Unit,
+    Lesson,
+    Exercise,
+    ExerciseOption,
+    MediaAsset,
+    ConversationScenario,
+]
