@@ -1,0 +1,115 @@
+"""Bearer tokens: stored hashed, expiring, revocable; log-out of one or every device."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from models.identity import AuthToken, User
+from tests.factories.identity import DEFAULT_PASSWORD, create_user, signed_in, token_for
+from tests.graphql_client import GraphQLClient, operation
+
+OPS = operation("identity.graphql")
+
+
+async def me(gql: GraphQLClient, token: str) -> dict | None:
+    return (await gql(OPS, token=token, operation_name="Me"))["me"]
+
+
+async def log_out(gql: GraphQLClient, token: str, all_devices: bool | None = None) -> dict:
+    variables = {} if all_devices is None else {"allDevices": all_devices}
+    data = await gql(OPS, variables, token=token, operation_name="LogOut")
+    return data["logOut"]
+
+
+async def test_only_the_sha256_of_a_token_is_stored(gql: GraphQLClient, http) -> None:
+    user = await create_user(email="digest@example.com")
+    response = await http.post(
+        "/graphql",
+        json={
+            "query": OPS,
+            "operationName": "LogIn",
+            "variables": {"email": "digest@example.com", "password": DEFAULT_PASSWORD},
+        },
+        headers={"User-Agent": "lingograph-tests/1.0"},
+    )
+    token = response.json()["data"]["logIn"]["token"]
+    rows = await AuthToken.filter(user_id=user.id)
+    assert len(rows) == 1
+    assert rows[0].token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in {rows[0].token_hash, rows[0].user_agent}
+    assert rows[0].user_agent == "lingograph-tests/1.0"
+    lifetime = rows[0].expires_at - datetime.now(UTC)
+    assert timedelta(days=29) < lifetime <= timedelta(days=30)
+
+
+async def test_using_a_token_records_when_it_was_last_used(gql: GraphQLClient) -> None:
+    user, token = await signed_in()
+    assert (await AuthToken.get(user_id=user.id)).last_used_at is None
+    assert (await me(gql, token))["email"] == user.email
+    last_used = (await AuthToken.get(user_id=user.id)).last_used_at
+    assert last_used is not None and datetime.now(UTC) - last_used < timedelta(minutes=1)
+
+
+async def test_expired_token_is_refused(gql: GraphQLClient) -> None:
+    user = await create_user()
+    expired = await token_for(user, days=-1)
+    assert await me(gql, expired) is None
+
+
+async def test_revoked_token_is_refused(gql: GraphQLClient) -> None:
+    user, token = await signed_in()
+    await AuthToken.filter(user_id=user.id).update(revoked_at=datetime.now(UTC))
+    assert await me(gql, token) is None
+
+
+async def test_tokens_of_deactivated_or_deleted_users_are_refused(gql: GraphQLClient) -> None:
+    disabled, disabled_token = await signed_in()
+    deleted, deleted_token = await signed_in()
+    assert await me(gql, disabled_token) is not None
+    await User.filter(id=disabled.id).update(is_active=False)
+    await User.filter(id=deleted.id).update(deleted_at=datetime.now(UTC))
+    assert await me(gql, disabled_token) is None
+    assert await me(gql, deleted_token) is None
+
+
+async def test_malformed_authorization_reads_as_anonymous(gql: GraphQLClient, http) -> None:
+    _, token = await signed_in()
+    for header in (token, f"Basic {token}", "Bearer", "Bearer not-a-token"):
+        response = await http.post(
+            "/graphql", json={"query": "{ me { id } }"}, headers={"Authorization": header}
+        )
+        assert response.json() == {"data": {"me": None}}
+
+
+async def test_log_out_ends_only_the_current_session(gql: GraphQLClient) -> None:
+    user = await create_user()
+    phone, laptop = await token_for(user), await token_for(user)
+    assert await log_out(gql, phone) == {"ok": True, "errors": []}
+    assert await me(gql, phone) is None
+    assert (await me(gql, laptop))["email"] == user.email
+    explicit = await log_out(gql, laptop, all_devices=False)
+    assert explicit == {"ok": True, "errors": []}
+    assert await me(gql, laptop) is None
+
+
+async def test_log_out_of_all_devices_ends_every_session(gql: GraphQLClient) -> None:
+    user = await create_user()
+    other_user, other_token = await signed_in()
+    tokens = [await token_for(user) for _ in range(3)]
+    assert await log_out(gql, tokens[0], all_devices=True) == {"ok": True, "errors": []}
+    for token in tokens:
+        assert await me(gql, token) is None
+    assert await AuthToken.filter(user_id=user.id, revoked_at=None).count() == 0
+    assert (await me(gql, other_token))["email"] == other_user.email
+
+
+async def test_log_out_needs_a_valid_token(gql: GraphQLClient) -> None:
+    user = await create_user()
+    expired = await token_for(user, days=-1)
+    for token in (None, expired):
+        result = await gql.raw(OPS, {}, token=token, operation_name="LogOut")
+        assert result["data"] is None
+        assert [(e["message"], e["extensions"]["code"]) for e in result["errors"]] == [
+            ("You must be signed in.", "UNAUTHENTICATED")
+        ]
