@@ -12,7 +12,14 @@ if (!url) {
 
 const results = [];
 for (const audit of serverAudits({ url })) {
-  const result = await audit.fn();
+  let result;
+  try {
+    result = await audit.fn();
+  } catch (error) {
+    // Audits throw only when they cannot run at all (e.g. the server is unreachable).
+    results.push({ id: audit.id, name: audit.name, status: 'fatal', reason: String(error?.cause ?? error) });
+    continue;
+  }
   const entry = { id: result.id, name: result.name, status: result.status };
   if (result.status !== 'ok') {
     entry.reason = result.reason;
