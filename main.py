@@ -26,6 +26,7 @@ from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 
 from core import db
+from core.graphiql import graphiql_routes
 from core.http import GraphQLApp
 from core.settings import Settings, get_settings
 from schema.root import DOMAINS, build_schema
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+            *graphiql_routes(settings),
         ],
         lifespan=lifespan,
     )
