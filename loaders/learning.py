@@ -1,0 +1,262 @@
+"""Learning loaders: enrollments, lesson progress pages, streaks, daily activity,
+achievements, and what a viewer's progress on a lesson is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from tortoise import connections
+
+from core.pagination import KeysetQuery
+from loaders.base import (
+    CountByKeyLoader,
+    ModelByIdLoader,
+    PageByParentLoader,
+    RecordLoader,
+)
+from models.learning import (
+    Achievement,
+    Certificate,
+    DailyActivity,
+    Enrollment,
+    LessonProgress,
+    ProgressStatus,
+    UserAchievement,
+    UserStreak,
+)
+
+
+async def _rows(sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    return await connections.get("default").execute_query_dict(sql, params)
+
+
+class EnrollmentByIdLoader(ModelByIdLoader):
+    model = Enrollment
+
+
+class AchievementByIdLoader(ModelByIdLoader):
+    model = Achievement
+
+
+class EnrollmentByUserCourseLoader(RecordLoader):
+    """Keys `(user_id, course_id)`."""
+
+    async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
+        users = list({k[0] for k in keys})
+        courses = list({k[1] for k in keys})
+        rows = await Enrollment.filter(user_id__in=users, course_id__in=courses)
+        wanted = set(keys)
+        return {
+            (r.user_id, r.course_id): r  # type: ignore[attr-defined]
+            for r in rows
+            if (r.user_id, r.course_id) in wanted  # type: ignore[attr-defined]
+        }
+
+
+class EnrollmentCountByUserLoader(CountByKeyLoader):
+    table = "enrollments"
+    key_column = "t.user_id"
+
+
+class EnrollmentCountByCourseLoader(CountByKeyLoader):
+    table = "enrollments"
+    key_column = "t.course_id"
+
+
+class EnrollmentsPageByUserLoader(PageByParentLoader):
+    """A user's enrollments, most recently active first."""
+
+    parent_column = "t.user_id"
+    count_loader = EnrollmentCountByUserLoader
+
+    def query(self) -> KeysetQuery:
+        return KeysetQuery(
+            Enrollment, order=["coalesce(t.last_active_at, t.created_at)", "t.id"], descending=True
+        )
+
+
+class LessonProgressCountByEnrollmentLoader(CountByKeyLoader):
+    table = "lesson_progress"
+    key_column = "t.enrollment_id"
+
+
+class CompletedLessonCountByEnrollmentLoader(CountByKeyLoader):
+    """Lessons completed at least once (needs_review included)."""
+
+    table = "lesson_progress"
+    key_column = "t.enrollment_id"
+    condition = "t.first_completed_at IS NOT NULL"
+
+
+class LessonProgressPageByEnrollmentLoader(PageByParentLoader):
+    """An enrollment's progress rows in course path order (one windowed statement)."""
+
+    parent_column = "t.enrollment_id"
+    count_loader = LessonProgressCountByEnrollmentLoader
+
+    def query(self) -> KeysetQuery:
+        return KeysetQuery(
+            LessonProgress,
+            source=(
+                "lesson_progress t JOIN lessons l ON l.id = t.lesson_id "
+                "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id"
+            ),
+            order=["s.position", "u.position", "l.position", "t.id"],
+        )
+
+
+class ProgressByUserLessonLoader(RecordLoader):
+    """Keys `(user_id, lesson_id)`."""
+
+    async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
+        users = list({k[0] for k in keys})
+        lessons = list({k[1] for k in keys})
+        rows = await LessonProgress.filter(user_id__in=users, lesson_id__in=lessons)
+        return {(r.user_id, r.lesson_id): r for r in rows}  # type: ignore[attr-defined]
+
+
+class CompletedLessonIdsByEnrollmentLoader(RecordLoader):
+    """The set of lesson ids an enrollment has completed at least once."""
+
+    missing: ClassVar[Any] = set()
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT enrollment_id AS k, lesson_id AS l FROM lesson_progress "
+            "WHERE enrollment_id = ANY($1) AND first_completed_at IS NOT NULL",
+            [list(keys)],
+        )
+        grouped: dict[Any, set[Any]] = {}
+        for row in rows:
+            grouped.setdefault(row["k"], set()).add(row["l"])
+        return grouped
+
+    async def batch_load_fn(self, keys: Sequence[Any]) -> list[Any]:
+        found = await self.fetch(keys)
+        return [found.get(key, set()) for key in keys]
+
+
+class PrerequisiteIdsByCourseLoader(RecordLoader):
+    """{lesson_id: [prerequisite ids]} for every lesson of a course."""
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT s.course_id AS c, p.lesson_id AS l, p.prerequisite_id AS p "
+            "FROM lesson_prerequisites p JOIN lessons l ON l.id = p.lesson_id "
+            "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
+            "WHERE s.course_id = ANY($1)",
+            [list(keys)],
+        )
+        grouped: dict[Any, dict[Any, list[Any]]] = {key: {} for key in keys}
+        for row in rows:
+            grouped[row["c"]].setdefault(row["l"], []).append(row["p"])
+        return grouped
+
+
+class UserStreakByUserLoader(RecordLoader):
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        return {r.user_id: r for r in await UserStreak.filter(user_id__in=list(keys))}  # type: ignore[attr-defined]
+
+
+class DailyActivityByUserDateLoader(RecordLoader):
+    """Keys `(user_id, local date)`."""
+
+    async def fetch(self, keys: Sequence[tuple[Any, date]]) -> dict[Any, Any]:
+        rows = await DailyActivity.filter(
+            user_id__in=list({k[0] for k in keys}), date__in=list({k[1] for k in keys})
+        )
+        return {(r.user_id, r.date): r for r in rows}  # type: ignore[attr-defined]
+
+
+class DailyActivitiesByUserSinceLoader(RecordLoader):
+    """Keys `(user_id, first date)`: that user's rows from that date on, by date."""
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[tuple[Any, date]]) -> dict[Any, Any]:
+        earliest = min(k[1] for k in keys)
+        rows = await DailyActivity.filter(
+            user_id__in=list({k[0] for k in keys}), date__gte=earliest
+        ).order_by("date")
+        return {
+            key: [r for r in rows if r.user_id == key[0] and r.date >= key[1]]  # type: ignore[attr-defined]
+            for key in keys
+        }
+
+
+class UserAchievementsByUserLoader(RecordLoader):
+    """A user's earned achievements, newest first."""
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await UserAchievement.filter(user_id__in=list(keys)).order_by("-earned_at", "id")
+        grouped: dict[Any, list[UserAchievement]] = {}
+        for row in rows:
+            grouped.setdefault(row.user_id, []).append(row)  # type: ignore[attr-defined]
+        return grouped
+
+
+class CertificateByEnrollmentLoader(RecordLoader):
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await Certificate.filter(enrollment_id__in=list(keys))
+        return {r.enrollment_id: r for r in rows}  # type: ignore[attr-defined]
+
+
+class ViewerProgressLoader(RecordLoader):
+    """Keys `(user_id, lesson_id)`: the learner's progress on a lesson.
+
+    The stored row when there is one; for an enrolled learner without a row, an unsaved
+    row whose status (available or locked) follows rules.unlocking; None when not enrolled.
+    A fixed number of batched statements whatever the number of keys.
+    """
+
+    async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
+        from loaders.catalog import CourseIdByLessonLoader, LessonsByCourseLoader
+        from rules.unlocking import is_available
+
+        rows = await self.loaders.get(ProgressByUserLessonLoader).load_many(list(keys))
+        result = {key: row for key, row in zip(keys, rows, strict=True) if row is not None}
+        missing = [key for key in keys if key not in result]
+        if not missing:
+            return result
+        course_ids = await self.loaders.get(CourseIdByLessonLoader).load_many(
+            [lesson for _, lesson in missing]
+        )
+        wanted = [(key, course) for key, course in zip(missing, course_ids, strict=True) if course]
+        enrollments = await self.loaders.get(EnrollmentByUserCourseLoader).load_many(
+            [(key[0], course) for key, course in wanted]
+        )
+        enrolled = [
+            (key, course, e) for (key, course), e in zip(wanted, enrollments, strict=True) if e
+        ]
+        if not enrolled:
+            return result
+        courses = list({course for _, course, _ in enrolled})
+        lessons = await self.loaders.get(LessonsByCourseLoader).load_many(courses)
+        prereqs = await self.loaders.get(PrerequisiteIdsByCourseLoader).load_many(courses)
+        paths = {
+            c: ([lesson.id for lesson in ls if lesson.is_active], p)
+            for c, ls, p in zip(courses, lessons, prereqs, strict=True)
+        }
+        done = await self.loaders.get(CompletedLessonIdsByEnrollmentLoader).load_many(
+            [e.id for _, _, e in enrolled]
+        )
+        for (key, course, enrollment), completed in zip(enrolled, done, strict=True):
+            order, required = paths[course]
+            open_ = is_available(key[1], order, required, completed)
+            result[key] = LessonProgress(
+                user_id=key[0],
+                lesson_id=key[1],
+                enrollment_id=enrollment.id,
+                status=ProgressStatus.AVAILABLE if open_ else ProgressStatus.LOCKED,
+                attempts=0,
+                completion_count=0,
+                time_spent_seconds=0,
+                xp_earned=0,
+                hearts_lost=0,
+                current_first_tries={},
+            )
+        return result

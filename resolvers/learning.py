@@ -1,0 +1,371 @@
+"""Learning use cases: enrolment, achievements, the course path, and read helpers.
+
+Lesson play (start, answer, complete) lives in resolvers/learning_play.py. Rules are pure
+functions in rules/; this module does the I/O around them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from core.access import require_viewer
+from core.errors import AppError, ErrorCode, not_found
+from models.catalog import Course
+from models.identity import User
+from models.learning import (
+    Achievement,
+    ConditionType,
+    DailyActivity,
+    Enrollment,
+    UserAchievement,
+    UserStreak,
+)
+from resolvers.catalog_access import can_see
+from rules import achievements as achievement_rules
+from rules import hearts as heart_rules
+from rules import streaks as streak_rules
+
+log = logging.getLogger(__name__)
+
+# The achievements every installation has (seed 003's list plus course completion).
+DEFAULT_ACHIEVEMENTS: list[dict[str, Any]] = [
+    {
+        "code": "first_lesson",
+        "name": "First Lesson",
+        "description": "Complete your first lesson",
+        "condition_type": ConditionType.LESSON_COUNT,
+        "threshold": 1,
+        "xp_reward": 50,
+    },
+    {
+        "code": "ten_lessons",
+        "name": "Getting Serious",
+        "description": "Complete ten lessons",
+        "condition_type": ConditionType.LESSON_COUNT,
+        "threshold": 10,
+        "xp_reward": 50,
+    },
+    {
+        "code": "week_warrior",
+        "name": "Week Warrior",
+        "description": "Maintain a 7-day streak",
+        "condition_type": ConditionType.STREAK_DAYS,
+        "threshold": 7,
+        "xp_reward": 100,
+    },
+    {
+        "code": "perfect_practice",
+        "name": "Perfect Practice",
+        "description": "Complete a lesson with no mistakes",
+        "condition_type": ConditionType.PERFECT_LESSONS,
+        "threshold": 1,
+        "xp_reward": 75,
+    },
+    {
+        "code": "xp_collector",
+        "name": "XP Collector",
+        "description": "Earn 50 total XP",
+        "condition_type": ConditionType.XP_TOTAL,
+        "threshold": 50,
+        "xp_reward": 25,
+    },
+    {
+        "code": "xp_1000",
+        "name": "XP Master",
+        "description": "Earn 1,000 total XP",
+        "condition_type": ConditionType.XP_TOTAL,
+        "threshold": 1000,
+        "xp_reward": 100,
+    },
+    {
+        "code": "course_completed",
+        "name": "Course Champion",
+        "description": "Complete a whole course",
+        "condition_type": ConditionType.COURSE_COMPLETED,
+        "threshold": 1,
+        "xp_reward": 200,
+    },
+]
+
+
+async def ensure_achievements() -> None:
+    """Create the default achievements that are missing (idempotent, race-safe)."""
+    conn = connections.get("default")
+    for spec in DEFAULT_ACHIEVEMENTS:
+        await conn.execute_query(
+            "INSERT INTO achievements (id, created_at, updated_at, code, name, description, "
+            "condition_type, threshold, xp_reward, is_active) "
+            "VALUES (gen_random_uuid(), now(), now(), $1, $2, $3, $4, $5, $6, TRUE) "
+            "ON CONFLICT (code) DO NOTHING",
+            [
+                spec["code"],
+                spec["name"],
+                spec["description"],
+                spec["condition_type"].value,
+                spec["threshold"],
+                spec["xp_reward"],
+            ],
+        )
+
+
+async def load_demo_data() -> None:
+    await ensure_achievements()
+    log.info("demo achievements: %d", len(DEFAULT_ACHIEVEMENTS))
+
+
+# --- the course path ---------------------------------------------------------------------
+
+
+@dataclass
+class CoursePath:
+    """A course's active lessons in order and their explicit prerequisites."""
+
+    order: list[UUID]
+    prerequisites: dict[UUID, list[UUID]]
+
+
+async def course_path(conn: BaseDBAsyncClient, course_id: UUID) -> CoursePath:
+    rows = await conn.execute_query_dict(
+        "SELECT l.id FROM lessons l JOIN units u ON u.id = l.unit_id "
+        "JOIN sections s ON s.id = u.section_id WHERE s.course_id = $1 AND l.is_active "
+        "ORDER BY s.position, u.position, l.position",
+        [course_id],
+    )
+    prereqs = await conn.execute_query_dict(
+        "SELECT p.lesson_id AS l, p.prerequisite_id AS p FROM lesson_prerequisites p "
+        "JOIN lessons l ON l.id = p.lesson_id JOIN units u ON u.id = l.unit_id "
+        "JOIN sections s ON s.id = u.section_id WHERE s.course_id = $1",
+        [course_id],
+    )
+    grouped: dict[UUID, list[UUID]] = {}
+    for row in prereqs:
+        grouped.setdefault(row["l"], []).append(row["p"])
+    return CoursePath(order=[r["id"] for r in rows], prerequisites=grouped)
+
+
+async def completed_lesson_ids(conn: BaseDBAsyncClient, enrollment_id: UUID) -> set[UUID]:
+    rows = await conn.execute_query_dict(
+        "SELECT lesson_id FROM lesson_progress "
+        "WHERE enrollment_id = $1 AND first_completed_at IS NOT NULL",
+        [enrollment_id],
+    )
+    return {r["lesson_id"] for r in rows}
+
+
+async def open_lessons(
+    conn: BaseDBAsyncClient, enrollment: Enrollment, lesson_ids: list[UUID]
+) -> None:
+    """Create `available` progress rows for lessons that just became reachable."""
+    for lesson_id in lesson_ids:
+        await conn.execute_query(
+            "INSERT INTO lesson_progress (id, created_at, updated_at, user_id, lesson_id, "
+            "enrollment_id, status, attempts, completion_count, time_spent_seconds, xp_earned, "
+            "hearts_lost, current_first_tries) VALUES (gen_random_uuid(), now(), now(), $1, $2, "
+            "$3, 'available', 0, 0, 0, 0, 0, '{}') ON CONFLICT (user_id, lesson_id) DO NOTHING",
+            [enrollment.user_id, lesson_id, enrollment.id],  # type: ignore[attr-defined]
+        )
+
+
+# --- enrolment ---------------------------------------------------------------------------
+
+
+async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = None) -> Enrollment:
+    """Enrol in a free course; enrolling again returns the same enrollment."""
+    user = require_viewer(viewer)
+    now = now or datetime.now(UTC)
+    course = await Course.get_or_none(id=course_id)
+    if course is None or not can_see(user, course):
+        raise not_found("Course", "courseId")
+    existing = await Enrollment.get_or_none(user_id=user.id, course_id=course.id)
+    if existing is not None:
+        return existing
+    if course.price_amount > 0:
+        raise AppError.of(
+            ErrorCode.PAYMENT_REQUIRED, "This course must be purchased first.", "courseId"
+        )
+    conn = connections.get("default")
+    # ON CONFLICT: two enrolments at once end up with the one row.
+    await conn.execute_query(
+        "INSERT INTO enrollments (id, created_at, updated_at, user_id, course_id, status, "
+        "total_xp, hearts, hearts_updated_at, last_active_at) VALUES (gen_random_uuid(), $3, $3, "
+        "$1, $2, 'active', 0, $4, $3, $3) ON CONFLICT (user_id, course_id) DO NOTHING",
+        [user.id, course.id, now, heart_rules.MAX_HEARTS],
+    )
+    await ensure_streak_row(conn, user.id)
+    enrollment = await Enrollment.get(user_id=user.id, course_id=course.id)
+    path = await course_path(conn, course.id)
+    if path.order:
+        await open_lessons(conn, enrollment, [path.order[0]])
+    return enrollment
+
+
+async def ensure_streak_row(conn: BaseDBAsyncClient, user_id: UUID) -> None:
+    await conn.execute_query(
+        "INSERT INTO user_streaks (id, created_at, updated_at, user_id, current, longest, "
+        "total_xp) VALUES (gen_random_uuid(), now(), now(), $1, 0, 0, 0) "
+        "ON CONFLICT (user_id) DO NOTHING",
+        [user_id],
+    )
+
+
+# --- hearts and streak as they read now ----------------------------------------------------
+
+
+def hearts_now(enrollment: Enrollment, tier: str, now: datetime | None = None) -> int:
+    state = heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
+    return heart_rules.current_hearts(state, now or datetime.now(UTC), tier)
+
+
+def next_heart(enrollment: Enrollment, tier: str, now: datetime | None = None) -> datetime | None:
+    state = heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
+    return heart_rules.next_heart_at(state, now or datetime.now(UTC), tier)
+
+
+def streak_state(row: UserStreak | None) -> streak_rules.StreakState:
+    if row is None:
+        return streak_rules.StreakState()
+    return streak_rules.StreakState(
+        current=row.current,
+        longest=row.longest,
+        last_date=row.last_active_local_date,
+        last_at=row.last_active_at,
+    )
+
+
+@dataclass
+class Stats:
+    total_xp: int
+    current_streak: int
+    longest_streak: int
+    today_xp: int
+    daily_goal_met: bool
+
+
+def stats_of(
+    user: User, streak: UserStreak | None, today: DailyActivity | None, now: datetime
+) -> Stats:
+    state = streak_state(streak)
+    today_xp = today.xp if today is not None else 0
+    return Stats(
+        total_xp=streak.total_xp if streak is not None else 0,
+        current_streak=streak_rules.current_streak(state, now, user.timezone),
+        longest_streak=state.longest,
+        today_xp=today_xp,
+        daily_goal_met=streak_rules.goal_met(today_xp, user.daily_xp_goal)
+        if today_xp > 0
+        else False,
+    )
+
+
+def today_for(user: User, now: datetime | None = None) -> date:
+    return streak_rules.local_date(now or datetime.now(UTC), user.timezone)
+
+
+@dataclass
+class DayActivity:
+    date: date
+    xp: int
+    goal_met: bool
+    lessons_completed: int
+    time_spent_seconds: int
+
+
+def activity_days(user: User, rows: list[DailyActivity], days: int, now: datetime) -> list[Any]:
+    """The last `days` local days, oldest first, zero-filled where nothing happened."""
+    today = today_for(user, now)
+    by_date = {r.date: r for r in rows}
+    result = []
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        row = by_date.get(day)
+        result.append(
+            DayActivity(
+                date=day,
+                xp=row.xp if row else 0,
+                goal_met=row.goal_met if row else False,
+                lessons_completed=row.lessons_completed if row else 0,
+                time_spent_seconds=row.time_spent_seconds if row else 0,
+            )
+        )
+    return result
+
+
+def check_days(days: int) -> int:
+    if not 1 <= days <= 366:
+        raise AppError.of(ErrorCode.INVALID, "`days` must be between 1 and 366.", "days")
+    return days
+
+
+# --- achievements --------------------------------------------------------------------------
+
+
+async def achievement_metrics(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak
+) -> dict[str, int]:
+    rows = await conn.execute_query_dict(
+        "SELECT "
+        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 "
+        " AND first_completed_at IS NOT NULL) AS lessons, "
+        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 AND best_score = 100) "
+        " AS perfect, "
+        "(SELECT count(*) FROM enrollments WHERE user_id = $1 AND status = 'completed') "
+        " AS courses",
+        [user_id],
+    )
+    row = rows[0]
+    metrics = {
+        ConditionType.LESSON_COUNT.value: int(row["lessons"]),
+        ConditionType.PERFECT_LESSONS.value: int(row["perfect"]),
+        ConditionType.COURSE_COMPLETED.value: int(row["courses"]),
+        ConditionType.STREAK_DAYS.value: streak.current,
+        ConditionType.XP_TOTAL.value: streak.total_xp,
+    }
+    if await _table_exists(conn, "conversation_sessions"):
+        done = await conn.execute_query_dict(
+            "SELECT count(*) AS n FROM conversation_sessions "
+            "WHERE user_id = $1 AND status = 'completed'",
+            [user_id],
+        )
+        metrics[ConditionType.CONVERSATIONS_COMPLETED.value] = int(done[0]["n"])
+    return metrics
+
+
+async def _table_exists(conn: BaseDBAsyncClient, table: str) -> bool:
+    rows = await conn.execute_query_dict("SELECT to_regclass($1) IS NOT NULL AS ok", [table])
+    return bool(rows[0]["ok"])
+
+
+async def award_achievements(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak, now: datetime
+) -> list[Achievement]:
+    """Award every newly earned achievement, inside the caller's transaction.
+
+    The caller holds the user's streak row lock, so a user's awards are serialised; the
+    unique (user, achievement) key is the last guard. Returns the new ones; their XP
+    rewards are added to `streak.total_xp` by the caller.
+    """
+    catalog = await Achievement.filter(is_active=True).using_db(conn)
+    owned = (
+        await UserAchievement.filter(user_id=user_id)
+        .using_db(conn)
+        .values_list("achievement_id", flat=True)
+    )
+    metrics = await achievement_metrics(conn, user_id, streak)
+    rules = [achievement_rules.Rule(a.id, a.condition_type.value, a.threshold) for a in catalog]
+    new_ids = achievement_rules.earned(rules, metrics, owned)
+    awarded = [a for a in catalog if a.id in new_ids]
+    for achievement in awarded:
+        await conn.execute_query(
+            "INSERT INTO user_achievements (id, created_at, user_id, achievement_id, earned_at) "
+            "VALUES (gen_random_uuid(), $3, $1, $2, $3) "
+            "ON CONFLICT (user_id, achievement_id) DO NOTHING",
+            [user_id, achievement.id, now],
+        )
+    return awarded

@@ -1,0 +1,185 @@
+"""Learning output types. Catalog types are referred to lazily (no import of schema.catalog
+or schema.identity here: schema.identity imports this domain for its `User` mixin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from core.access import can_see_private
+from loaders.catalog import CourseByIdLoader, LessonByIdLoader, LessonCountByCourseLoader
+from loaders.identity import UserByIdLoader
+from loaders.learning import (
+    AchievementByIdLoader,
+    CertificateByEnrollmentLoader,
+    CompletedLessonCountByEnrollmentLoader,
+    EnrollmentByIdLoader,
+    LessonProgressPageByEnrollmentLoader,
+)
+from models import learning as m
+from resolvers import learning as use_cases
+from schema.common import AppInfo, Connection, model_type, page_args, to_connection
+
+if TYPE_CHECKING:
+    from schema.catalog import Course, Lesson
+
+CourseRef = Annotated["Course", strawberry.lazy("schema.catalog")]
+LessonRef = Annotated["Lesson", strawberry.lazy("schema.catalog")]
+
+EnrollmentStatus = strawberry.enum(m.EnrollmentStatus, name="EnrollmentStatus")
+ProgressStatus = strawberry.enum(m.ProgressStatus, name="ProgressStatus")
+AchievementCondition = strawberry.enum(m.ConditionType, name="AchievementCondition")
+
+
+@strawberry.type(description="A learner's totals across courses.")
+class Stats:
+    total_xp: int
+    current_streak: int = strawberry.field(description="0 once a whole local day was missed.")
+    longest_streak: int
+    today_xp: int = strawberry.field(description="XP earned on the user's local today.")
+    daily_goal_met: bool
+
+
+@strawberry.type(description="One local calendar day of learning.")
+class DayActivity:
+    date: dt.date
+    xp: int
+    goal_met: bool
+    lessons_completed: int
+    time_spent_seconds: int
+
+
+@strawberry.type
+@model_type(m.Achievement)
+class Achievement(relay.Node):
+    id: relay.NodeID[str]
+    code: str
+    name: str
+    description: str
+    icon_url: str | None
+    condition_type: AchievementCondition  # type: ignore[valid-type]
+    threshold: int
+    xp_reward: int
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await info.context.loaders.get(AchievementByIdLoader).load_many(list(node_ids))
+
+
+@strawberry.type
+@model_type(m.UserAchievement)
+class UserAchievement:
+    earned_at: dt.datetime
+
+    @strawberry.field
+    async def achievement(self, info: AppInfo) -> Achievement:
+        return await info.context.loaders.get(AchievementByIdLoader).load(self.achievement_id)  # type: ignore[attr-defined]
+
+
+@strawberry.type
+@model_type(m.Certificate)
+class Certificate:
+    number: str
+    issued_at: dt.datetime
+
+    @strawberry.field
+    async def course(self, info: AppInfo) -> CourseRef | None:
+        return await info.context.loaders.get(CourseByIdLoader).load(self.course_id)  # type: ignore[attr-defined]
+
+
+@strawberry.type
+@model_type(m.LessonProgress)
+class LessonProgress:
+    status: ProgressStatus  # type: ignore[valid-type]
+    best_score: int | None = strawberry.field(description="0-100, null until completed.")
+    attempts: int = strawberry.field(description="How many times the lesson was started.")
+    completion_count: int
+    time_spent_seconds: int
+    xp_earned: int
+    hearts_lost: int
+    first_completed_at: dt.datetime | None
+    last_completed_at: dt.datetime | None
+
+    @strawberry.field
+    async def lesson(self, info: AppInfo) -> LessonRef:
+        return await info.context.loaders.get(LessonByIdLoader).load(self.lesson_id)  # type: ignore[attr-defined]
+
+
+async def _tier(info: AppInfo, user_id: Any) -> str:
+    viewer = info.context.viewer
+    user = viewer if viewer is not None and viewer.id == user_id else None
+    if user is None:
+        user = await info.context.loaders.get(UserByIdLoader).load(user_id)
+    tier = user.subscription_tier if user is not None else "free"
+    return str(getattr(tier, "value", tier))
+
+
+@strawberry.type
+@model_type(m.Enrollment)
+class Enrollment(relay.Node):
+    id: relay.NodeID[str]
+    status: EnrollmentStatus  # type: ignore[valid-type]
+    total_xp: int
+    last_active_at: dt.datetime | None
+    completed_at: dt.datetime | None
+
+    @strawberry.field(description="When the learner enrolled.")
+    def enrolled_at(self) -> dt.datetime:
+        return self.created_at  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Hearts now (regenerated ones included); 5 when unlimited.")
+    async def hearts(self, info: AppInfo) -> int:
+        return use_cases.hearts_now(self, await _tier(info, self.user_id))  # type: ignore[arg-type, attr-defined]
+
+    @strawberry.field(description="When the next heart comes back; null when full.")
+    async def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
+        return use_cases.next_heart(self, await _tier(info, self.user_id))  # type: ignore[arg-type, attr-defined]
+
+    @strawberry.field
+    async def course(self, info: AppInfo) -> CourseRef:
+        return await info.context.loaders.get(CourseByIdLoader).load(self.course_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Lessons completed at least once.")
+    async def completed_lessons(self, info: AppInfo) -> int:
+        return await info.context.loaders.get(CompletedLessonCountByEnrollmentLoader).load(self.id)
+
+    @strawberry.field(description="Active lessons in the course.")
+    async def total_lessons(self, info: AppInfo) -> int:
+        return await info.context.loaders.get(LessonCountByCourseLoader).load(self.course_id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Completed lessons as a whole percentage, 0-100.")
+    async def percent_complete(self, info: AppInfo) -> int:
+        loaders = info.context.loaders
+        done = await loaders.get(CompletedLessonCountByEnrollmentLoader).load(self.id)
+        total = await loaders.get(LessonCountByCourseLoader).load(self.course_id)  # type: ignore[attr-defined]
+        return min(100, done * 100 // total) if total else 0
+
+    @strawberry.field(description="Progress rows of the lessons reached, in course order.")
+    async def lesson_progress(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[LessonProgress]:
+        page = await info.context.loaders.get(LessonProgressPageByEnrollmentLoader).load(
+            (self.id, page_args(first, after))
+        )
+        return to_connection(page)
+
+    @strawberry.field(description="The certificate, once the course is completed.")
+    async def certificate(self, info: AppInfo) -> Certificate | None:
+        return await info.context.loaders.get(CertificateByEnrollmentLoader).load(self.id)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(EnrollmentByIdLoader).load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [
+            r if r is not None and can_see_private(viewer, r.user_id) else None  # type: ignore[attr-defined]
+            for r in rows
+        ]
