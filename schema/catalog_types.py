@@ -394,23 +394,19 @@ class Exercise(relay.Node):
     async def options(self, info: AppInfo) -> list[ExerciseOption]:
         return await info.context.loaders.get(OptionsByExerciseLoader).load(self.id)
 
-    async def _secret(self, info: AppInfo, value: Any) -> Any:
-        editor = await can_edit_exercise(info.context.loaders, info.context.viewer, self.id)
-        return value if editor else None
-
     @strawberry.field(description="The answer: for the course's editors only (else null).")
     async def correct_answer(self, info: AppInfo) -> str | None:
-        return await self._secret(info, self.correct_answer)  # type: ignore[arg-type]
+        return await _secret(info, self.id, self.correct_answer)  # type: ignore[arg-type]
 
     @strawberry.field(description="Accepted alternatives: for the course's editors only.")
     async def accepted_answers(self, info: AppInfo) -> list[str] | None:
-        return await self._secret(info, self.accepted_answers)  # type: ignore[arg-type]
+        return await _secret(info, self.id, self.accepted_answers)  # type: ignore[arg-type]
 
     @strawberry.field(
         description="Why the answer is right: for editors (learners get it on answering)."
     )
     async def explanation(self, info: AppInfo) -> str | None:
-        return await self._secret(info, self.explanation)  # type: ignore[arg-type]
+        return await _secret(info, self.id, self.explanation)  # type: ignore[arg-type]
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -423,6 +419,12 @@ class Exercise(relay.Node):
             row if seen and (row.is_active or editor) else None
             for row, (seen, editor) in zip(rows, checks, strict=True)
         ]
+
+
+async def _secret(info: AppInfo, exercise_id: Any, value: Any) -> Any:
+    """`value` for the exercise's editors, None for everyone else (self is the row)."""
+    editor = await can_edit_exercise(info.context.loaders, info.context.viewer, exercise_id)
+    return value if editor else None
 
 
 async def _exercise_access(info: AppInfo, exercise: m.Exercise | None) -> tuple[bool, bool]:
