@@ -188,12 +188,11 @@ async def update_profile(*, viewer: User, changes: dict[str, Any]) -> dict[str, 
     if username is not None and await User.filter(username=username).exclude(id=viewer.id).exists():
         v.add("username", ErrorCode.UNIQUE, "This username is taken.")
     v.raise_if_any()
+    now = datetime.now(UTC)
     try:
         async with in_transaction():
             if user_changes:
-                for name, value in user_changes.items():
-                    setattr(viewer, name, value)
-                await viewer.save(update_fields=[*user_changes, "updated_at"])
+                await User.filter(id=viewer.id).update(**user_changes, updated_at=now)
             profile = await LearningProfile.get_or_none(user_id=viewer.id)
             if profile is None:
                 profile = await LearningProfile.create(user_id=viewer.id, **profile_changes)
@@ -201,8 +200,16 @@ async def update_profile(*, viewer: User, changes: dict[str, Any]) -> dict[str, 
                 for name, value in profile_changes.items():
                     setattr(profile, name, value)
                 await profile.save(update_fields=[*profile_changes, "updated_at"])
-    except IntegrityError as error:  # a concurrent update took the username first
+    except IntegrityError as error:
+        if "username" not in user_changes:
+            raise
+        # A concurrent update took the username between the check and the write.
         raise AppError.of(ErrorCode.UNIQUE, "This username is taken.", "username") from error
+    # The request's viewer changes only once the write committed.
+    for name, value in user_changes.items():
+        setattr(viewer, name, value)
+    if user_changes:
+        viewer.updated_at = now
     return {"user": viewer, "profile": profile}
 
 

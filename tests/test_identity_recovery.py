@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from datetime import UTC, datetime, timedelta
 
@@ -185,3 +186,14 @@ async def test_change_password_needs_sign_in(gql: GraphQLClient) -> None:
     result = await change(gql, None, DEFAULT_PASSWORD, "a fresh long password")
     assert result["data"] is None
     assert [e["extensions"]["code"] for e in result["errors"]] == ["UNAUTHENTICATED"]
+
+
+async def test_concurrent_resets_with_one_token_succeed_once(gql: GraphQLClient) -> None:
+    await create_user(email="race@example.com")
+    await request_reset(gql, "race@example.com")
+    token = await mailed_token("race@example.com", "reset")
+    results = await asyncio.gather(
+        reset(gql, token, "first racing password"), reset(gql, token, "second racing password")
+    )
+    assert sorted(r["ok"] for r in results) == [False, True]
+    assert [r["errors"] for r in results if not r["ok"]] == [BAD_TOKEN]
