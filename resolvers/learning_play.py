@@ -302,10 +302,11 @@ async def _add_day(
     rows = await conn.execute_query_dict(
         "INSERT INTO daily_activities AS d (id, created_at, updated_at, user_id, date, xp, "
         "goal_met, lessons_completed, time_spent_seconds) VALUES (gen_random_uuid(), now(), "
-        "now(), $1, $2, $3, $3 >= $6, $4, $5) ON CONFLICT (user_id, date) DO UPDATE SET "
-        "xp = d.xp + $3, lessons_completed = d.lessons_completed + $4, "
-        "time_spent_seconds = d.time_spent_seconds + $5, goal_met = d.xp + $3 >= $6, "
-        "updated_at = now() RETURNING d.*",
+        "now(), $1, $2, $3::int, $3::int >= $6::int, $4::int, $5::int) "
+        "ON CONFLICT (user_id, date) DO UPDATE SET "
+        "xp = d.xp + $3::int, lessons_completed = d.lessons_completed + $4::int, "
+        "time_spent_seconds = d.time_spent_seconds + $5::int, "
+        "goal_met = d.xp + $3::int >= $6::int, updated_at = now() RETURNING d.*",
         [user.id, day, xp_delta, lessons, seconds, max(1, user.daily_xp_goal)],
     )
     return DailyActivity._init_from_db(**rows[0])
@@ -377,7 +378,13 @@ async def complete_lesson(
         await streak.save(using_db=conn)
 
         today = streaks.local_date(now, user.timezone)
-        day = await _add_day(conn, user, today, total, 1, 0)
+        spent = await conn.execute_query_dict(
+            "SELECT coalesce(sum(time_spent_ms), 0) AS ms FROM exercise_attempts "
+            "WHERE progress_id = $1 AND lesson_attempt = $2",
+            [progress.id, progress.attempts],
+        )
+        seconds = round(int(spent[0]["ms"]) / 1000)
+        day = await _add_day(conn, user, today, total, 1, seconds)
         enrollment.total_xp += total
         enrollment.last_active_at = now
         await enrollment.save(using_db=conn, update_fields=["total_xp", "last_active_at"])
