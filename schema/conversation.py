@@ -1,0 +1,259 @@
+"""Conversation practice: teachers, sessions, messages with corrections, the live event
+subscription, and `User.conversationSessions` (the `UserFields` mixin)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from core.db import resolve_database_url
+from core.pagination import Page
+from core.pubsub import get_pubsub
+from loaders.conversation import MessageByIdLoader, SessionByIdLoader
+from models.conversation import SessionStatus as SessionStatusModel
+from resolvers import conversation as use_cases
+from resolvers.conversation_reply import topic
+from schema.common import (
+    AppInfo,
+    Connection,
+    Payload,
+    decode_global_id,
+    global_id,
+    page_args,
+    require_global_id,
+    run_mutation,
+    to_connection,
+)
+from schema.conversation_types import (
+    CONVERSATION_TYPES,
+    ConversationEvent,
+    ConversationMessage,
+    ConversationSession,
+    MessageAdded,
+    ReplyChunk,
+    SessionStatusChanged,
+    TeacherPreference,
+    TeacherProfile,
+)
+from schema.permissions import IsAuthenticated
+
+__all__ = ["TYPES", "Mutation", "Query", "Subscription", "UserFields"]
+
+
+@strawberry.type
+class UserFields:
+    """Fields the conversation domain adds to `User`."""
+
+    @strawberry.field(description="The user's conversations, newest first (owner only).")
+    async def conversation_sessions(
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ConversationSession]:
+        viewer = info.context.viewer
+        args = page_args(first, after, last, before)
+        if viewer is None or viewer.id != self.id:  # type: ignore[attr-defined]
+            return to_connection(Page.empty())  # type: ignore[return-value]
+        return to_connection(await use_cases.list_sessions(viewer, args))  # type: ignore[return-value]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="AI teachers to practise with (system and your own).")
+    async def teacher_profiles(self, info: AppInfo) -> list[TeacherProfile]:
+        return await use_cases.list_teachers(info.context.viewer)  # type: ignore[return-value]
+
+
+@strawberry.input
+class ChooseTeacherInput:
+    teacher_id: strawberry.ID
+    customizations: JSON | None = None
+
+
+@strawberry.input
+class StartConversationInput:
+    scenario_id: strawberry.ID | None = None
+    teacher_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Defaults to the active teacher, else the first system one."
+    )
+
+
+@strawberry.input
+class SendMessageInput:
+    session_id: strawberry.ID
+    content: str = strawberry.field(description="1 to 2000 characters.")
+
+
+@strawberry.input
+class EndConversationInput:
+    session_id: strawberry.ID
+
+
+@strawberry.input
+class ConversationSessionInput:
+    session_id: strawberry.ID
+
+
+@strawberry.type
+class ChooseTeacherPayload(Payload):
+    preference: TeacherPreference | None = None
+
+
+@strawberry.type
+class StartConversationPayload(Payload):
+    session: ConversationSession | None = None
+
+
+@strawberry.type
+class SendMessagePayload(Payload):
+    message: ConversationMessage | None = None
+
+
+@strawberry.type
+class EndConversationPayload(Payload):
+    session: ConversationSession | None = None
+
+
+@strawberry.type
+class ConversationStatusPayload(Payload):
+    session: ConversationSession | None = None
+
+
+def _session_id(value: Any) -> Any:
+    return require_global_id(value, "ConversationSession", "sessionId")
+
+
+async def _set_status(info: AppInfo, session_id: Any, status: SessionStatusModel) -> Any:
+    async def work() -> dict[str, Any]:
+        return await use_cases.set_status(info.context.viewer, _session_id(session_id), status)  # type: ignore[arg-type]
+
+    return await run_mutation(ConversationStatusPayload, work())
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def choose_teacher(
+        self, info: AppInfo, input: ChooseTeacherInput
+    ) -> ChooseTeacherPayload:
+        async def work() -> dict[str, Any]:
+            teacher_id = require_global_id(input.teacher_id, "TeacherProfile", "teacherId")
+            return await use_cases.choose_teacher(
+                info.context.viewer,  # type: ignore[arg-type]
+                teacher_id,
+                input.customizations,
+            )
+
+        return await run_mutation(ChooseTeacherPayload, work())
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def start_conversation(
+        self, info: AppInfo, input: StartConversationInput
+    ) -> StartConversationPayload:
+        async def work() -> dict[str, Any]:
+            scenario_id = teacher_id = None
+            if input.scenario_id is not None:
+                scenario_id = require_global_id(
+                    input.scenario_id, "ConversationScenario", "scenarioId"
+                )
+            if input.teacher_id is not None:
+                teacher_id = require_global_id(input.teacher_id, "TeacherProfile", "teacherId")
+            return await use_cases.start_conversation(
+                info.context.viewer,  # type: ignore[arg-type]
+                info.context.loaders,
+                scenario_id,
+                teacher_id,
+            )
+
+        return await run_mutation(StartConversationPayload, work())
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Store and correct a message; the reply arrives on conversationEvents.",
+    )
+    async def send_message(self, info: AppInfo, input: SendMessageInput) -> SendMessagePayload:
+        async def work() -> dict[str, Any]:
+            return await use_cases.send_message(
+                info.context.viewer,  # type: ignore[arg-type]
+                info.context.settings,
+                _session_id(input.session_id),
+                input.content,
+            )
+
+        return await run_mutation(SendMessagePayload, work())
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def end_conversation(
+        self, info: AppInfo, input: EndConversationInput
+    ) -> EndConversationPayload:
+        async def work() -> dict[str, Any]:
+            return await use_cases.end_conversation(
+                info.context.viewer,  # type: ignore[arg-type]
+                _session_id(input.session_id),
+            )
+
+        return await run_mutation(EndConversationPayload, work())
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def pause_conversation(
+        self, info: AppInfo, input: ConversationSessionInput
+    ) -> ConversationStatusPayload:
+        return await _set_status(info, input.session_id, SessionStatusModel.PAUSED)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def resume_conversation(
+        self, info: AppInfo, input: ConversationSessionInput
+    ) -> ConversationStatusPayload:
+        return await _set_status(info, input.session_id, SessionStatusModel.ACTIVE)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def abandon_conversation(
+        self, info: AppInfo, input: ConversationSessionInput
+    ) -> ConversationStatusPayload:
+        return await _set_status(info, input.session_id, SessionStatusModel.ABANDONED)
+
+
+async def _to_event(info: AppInfo, event: dict[str, Any]) -> Any:
+    """The GraphQL event for a pub/sub payload, loaded fresh (no per-connection cache)."""
+    loaders = info.context.fresh_loaders()
+    kind = event.get("type")
+    if kind == "chunk":
+        return ReplyChunk(
+            message_id=strawberry.ID(global_id("ConversationMessage", event["messageId"])),
+            text=str(event.get("text", "")),
+        )
+    if kind == "message":
+        message = await loaders.get(MessageByIdLoader).load(event["id"])
+        return MessageAdded(message=message) if message is not None else None
+    if kind == "status":
+        session = await loaders.get(SessionByIdLoader).load(event["id"])
+        return SessionStatusChanged(session=session) if session is not None else None
+    return None
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        permission_classes=[IsAuthenticated],
+        description="Live events of one of your conversations: chunks, messages, status.",
+    )
+    async def conversation_events(
+        self, info: AppInfo, session_id: strawberry.ID
+    ) -> AsyncGenerator[ConversationEvent, None]:
+        node_id = decode_global_id(session_id, "ConversationSession")
+        session = await use_cases.owned_session(info.context.viewer, node_id)
+        pubsub = get_pubsub(resolve_database_url(info.context.settings.database_url))
+        async with pubsub.subscribe(topic(session.id)) as queue:
+            while True:
+                output = await _to_event(info, await queue.get())
+                if output is not None:
+                    yield output
+
+
+TYPES: list[type] = [*CONVERSATION_TYPES]
