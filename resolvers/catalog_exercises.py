@@ -147,7 +147,9 @@ async def move_exercise(
     async with in_transaction() as conn:
         await lock(conn, "lessons", lesson_id)
         ids = await ordered_ids(conn, "lesson_exercises", "lesson_id", lesson_id)
-        await renumber(conn, "lesson_exercises", "lesson_id", lesson_id, place(ids, link.id, position))
+        await renumber(
+            conn, "lesson_exercises", "lesson_id", lesson_id, place(ids, link.id, position)
+        )
     return {"exercise": await Exercise.get(id=exercise_id)}
 
 
@@ -187,9 +189,7 @@ async def add_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id:
     course = await _parent_course("lesson", lesson_id)
     other = await _parent_course("lesson", prerequisite_id)
     if other is None or course is None or other.id != course.id:
-        raise AppError.of(
-            ErrorCode.NOT_FOUND, "No such lesson in this course.", "prerequisiteId"
-        )
+        raise AppError.of(ErrorCode.NOT_FOUND, "No such lesson in this course.", "prerequisiteId")
     async with in_transaction() as conn:
         # One writer per course at a time, so two concurrent links cannot close a cycle.
         await lock(conn, "courses", course.id)
@@ -208,13 +208,13 @@ async def add_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id:
     return {"lesson": lesson}
 
 
-async def remove_prerequisite(
-    viewer: User | None, lesson_id: Any, prerequisite_id: Any
-) -> dict:
+async def remove_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id: Any) -> dict:
     lesson = await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
     deleted = await LessonPrerequisite.filter(
         lesson_id=lesson_id, prerequisite_id=prerequisite_id
     ).delete()
     if not deleted:
-        raise AppError.of(ErrorCode.NOT_FOUND, "Not a prerequisite of this lesson.", "prerequisiteId")
+        raise AppError.of(
+            ErrorCode.NOT_FOUND, "Not a prerequisite of this lesson.", "prerequisiteId"
+        )
     return {"lesson": lesson}

@@ -11,6 +11,7 @@ from core.pagination import PageArgs
 from loaders.catalog import CourseBySlugLoader
 from resolvers import catalog as use_cases
 from resolvers.catalog_access import can_see
+from schema.catalog_authoring import Mutation
 from schema.catalog_types import (
     CATALOG_TYPES,
     ConversationScenario,
@@ -43,6 +44,7 @@ __all__ = [
     "MediaAsset",
     "MediaKind",
     "Money",
+    "Mutation",
     "Section",
     "Unit",
     "VocabularyEntry",

@@ -1,0 +1,587 @@
+"""Authoring mutations (teachers on their own courses, admins on all) and the admin import.
+
+Thin: decode global IDs, turn inputs into plain dicts (unset fields left out), call the use
+case, and return its payload; every expected failure arrives as `errors`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from resolvers import catalog_authoring as authoring
+from resolvers import catalog_exercises as exercises
+from resolvers import catalog_import as importer
+from schema.catalog_types import (
+    Course,
+    CourseCategory,
+    Exercise,
+    ExerciseType,
+    Lesson,
+    MediaKind,
+    Section,
+    Unit,
+)
+from schema.common import AppInfo, Payload, global_id, require_global_id, run_mutation
+from schema.identity import CefrLevel
+
+UNSET: Any = strawberry.UNSET
+
+
+def values(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An input's set fields as a plain dict: enums to values, nested inputs to dicts."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if f.name in skip or value is UNSET:
+            continue
+        out[f.name] = _plain(value)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return values(value)
+    return value
+
+
+def _vocabulary(data: dict) -> None:
+    if data.get("vocabulary") is not None:
+        data["vocabulary"] = {e["word"]: e["definition"] for e in data["vocabulary"]}
+
+
+# --- inputs ------------------------------------------------------------------------------
+
+
+@strawberry.input
+class CreateCourseInput:
+    slug: str
+    title: str
+    from_language: str = strawberry.field(description="Language code, e.g. `en`.")
+    to_language: str = strawberry.field(description="Language code, e.g. `es`.")
+    description: str | None = UNSET
+    category: CourseCategory | None = UNSET  # type: ignore[valid-type]
+    cefr_min: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    cefr_max: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    featured: bool | None = UNSET
+    tags: list[str] | None = UNSET
+    price_amount: Decimal | None = UNSET
+    price_currency: str | None = UNSET
+    image_url: str | None = UNSET
+
+
+@strawberry.input
+class UpdateCourseInput:
+    id: strawberry.ID
+    slug: str | None = UNSET
+    title: str | None = UNSET
+    from_language: str | None = UNSET
+    to_language: str | None = UNSET
+    description: str | None = UNSET
+    category: CourseCategory | None = UNSET  # type: ignore[valid-type]
+    cefr_min: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    cefr_max: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    featured: bool | None = UNSET
+    tags: list[str] | None = UNSET
+    price_amount: Decimal | None = UNSET
+    price_currency: str | None = UNSET
+    image_url: str | None = UNSET
+
+
+@strawberry.input
+class IdInput:
+    id: strawberry.ID
+
+
+@strawberry.input
+class CreateSectionInput:
+    course_id: strawberry.ID
+    title: str
+    description: str | None = UNSET
+    cefr_level: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    position: int | None = strawberry.field(default=None, description="1-based; default last.")
+
+
+@strawberry.input
+class UpdateSectionInput:
+    id: strawberry.ID
+    title: str | None = UNSET
+    description: str | None = UNSET
+    cefr_level: CefrLevel | None = UNSET  # type: ignore[valid-type]
+
+
+@strawberry.input
+class MoveSectionInput:
+    id: strawberry.ID
+    position: int
+
+
+@strawberry.input
+class CreateUnitInput:
+    section_id: strawberry.ID
+    title: str
+    description: str | None = UNSET
+    color: str | None = UNSET
+    icon_url: str | None = UNSET
+    position: int | None = None
+
+
+@strawberry.input
+class UpdateUnitInput:
+    id: strawberry.ID
+    title: str | None = UNSET
+    description: str | None = UNSET
+    color: str | None = UNSET
+    icon_url: str | None = UNSET
+
+
+@strawberry.input
+class MoveUnitInput:
+    id: strawberry.ID
+    position: int
+    section_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Another section of the same course to move into."
+    )
+
+
+@strawberry.input
+class VocabularyInput:
+    word: str
+    definition: str
+
+
+@strawberry.input
+class CreateLessonInput:
+    unit_id: strawberry.ID
+    title: str
+    description: str | None = UNSET
+    objectives: list[str] | None = UNSET
+    vocabulary: list[VocabularyInput] | None = UNSET
+    grammar_focus: str | None = UNSET
+    xp_reward: int | None = UNSET
+    estimated_minutes: int | None = UNSET
+    difficulty: int | None = UNSET
+    is_active: bool | None = UNSET
+    position: int | None = None
+
+
+@strawberry.input
+class UpdateLessonInput:
+    id: strawberry.ID
+    title: str | None = UNSET
+    description: str | None = UNSET
+    objectives: list[str] | None = UNSET
+    vocabulary: list[VocabularyInput] | None = UNSET
+    grammar_focus: str | None = UNSET
+    xp_reward: int | None = UNSET
+    estimated_minutes: int | None = UNSET
+    difficulty: int | None = UNSET
+    is_active: bool | None = UNSET
+
+
+@strawberry.input
+class MoveLessonInput:
+    id: strawberry.ID
+    position: int
+    unit_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Another unit of the same course to move into."
+    )
+
+
+@strawberry.input
+class MediaInput:
+    kind: MediaKind  # type: ignore[valid-type]
+    url: str
+    format: str | None = None
+    quality: str | None = None
+    duration_seconds: float | None = None
+    size_bytes: int | None = None
+    mime_type: str | None = None
+
+
+@strawberry.input
+class ExerciseOptionInput:
+    text: str
+    is_correct: bool = False
+
+
+@strawberry.input
+class CreateExerciseInput:
+    lesson_id: strawberry.ID
+    type: ExerciseType  # type: ignore[valid-type]
+    prompt: str
+    correct_answer: str | None = strawberry.field(
+        default=UNSET, description="Defaults to the first correct option for multiple choice."
+    )
+    accepted_answers: list[str] | None = UNSET
+    explanation: str | None = UNSET
+    hint: str | None = UNSET
+    difficulty: int | None = UNSET
+    estimated_seconds: int | None = UNSET
+    is_active: bool | None = UNSET
+    media: MediaInput | None = UNSET
+    options: list[ExerciseOptionInput] | None = UNSET
+    position: int | None = None
+
+
+@strawberry.input
+class UpdateExerciseInput:
+    id: strawberry.ID
+    type: ExerciseType | None = UNSET  # type: ignore[valid-type]
+    prompt: str | None = UNSET
+    correct_answer: str | None = UNSET
+    accepted_answers: list[str] | None = UNSET
+    explanation: str | None = UNSET
+    hint: str | None = UNSET
+    difficulty: int | None = UNSET
+    estimated_seconds: int | None = UNSET
+    is_active: bool | None = UNSET
+    media: MediaInput | None = UNSET
+    options: list[ExerciseOptionInput] | None = strawberry.field(
+        default=UNSET, description="Replaces all options when given."
+    )
+
+
+@strawberry.input
+class MoveExerciseInput:
+    lesson_id: strawberry.ID
+    exercise_id: strawberry.ID
+    position: int
+
+
+@strawberry.input
+class LessonPrerequisiteInput:
+    lesson_id: strawberry.ID
+    prerequisite_id: strawberry.ID = strawberry.field(description="The lesson to finish first.")
+
+
+@strawberry.input
+class ImportCourseInput:
+    document: str = strawberry.field(description="A course file (YAML or JSON), see docs.")
+
+
+# --- payloads ----------------------------------------------------------------------------
+
+
+@strawberry.type
+class CoursePayload(Payload):
+    course: Course | None = None
+
+
+@strawberry.type
+class SectionPayload(Payload):
+    section: Section | None = None
+
+
+@strawberry.type
+class UnitPayload(Payload):
+    unit: Unit | None = None
+
+
+@strawberry.type
+class LessonPayload(Payload):
+    lesson: Lesson | None = None
+
+
+@strawberry.type
+class ExercisePayload(Payload):
+    exercise: Exercise | None = None
+
+
+@strawberry.type
+class DeletePayload(Payload):
+    deleted_id: strawberry.ID | None = None
+
+
+@strawberry.type
+class ImportCoursePayload(Payload):
+    course: Course | None = None
+    created: bool | None = strawberry.field(default=None, description="False: updated in place.")
+    lesson_count: int | None = None
+
+
+async def _deleted(type_name: str, work: Awaitable[dict]) -> dict:
+    result = await work
+    return {"deleted_id": global_id(type_name, result["deleted_id"])}
+
+
+def _id(value: Any, type_name: str, field: str = "id") -> Any:
+    return require_global_id(value, type_name, field)
+
+
+async def _run(payload: type, work: Callable[[], Awaitable[dict]]) -> Any:
+    async def call() -> dict:
+        return await work()
+
+    return await run_mutation(payload, call())
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Create a draft course (teachers and admins).")
+    async def create_course(self, info: AppInfo, input: CreateCourseInput) -> CoursePayload:
+        data = values(input)
+        return await _run(CoursePayload, lambda: authoring.create_course(info.context.viewer, data))
+
+    @strawberry.mutation
+    async def update_course(self, info: AppInfo, input: UpdateCourseInput) -> CoursePayload:
+        data = values(input, skip=("id",))
+        return await _run(
+            CoursePayload,
+            lambda: authoring.update_course(info.context.viewer, _id(input.id, "Course"), data),
+        )
+
+    @strawberry.mutation
+    async def publish_course(self, info: AppInfo, input: IdInput) -> CoursePayload:
+        return await _run(
+            CoursePayload,
+            lambda: authoring.set_published(info.context.viewer, _id(input.id, "Course"), True),
+        )
+
+    @strawberry.mutation
+    async def unpublish_course(self, info: AppInfo, input: IdInput) -> CoursePayload:
+        return await _run(
+            CoursePayload,
+            lambda: authoring.set_published(info.context.viewer, _id(input.id, "Course"), False),
+        )
+
+    @strawberry.mutation(description="Soft-delete a course (it disappears from the catalog).")
+    async def delete_course(self, info: AppInfo, input: IdInput) -> DeletePayload:
+        return await _run(
+            DeletePayload,
+            lambda: _deleted(
+                "Course", authoring.delete_course(info.context.viewer, _id(input.id, "Course"))
+            ),
+        )
+
+    # sections, units, lessons share one shape -------------------------------------------
+
+    @strawberry.mutation
+    async def create_section(self, info: AppInfo, input: CreateSectionInput) -> SectionPayload:
+        data = values(input, skip=("course_id", "position"))
+        return await _run(
+            SectionPayload,
+            lambda: authoring.create_node(
+                info.context.viewer,
+                "section",
+                _id(input.course_id, "Course", "courseId"),
+                data,
+                input.position,
+            ),
+        )
+
+    @strawberry.mutation
+    async def update_section(self, info: AppInfo, input: UpdateSectionInput) -> SectionPayload:
+        data = values(input, skip=("id",))
+        return await _run(
+            SectionPayload,
+            lambda: authoring.update_node(
+                info.context.viewer, "section", _id(input.id, "Section"), data
+            ),
+        )
+
+    @strawberry.mutation(description="Move a section to a 1-based position in its course.")
+    async def move_section(self, info: AppInfo, input: MoveSectionInput) -> SectionPayload:
+        return await _run(
+            SectionPayload,
+            lambda: authoring.move_node(
+                info.context.viewer, "section", _id(input.id, "Section"), input.position
+            ),
+        )
+
+    @strawberry.mutation
+    async def delete_section(self, info: AppInfo, input: IdInput) -> DeletePayload:
+        return await _run(
+            DeletePayload,
+            lambda: _deleted(
+                "Section",
+                authoring.delete_node(info.context.viewer, "section", _id(input.id, "Section")),
+            ),
+        )
+
+    @strawberry.mutation
+    async def create_unit(self, info: AppInfo, input: CreateUnitInput) -> UnitPayload:
+        data = values(input, skip=("section_id", "position"))
+        return await _run(
+            UnitPayload,
+            lambda: authoring.create_node(
+                info.context.viewer,
+                "unit",
+                _id(input.section_id, "Section", "sectionId"),
+                data,
+                input.position,
+            ),
+        )
+
+    @strawberry.mutation
+    async def update_unit(self, info: AppInfo, input: UpdateUnitInput) -> UnitPayload:
+        data = values(input, skip=("id",))
+        return await _run(
+            UnitPayload,
+            lambda: authoring.update_node(info.context.viewer, "unit", _id(input.id, "Unit"), data),
+        )
+
+    @strawberry.mutation(description="Reorder a unit, optionally into another section.")
+    async def move_unit(self, info: AppInfo, input: MoveUnitInput) -> UnitPayload:
+        return await _run(
+            UnitPayload,
+            lambda: authoring.move_node(
+                info.context.viewer,
+                "unit",
+                _id(input.id, "Unit"),
+                input.position,
+                _id(input.section_id, "Section", "sectionId") if input.section_id else None,
+            ),
+        )
+
+    @strawberry.mutation
+    async def delete_unit(self, info: AppInfo, input: IdInput) -> DeletePayload:
+        return await _run(
+            DeletePayload,
+            lambda: _deleted(
+                "Unit", authoring.delete_node(info.context.viewer, "unit", _id(input.id, "Unit"))
+            ),
+        )
+
+    @strawberry.mutation
+    async def create_lesson(self, info: AppInfo, input: CreateLessonInput) -> LessonPayload:
+        data = values(input, skip=("unit_id", "position"))
+        _vocabulary(data)
+        return await _run(
+            LessonPayload,
+            lambda: authoring.create_node(
+                info.context.viewer,
+                "lesson",
+                _id(input.unit_id, "Unit", "unitId"),
+                data,
+                input.position,
+            ),
+        )
+
+    @strawberry.mutation
+    async def update_lesson(self, info: AppInfo, input: UpdateLessonInput) -> LessonPayload:
+        data = values(input, skip=("id",))
+        _vocabulary(data)
+        return await _run(
+            LessonPayload,
+            lambda: authoring.update_node(
+                info.context.viewer, "lesson", _id(input.id, "Lesson"), data
+            ),
+        )
+
+    @strawberry.mutation(description="Reorder a lesson, optionally into another unit.")
+    async def move_lesson(self, info: AppInfo, input: MoveLessonInput) -> LessonPayload:
+        return await _run(
+            LessonPayload,
+            lambda: authoring.move_node(
+                info.context.viewer,
+                "lesson",
+                _id(input.id, "Lesson"),
+                input.position,
+                _id(input.unit_id, "Unit", "unitId") if input.unit_id else None,
+            ),
+        )
+
+    @strawberry.mutation
+    async def delete_lesson(self, info: AppInfo, input: IdInput) -> DeletePayload:
+        return await _run(
+            DeletePayload,
+            lambda: _deleted(
+                "Lesson",
+                authoring.delete_node(info.context.viewer, "lesson", _id(input.id, "Lesson")),
+            ),
+        )
+
+    # exercises and prerequisites ----------------------------------------------------------
+
+    @strawberry.mutation
+    async def create_exercise(self, info: AppInfo, input: CreateExerciseInput) -> ExercisePayload:
+        data = values(input, skip=("lesson_id", "position"))
+        return await _run(
+            ExercisePayload,
+            lambda: exercises.create_exercise(
+                info.context.viewer,
+                _id(input.lesson_id, "Lesson", "lessonId"),
+                data,
+                input.position,
+            ),
+        )
+
+    @strawberry.mutation
+    async def update_exercise(self, info: AppInfo, input: UpdateExerciseInput) -> ExercisePayload:
+        data = values(input, skip=("id",))
+        return await _run(
+            ExercisePayload,
+            lambda: exercises.update_exercise(info.context.viewer, _id(input.id, "Exercise"), data),
+        )
+
+    @strawberry.mutation(description="Move an exercise to a 1-based position in a lesson.")
+    async def move_exercise(self, info: AppInfo, input: MoveExerciseInput) -> ExercisePayload:
+        return await _run(
+            ExercisePayload,
+            lambda: exercises.move_exercise(
+                info.context.viewer,
+                _id(input.lesson_id, "Lesson", "lessonId"),
+                _id(input.exercise_id, "Exercise", "exerciseId"),
+                input.position,
+            ),
+        )
+
+    @strawberry.mutation
+    async def delete_exercise(self, info: AppInfo, input: IdInput) -> DeletePayload:
+        return await _run(
+            DeletePayload,
+            lambda: _deleted(
+                "Exercise",
+                exercises.delete_exercise(info.context.viewer, _id(input.id, "Exercise")),
+            ),
+        )
+
+    @strawberry.mutation(description="Require finishing one lesson before another (no cycles).")
+    async def add_lesson_prerequisite(
+        self, info: AppInfo, input: LessonPrerequisiteInput
+    ) -> LessonPayload:
+        return await _run(
+            LessonPayload,
+            lambda: exercises.add_prerequisite(
+                info.context.viewer,
+                _id(input.lesson_id, "Lesson", "lessonId"),
+                _id(input.prerequisite_id, "Lesson", "prerequisiteId"),
+            ),
+        )
+
+    @strawberry.mutation
+    async def remove_lesson_prerequisite(
+        self, info: AppInfo, input: LessonPrerequisiteInput
+    ) -> LessonPayload:
+        return await _run(
+            LessonPayload,
+            lambda: exercises.remove_prerequisite(
+                info.context.viewer,
+                _id(input.lesson_id, "Lesson", "lessonId"),
+                _id(input.prerequisite_id, "Lesson", "prerequisiteId"),
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Admins: import a whole course file; re-importing a slug updates it."
+    )
+    async def import_course(self, info: AppInfo, input: ImportCourseInput) -> ImportCoursePayload:
+        async def work() -> dict:
+            result = await importer.import_course_text(input.document, viewer=info.context.viewer)
+            return {
+                "course": result.course,
+                "created": result.created,
+                "lesson_count": result.lesson_count,
+            }
+
+        return await run_mutation(ImportCoursePayload, work())
