@@ -26,8 +26,8 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 def vocabulary(text: str) -> Counter[str]:
-    """Content words (lower-cased, 3+ letters, no stop words) and how often each appears."""
-    words = (w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in STOPWORDS)
+    """Content words (lower-cased, 3 to 40 letters, no stop words) and how often each appears."""
+    words = (w for w in _WORD.findall(text.lower()) if 3 <= len(w) <= 40 and w not in STOPWORDS)
     return Counter(w for w in words if "'" not in w)
 
 
