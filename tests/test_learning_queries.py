@@ -1,0 +1,103 @@
+"""Nested learning reads issue a number of SQL statements that depends on the query's
+depth, never on how many enrollments or progress rows there are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.sqlcount import StatementLog
+from models.learning import ProgressStatus
+from tests.factories.catalog import course_tree
+from tests.factories.identity import signed_in
+from tests.factories.learning import enrollment, gid, progress_rows
+from tests.graphql_client import GraphQLClient
+from tests.test_learning_api import TREE_QUERY, statuses
+from tests.test_learning_path import run
+
+
+async def learner(courses: int, lessons_each: int) -> tuple[str, list[Any]]:
+    user, token = await signed_in()
+    trees = []
+    for _ in range(courses):
+        tree = await course_tree(units=2, lessons=lessons_each // 2, exercises=0)
+        row = await enrollment(user, tree.course)
+        await progress_rows(row, tree.lessons)
+        trees.append(tree)
+    return token, trees
+
+
+async def counted(sql: StatementLog, gql: GraphQLClient, token: str) -> tuple[int, dict]:
+    await run(gql, "MyLearning", token)  # warm up: the token's last-use stamp is written once
+    sql.clear()
+    data = await run(gql, "MyLearning", token)
+    return sql.count, data
+
+
+async def test_my_learning_statements_do_not_grow_with_enrollments_or_progress(
+    gql: GraphQLClient, sql: StatementLog
+) -> None:
+    small_token, _ = await learner(courses=1, lessons_each=10)
+    large_token, large_trees = await learner(courses=5, lessons_each=20)
+
+    small_count, small = await counted(sql, gql, small_token)
+    large_count, large = await counted(sql, gql, large_token)
+
+    small_edges = small["me"]["enrollments"]["edges"]
+    large_edges = large["me"]["enrollments"]["edges"]
+    assert len(small_edges) == 1 and len(large_edges) == 5
+    assert large["me"]["enrollments"]["totalCount"] == 5
+    assert sum(len(e["node"]["lessonProgress"]["edges"]) for e in small_edges) == 10
+    assert sum(len(e["node"]["lessonProgress"]["edges"]) for e in large_edges) == 100
+    node = large_edges[0]["node"]
+    assert (node["completedLessons"], node["totalLessons"], node["percentComplete"]) == (
+        20,
+        20,
+        100,
+    )
+    assert {p["node"]["lesson"]["unit"]["title"] for p in node["lessonProgress"]["edges"]} == {
+        "Unit 1",
+        "Unit 2",
+    }
+    assert {e["node"]["course"]["slug"] for e in large_edges} == {
+        t.course.slug for t in large_trees
+    }
+    assert small_count == large_count, (small_count, large_count)
+
+
+async def test_lesson_progress_pages_with_a_cursor(gql: GraphQLClient) -> None:
+    token, trees = await learner(courses=1, lessons_each=10)
+    query = """
+    query($after: String) { me { enrollments(first: 1) { edges { node {
+      lessonProgress(first: 4, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { lesson { id } } }
+      } } } } } }
+    """
+    seen: list[str] = []
+    after = None
+    while True:
+        data = await gql(query, {"after": after}, token=token)
+        page = data["me"]["enrollments"]["edges"][0]["node"]["lessonProgress"]
+        assert page["totalCount"] == 10
+        seen += [e["node"]["lesson"]["id"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert seen == [gid("Lesson", lesson.id) for lesson in trees[0].lessons]
+
+
+async def test_viewer_progress_statements_do_not_grow_with_lessons(
+    gql: GraphQLClient, sql: StatementLog
+) -> None:
+    counts = []
+    for lessons in (1, 12):
+        user, token = await signed_in()
+        tree = await course_tree(units=2, lessons=lessons, exercises=0)
+        row = await enrollment(user, tree.course)
+        await progress_rows(row, tree.lessons[:1], status=ProgressStatus.COMPLETED)
+        await gql(TREE_QUERY, {"slug": tree.course.slug}, token=token)
+        sql.clear()
+        data = await gql(TREE_QUERY, {"slug": tree.course.slug}, token=token)
+        counts.append(sql.count)
+        expected = ["COMPLETED", "AVAILABLE"] + ["LOCKED"] * (2 * lessons - 2)
+        assert statuses(data) == expected
+    assert counts[0] == counts[1], counts
