@@ -2,13 +2,19 @@
 
 Expected failures raised in queries (`AppError`) keep their message and get their code in
 `extensions`; permission and validation errors pass through; anything else is logged with
-its traceback and the request id, and masked as "internal error".
+its traceback and the request id, and masked as "internal error" with `extensions.code`
+INTERNAL and `extensions.requestId` (also sent as the `X-Request-Id` response header), so a
+report from a user can be matched with the log line.
+
+Results are processed once per HTTP operation and once per streamed result (each
+subscription event and every operation over a WebSocket).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
@@ -18,20 +24,43 @@ from core.errors import AppError
 log = logging.getLogger("lingograph.errors")
 
 
+class _StrawberryDuplicate(logging.Filter):
+    """Strawberry logs every GraphQL error itself, without the request id; `ErrorMasking`
+    logs the unexpected ones with it, and the expected ones (validation, limits, AppError)
+    are not worth an ERROR line. Drop Strawberry's copy."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not isinstance(record.msg, GraphQLError)
+
+
+logging.getLogger("strawberry.execution").addFilter(_StrawberryDuplicate())
+
+
 def _is_expected(error: GraphQLError) -> bool:
     original = error.original_error
     return original is None or isinstance(original, GraphQLError)
 
 
 class ErrorMasking(SchemaExtension):
+    def __init__(self) -> None:
+        self._streamed = False
+
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
+        if not self._streamed:  # streamed results were processed one by one
+            self._process(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        self._streamed = True
+        self._process(result)
+        yield None
+
+    def _process(self, result: Any) -> None:
+        errors = getattr(result, "errors", None)
+        if not errors:
             return
-        context = self.execution_context.context
-        request_id = getattr(context, "request_id", None)
-        result.errors = [self._present(error, request_id) for error in result.errors]
+        request_id = getattr(self.execution_context.context, "request_id", None)
+        result.errors = [self._present(error, request_id) for error in errors]
 
     def _present(self, error: GraphQLError, request_id: str | None) -> GraphQLError:
         original = error.original_error
@@ -47,9 +76,10 @@ class ErrorMasking(SchemaExtension):
         if _is_expected(error):
             return error
         log.error(
-            "unexpected error (request %s) at %s",
+            "unexpected error (request %s) at %s: %r",
             request_id,
-            ".".join(str(p) for p in error.path or []),
+            ".".join(str(p) for p in error.path or []) or "-",
+            original,
             exc_info=(type(original), original, original.__traceback__),
         )
         return GraphQLError(

@@ -1,13 +1,26 @@
-"""Query cost limit: every selected field costs 1, and a list field multiplies what is
-selected under it by the page size it asks for (`first`/`last`, else the default page).
+"""Query protection: depth, alias, token and cost limits, each from settings (MAX_QUERY_*).
 
-Computed at execution time, when variables are known (validation results are cached per
-document, so a validation rule could not see them).
+A query over a limit is refused before anything runs, with one GraphQL error whose
+`extensions.code` names the limit (QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS,
+QUERY_TOO_COSTLY) — a request error: 200 with `application/json`, 400 with
+`application/graphql-response+json` (see core/http.py), never a 500.
+
+- Tokens: the parser stops after `max_tokens` tokens (cheap: nothing bigger is ever parsed).
+- Depth and aliases: validation rules. Their classes are made once per schema, not per
+  request, so the validation cache (keyed by the rule classes) actually hits.
+- Cost: computed at execution time, when variables are known (`first: $n`). Each selected field
+  costs 1; a field returning a list multiplies what is selected under it by the page size it
+  asks for (`first`/`last`, else the default page of 20, at most 100), or by the length of a
+  list argument (`nodes(ids:)`), or by UNPAGED_LIST_SIZE. The `edges` of a connection are not
+  multiplied again. Introspection (`__schema`, `__type`, `__typename`) is free, so GraphiQL's
+  schema query is never refused.
+
+Fragments are measured once each, so a document cannot make the measuring itself expensive.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import (
@@ -15,87 +28,233 @@ from graphql import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLField,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    VariableNode,
+    ValidationRule,
+    get_named_type,
     value_from_ast_untyped,
 )
 from graphql.execution import ExecutionResult
-from strawberry.extensions import SchemaExtension
+from strawberry.extensions import AddValidationRules, SchemaExtension
 
 from core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from core.settings import Settings
 
 # Lists without pagination arguments (e.g. `sections`) are assumed to hold this many items.
 UNPAGED_LIST_SIZE = 10
-PAGED_FIELDS = ("first", "last")
+PAGE_ARGUMENTS = ("first", "last")
+TOKEN_LIMIT_MESSAGE = "Syntax Error: Document contains more than"
+
+
+def _fragments_of(definitions: Any) -> dict[str, FragmentDefinitionNode]:
+    return {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+
+
+class _Measure:
+    """Depth and alias count of selection sets, each fragment measured once."""
+
+    def __init__(self, fragments: dict[str, FragmentDefinitionNode]) -> None:
+        self.fragments = fragments
+        self.memo: dict[str, tuple[int, int]] = {}
+
+    def of(self, selection_set: SelectionSetNode | None, seen: frozenset[str]) -> tuple[int, int]:
+        depth = aliases = 0
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                if selection.name.value.startswith("__"):
+                    continue  # introspection: GraphiQL's schema query nests deeply
+                below, below_aliases = self.of(selection.selection_set, seen)
+                depth = max(depth, 1 + below)
+                aliases += below_aliases + (1 if selection.alias else 0)
+            elif isinstance(selection, InlineFragmentNode):
+                below, below_aliases = self.of(selection.selection_set, seen)
+                depth, aliases = max(depth, below), aliases + below_aliases
+            elif isinstance(selection, FragmentSpreadNode):
+                below, below_aliases = self.fragment(selection.name.value, seen)
+                depth, aliases = max(depth, below), aliases + below_aliases
+        return depth, aliases
+
+    def fragment(self, name: str, seen: frozenset[str]) -> tuple[int, int]:
+        fragment = self.fragments.get(name)
+        if fragment is None or name in seen:  # unknown or cyclic: other rules report those
+            return 0, 0
+        if name not in self.memo:
+            self.memo[name] = self.of(fragment.selection_set, seen | {name})
+        return self.memo[name]
+
+
+def _limit_error(message: str, code: str, node: Any = None, **extra: Any) -> GraphQLError:
+    return GraphQLError(message, nodes=node, extensions={"code": code, **extra})
+
+
+def depth_and_alias_rule(max_depth: int, max_aliases: int) -> type[ValidationRule]:
+    class QueryShapeLimits(ValidationRule):
+        def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
+            measure = _Measure(_fragments_of(self.context.document.definitions))
+            depth, aliases = measure.of(node.selection_set, frozenset())
+            if depth > max_depth:
+                self.report_error(
+                    _limit_error(
+                        f"Query depth {depth} exceeds the limit of {max_depth}.",
+                        "QUERY_TOO_DEEP",
+                        node,
+                        depth=depth,
+                        limit=max_depth,
+                    )
+                )
+            if aliases > max_aliases:
+                self.report_error(
+                    _limit_error(
+                        f"The query uses {aliases} aliases; the limit is {max_aliases}.",
+                        "TOO_MANY_ALIASES",
+                        node,
+                        aliases=aliases,
+                        limit=max_aliases,
+                    )
+                )
+
+    return QueryShapeLimits
+
+
+class TokenLimiter(SchemaExtension):
+    """Stops the parser after `max_tokens` tokens and gives its error a code."""
+
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max_tokens
+
+    def on_operation(self) -> Iterator[None]:
+        self.execution_context.parse_options["max_tokens"] = self.max_tokens
+        yield
+        self._rewrite(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:  # WebSocket operations
+        self._rewrite(result)
+        yield None
+
+    def _rewrite(self, result: Any) -> None:
+        errors = getattr(result, "errors", None)
+        if not errors:
+            return
+        result.errors = [
+            _limit_error(
+                f"The query has more than {self.max_tokens} tokens.",
+                "TOO_MANY_TOKENS",
+                limit=self.max_tokens,
+            )
+            if error.message.startswith(TOKEN_LIMIT_MESSAGE)
+            else error
+            for error in errors
+        ]
+
+
+def _unwrap(type_: Any) -> Any:
+    return type_.of_type if isinstance(type_, GraphQLNonNull) else type_
 
 
 def _argument(node: FieldNode, name: str, variables: dict[str, Any]) -> Any:
     for argument in node.arguments or ():
         if argument.name.value == name:
-            if isinstance(argument.value, VariableNode):
-                return variables.get(argument.value.name.value)
             return value_from_ast_untyped(argument.value, variables)
     return None
 
 
 class CostCalculator:
-    def __init__(self, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, Any]):
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: dict[str, FragmentDefinitionNode],
+        variables: dict[str, Any],
+    ) -> None:
+        self.schema = schema
         self.fragments = fragments
         self.variables = variables
+        self.memo: dict[str, int] = {}
 
-    def selection_cost(self, selection_set: SelectionSetNode | None, seen: frozenset[str]) -> int:
-        if selection_set is None:
-            return 0
+    def selection_cost(
+        self, selection_set: SelectionSetNode | None, parent: Any, seen: frozenset[str]
+    ) -> int:
         total = 0
-        for selection in selection_set.selections:
+        for selection in selection_set.selections if selection_set else ():
             if isinstance(selection, FieldNode):
-                total += self.field_cost(selection, seen)
+                total += self.field_cost(selection, parent, seen)
             elif isinstance(selection, InlineFragmentNode):
-                total += self.selection_cost(selection.selection_set, seen)
+                condition = selection.type_condition
+                target = self.schema.get_type(condition.name.value) if condition else parent
+                total += self.selection_cost(selection.selection_set, target, seen)
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is not None and name not in seen:
-                    total += self.selection_cost(fragment.selection_set, seen | {name})
+                total += self.fragment_cost(selection.name.value, seen)
         return total
 
-    def field_cost(self, node: FieldNode, seen: frozenset[str]) -> int:
-        children = self.selection_cost(node.selection_set, seen)
+    def fragment_cost(self, name: str, seen: frozenset[str]) -> int:
+        fragment = self.fragments.get(name)
+        if fragment is None or name in seen:
+            return 0
+        if name not in self.memo:
+            target = self.schema.get_type(fragment.type_condition.name.value)
+            self.memo[name] = self.selection_cost(fragment.selection_set, target, seen | {name})
+        return self.memo[name]
+
+    def field_cost(self, node: FieldNode, parent: Any, seen: frozenset[str]) -> int:
+        if node.name.value.startswith("__"):
+            return 0
+        fields = getattr(parent, "fields", None) if parent is not None else None
+        definition: GraphQLField | None = fields.get(node.name.value) if fields else None
         if node.selection_set is None:
             return 1
-        names = {a.name.value for a in node.arguments or ()}
-        if names & set(PAGED_FIELDS) or self._is_connection(node):
-            size = DEFAULT_PAGE_SIZE
-            for name in PAGED_FIELDS:
-                value = _argument(node, name, self.variables)
-                if isinstance(value, int):
-                    size = max(1, min(value, MAX_PAGE_SIZE))
-            return 1 + size * children
-        if node.name.value.endswith("s") and node.name.value not in {"stats", "metrics"}:
-            return 1 + UNPAGED_LIST_SIZE * children
-        return 1 + children
-
-    @staticmethod
-    def _is_connection(node: FieldNode) -> bool:
-        return any(
-            isinstance(s, FieldNode) and s.name.value == "edges"
-            for s in (node.selection_set.selections if node.selection_set else ())
+        child_type: GraphQLNamedType | None = (
+            get_named_type(definition.type) if definition else None
         )
+        children = self.selection_cost(node.selection_set, child_type, seen)
+        return 1 + self.multiplier(node, parent, definition) * children
+
+    def multiplier(self, node: FieldNode, parent: Any, definition: GraphQLField | None) -> int:
+        if definition is None:
+            return 1
+        if any(name in definition.args for name in PAGE_ARGUMENTS):
+            sizes = [_argument(node, name, self.variables) for name in PAGE_ARGUMENTS]
+            asked = [size for size in sizes if isinstance(size, int)]
+            return max(0, min(max(asked), MAX_PAGE_SIZE)) if asked else DEFAULT_PAGE_SIZE
+        if not isinstance(_unwrap(definition.type), GraphQLList):
+            return 1
+        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) and parent.name.endswith(
+            "Connection"
+        ):
+            return 1  # `edges`/`nodes`: the connection field already counted the page
+        lists = [
+            value
+            for argument in node.arguments or ()
+            if isinstance(value := value_from_ast_untyped(argument.value, self.variables), list)
+        ]
+        return max(len(value) for value in lists) if lists else UNPAGED_LIST_SIZE
 
 
-def operation_cost(document: Any, operation_name: str | None, variables: dict[str, Any]) -> int:
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
+def operation_cost(
+    schema: GraphQLSchema, document: Any, operation_name: str | None, variables: dict[str, Any]
+) -> int:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
     if not operations:
         return 0
-    calculator = CostCalculator(fragments, variables)
-    return calculator.selection_cost(operations[0].selection_set, frozenset())
+    operation = operations[0]
+    # Variables left out take their defaults (`$first: Int = 100` asks for 100).
+    values = {
+        definition.variable.name.value: value_from_ast_untyped(definition.default_value)
+        for definition in operation.variable_definitions or ()
+        if definition.default_value is not None
+    }
+    values.update(variables)
+    root = schema.get_root_type(operation.operation)
+    calculator = CostCalculator(schema, _fragments_of(document.definitions), values)
+    return calculator.selection_cost(operation.selection_set, root, frozenset())
 
 
 class QueryCostLimiter(SchemaExtension):
@@ -106,15 +265,29 @@ class QueryCostLimiter(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         if document is not None:
-            cost = operation_cost(document, context.operation_name, context.variables or {})
+            cost = operation_cost(
+                context.schema._schema, document, context.operation_name, context.variables or {}
+            )
             if cost > self.max_cost:
                 context.result = ExecutionResult(
                     data=None,
                     errors=[
-                        GraphQLError(
+                        _limit_error(
                             f"Query cost {cost} exceeds the limit of {self.max_cost}.",
-                            extensions={"code": "QUERY_TOO_COSTLY", "cost": cost},
+                            "QUERY_TOO_COSTLY",
+                            cost=cost,
+                            limit=self.max_cost,
                         )
                     ],
                 )
         yield
+
+
+def protections(settings: Settings) -> list[Callable[[], SchemaExtension]]:
+    """Extension factories for the query limits (fresh instances per request)."""
+    shape_rule = depth_and_alias_rule(settings.max_depth, settings.max_aliases)
+    return [
+        lambda: TokenLimiter(settings.max_tokens),
+        lambda: AddValidationRules([shape_rule]),
+        lambda: QueryCostLimiter(settings.max_cost),
+    ]
