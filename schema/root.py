@@ -7,14 +7,7 @@ import importlib.util
 from types import ModuleType
 
 import strawberry
-from strawberry.extensions import (
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import DisableIntrospection, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -40,7 +33,7 @@ def _merged(name: str, modules: list[ModuleType], extra: tuple[type, ...] = ()) 
 
 
 def extensions(settings: Settings) -> list:
-    from schema.limits import QueryCostLimiter
+    from schema.limits import protections
 
     # Factories: each request gets fresh extension instances (they hold its execution
     # context). Parser and validation LRU caches live at module level, keyed by size.
@@ -48,10 +41,7 @@ def extensions(settings: Settings) -> list:
         ErrorMasking,
         lambda: ParserCache(maxsize=settings.parser_cache_size),
         lambda: ValidationCache(maxsize=settings.validation_cache_size),
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: QueryCostLimiter(max_cost=settings.max_cost),
+        *protections(settings),  # depth, aliases, tokens, cost (schema/limits.py)
     ]
     if not settings.introspection:
         chosen.append(DisableIntrospection)
