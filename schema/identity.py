@@ -198,8 +198,9 @@ async def _priming_profile(info: AppInfo, work: Awaitable[dict[str, Any]]) -> di
     """Hand a learning profile the use case already holds to the loader (no second read)."""
     result = await work
     profile = result.pop("profile", None)
-    if profile is not None:
-        info.context.loaders.prime(LearningProfileByUserIdLoader, profile.user_id, profile)
+    if profile is not None:  # clear first: prime() keeps a value already cached
+        loader = info.context.loaders.get(LearningProfileByUserIdLoader)
+        loader.clear(profile.user_id).prime(profile.user_id, profile)
     return result
 
 
