@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime, timedelta
+
+import websockets
 
 from models.identity import AuthToken, User
 from tests.factories.identity import DEFAULT_PASSWORD, create_user, signed_in, token_for
@@ -113,3 +116,29 @@ async def test_log_out_needs_a_valid_token(gql: GraphQLClient) -> None:
         assert [(e["message"], e["extensions"]["code"]) for e in result["errors"]] == [
             ("You must be signed in.", "UNAUTHENTICATED")
         ]
+
+
+async def _ws_me(server: str, token: str) -> dict:
+    """`me` over graphql-transport-ws with the token in connection_init."""
+    url = server.replace("http://", "ws://") + "/graphql"
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+        init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
+        await socket.send(json.dumps(init))
+        try:
+            assert json.loads(await socket.recv())["type"] == "connection_ack"
+        except websockets.ConnectionClosed as closed:
+            return {"closed": closed.rcvd.code if closed.rcvd else None}
+        query = {"query": "{ me { email } }"}
+        await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": query}))
+        return json.loads(await socket.recv())
+
+
+async def test_tokens_authenticate_websocket_connections(server: str) -> None:
+    user, token = await signed_in()
+    assert await _ws_me(server, token) == {
+        "id": "1",
+        "type": "next",
+        "payload": {"data": {"me": {"email": user.email}}},
+    }
+    expired = await token_for(user, days=-1)
+    assert await _ws_me(server, expired) == {"closed": 4403}
