@@ -24,6 +24,7 @@ from models.learning import (
     ConditionType,
     DailyActivity,
     Enrollment,
+    EnrollmentStatus,
     UserAchievement,
     UserStreak,
 )
@@ -185,6 +186,10 @@ async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = No
         raise not_found("Course", "courseId")
     existing = await Enrollment.get_or_none(user_id=user.id, course_id=course.id)
     if existing is not None:
+        if existing.status in (EnrollmentStatus.PAUSED, EnrollmentStatus.DROPPED):
+            # Enrolling again resumes a paused or dropped enrollment, progress intact.
+            existing.status = EnrollmentStatus.ACTIVE
+            await existing.save(update_fields=["status", "updated_at"])
         return existing
     if course.price_amount > 0:
         raise AppError.of(
@@ -258,9 +263,7 @@ def stats_of(
         current_streak=streak_rules.current_streak(state, now, user.timezone),
         longest_streak=state.longest,
         today_xp=today_xp,
-        daily_goal_met=streak_rules.goal_met(today_xp, user.daily_xp_goal)
-        if today_xp > 0
-        else False,
+        daily_goal_met=streak_rules.goal_met(today_xp, user.daily_xp_goal),
     )
 
 

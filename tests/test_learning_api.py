@@ -190,3 +190,29 @@ async def test_restarting_a_lesson_scores_only_the_new_attempt(gql: GraphQLClien
         "bestScore": 50,
         "completionCount": 1,
     }
+
+
+async def test_default_achievements_exist_from_the_migration(gql: GraphQLClient) -> None:
+    data = await gql("{ achievements { code conditionType threshold xpReward } }")
+    assert {a["code"]: a for a in data["achievements"]}["week_warrior"] == {
+        "code": "week_warrior",
+        "conditionType": "STREAK_DAYS",
+        "threshold": 7,
+        "xpReward": 100,
+    }
+    assert {a["code"] for a in data["achievements"]} >= {
+        "first_lesson",
+        "week_warrior",
+        "perfect_practice",
+        "xp_collector",
+        "course_completed",
+    }
+
+
+async def test_enrolling_again_resumes_a_dropped_enrollment(gql: GraphQLClient) -> None:
+    user, token = await signed_in()
+    tree = await course_tree(lessons=1, exercises=1)
+    row = await enrollment(user, tree.course, status="dropped")
+    result = await run(gql, "Enroll", token, courseId=gid("Course", tree.course.id))
+    assert result["enroll"]["enrollment"]["id"] == gid("Enrollment", row.id)
+    assert result["enroll"]["enrollment"]["status"] == "ACTIVE"
