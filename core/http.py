@@ -43,6 +43,7 @@ from core.context import Context
 from core.graphiql import render_graphiql
 from core.settings import Settings
 from resolvers.identity import authenticate
+from schema.errors import present_errors
 
 log = logging.getLogger("lingograph.http")
 
@@ -287,6 +288,8 @@ class GraphQLApp(GraphQL):
         except MissingQueryError as error:
             raise HttpProblem(400, "The request has no GraphQL `query`.", "BAD_REQUEST") from error
 
+        if result.errors:
+            result.errors = present_errors(result.errors, context.request_id)
         body = await self.process_result(request, result)
         request_error = is_request_error(result)
         if request_error:

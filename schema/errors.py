@@ -60,32 +60,39 @@ class ErrorMasking(SchemaExtension):
         if not errors:
             return
         request_id = getattr(self.execution_context.context, "request_id", None)
-        result.errors = [self._present(error, request_id) for error in errors]
+        result.errors = present_errors(errors, request_id)
 
-    def _present(self, error: GraphQLError, request_id: str | None) -> GraphQLError:
-        original = error.original_error
-        if isinstance(original, AppError):
-            first = original.errors[0]
-            return GraphQLError(
-                first.message,
-                nodes=error.nodes,
-                path=error.path,
-                original_error=None,
-                extensions={"code": first.code.value, "field": first.field},
-            )
-        if _is_expected(error):
-            return error
-        log.error(
-            "unexpected error (request %s) at %s: %r",
-            request_id,
-            ".".join(str(p) for p in error.path or []) or "-",
-            original,
-            exc_info=(type(original), original, original.__traceback__),
-        )
+
+def present_errors(errors: list[GraphQLError], request_id: str | None) -> list[GraphQLError]:
+    """The errors as clients may see them. Idempotent: the HTTP view applies it once more, for
+    exceptions Strawberry turns into errors after the extensions have run (a failing hook)."""
+    return [_present(error, request_id) for error in errors]
+
+
+def _present(error: GraphQLError, request_id: str | None) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, AppError):
+        first = original.errors[0]
         return GraphQLError(
-            "internal error",
+            first.message,
             nodes=error.nodes,
             path=error.path,
             original_error=None,
-            extensions={"code": "INTERNAL", "requestId": request_id},
+            extensions={"code": first.code.value, "field": first.field},
         )
+    if _is_expected(error):
+        return error
+    log.error(
+        "unexpected error (request %s) at %s: %r",
+        request_id,
+        ".".join(str(p) for p in error.path or []) or "-",
+        original,
+        exc_info=(type(original), original, original.__traceback__),
+    )
+    return GraphQLError(
+        "internal error",
+        nodes=error.nodes,
+        path=error.path,
+        original_error=None,
+        extensions={"code": "INTERNAL", "requestId": request_id},
+    )

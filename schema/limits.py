@@ -5,7 +5,8 @@ A query over a limit is refused before anything runs, with one GraphQL error who
 QUERY_TOO_COSTLY) — a request error: 200 with `application/json`, 400 with
 `application/graphql-response+json` (see core/http.py), never a 500.
 
-- Tokens: the parser stops after `max_tokens` tokens (cheap: nothing bigger is ever parsed).
+- Tokens: the parser stops after `max_tokens` tokens (cheap: nothing bigger is ever parsed);
+  parsed documents are kept in a bounded LRU cache (PARSER_CACHE_SIZE).
 - Depth and aliases: validation rules. Their classes are made once per schema, not per
   request, so the validation cache (keyed by the rule classes) actually hits.
 - Cost: computed at execution time, when variables are known (`first: $n`). Each selected field
@@ -20,10 +21,13 @@ Fragments are measured once each, so a document cannot make the measuring itself
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 from typing import Any
 
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -40,6 +44,7 @@ from graphql import (
     SelectionSetNode,
     ValidationRule,
     get_named_type,
+    parse,
     value_from_ast_untyped,
 )
 from graphql.execution import ExecutionResult
@@ -124,16 +129,35 @@ def depth_and_alias_rule(max_depth: int, max_aliases: int) -> type[ValidationRul
     return QueryShapeLimits
 
 
-class TokenLimiter(SchemaExtension):
-    """Stops the parser after `max_tokens` tokens and gives its error a code."""
+@cache
+def _cached_parser(maxsize: int) -> Callable[..., DocumentNode]:
+    return lru_cache(maxsize=maxsize)(parse)
 
-    def __init__(self, max_tokens: int) -> None:
+
+class BoundedParser(SchemaExtension):
+    """Parses through a bounded LRU cache (shared per size), stopping after `max_tokens`
+    tokens, and gives the token-limit error its code.
+
+    A document the parser refuses is left to Strawberry's own parse, which reports the error
+    inside the operation: an exception raised from this hook would skip every extension's
+    error handling (and the code given here).
+    """
+
+    def __init__(self, max_tokens: int, cache_size: int) -> None:
         self.max_tokens = max_tokens
+        self.parse = _cached_parser(cache_size)
 
     def on_operation(self) -> Iterator[None]:
         self.execution_context.parse_options["max_tokens"] = self.max_tokens
         yield
         self._rewrite(self.execution_context.result)
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is None and context.query:
+            with contextlib.suppress(GraphQLError):
+                context.graphql_document = self.parse(context.query, **context.parse_options)
+        yield
 
     def on_stream_result(self, result: Any) -> Iterator[None]:  # WebSocket operations
         self._rewrite(result)
@@ -284,10 +308,10 @@ class QueryCostLimiter(SchemaExtension):
 
 
 def protections(settings: Settings) -> list[Callable[[], SchemaExtension]]:
-    """Extension factories for the query limits (fresh instances per request)."""
+    """Extension factories for parsing and the query limits (fresh instances per request)."""
     shape_rule = depth_and_alias_rule(settings.max_depth, settings.max_aliases)
     return [
-        lambda: TokenLimiter(settings.max_tokens),
+        lambda: BoundedParser(settings.max_tokens, settings.parser_cache_size),
         lambda: AddValidationRules([shape_rule]),
         lambda: QueryCostLimiter(settings.max_cost),
     ]
