@@ -7,7 +7,7 @@ import importlib.util
 from types import ModuleType
 
 import strawberry
-from strawberry.extensions import DisableIntrospection, ParserCache, ValidationCache
+from strawberry.extensions import DisableIntrospection, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -39,9 +39,8 @@ def extensions(settings: Settings) -> list:
     # context). Parser and validation LRU caches live at module level, keyed by size.
     chosen = [
         ErrorMasking,
-        lambda: ParserCache(maxsize=settings.parser_cache_size),
         lambda: ValidationCache(maxsize=settings.validation_cache_size),
-        *protections(settings),  # depth, aliases, tokens, cost (schema/limits.py)
+        *protections(settings),  # parser cache, depth, aliases, tokens, cost (schema/limits.py)
     ]
     if not settings.introspection:
         chosen.append(DisableIntrospection)
