@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -24,6 +25,7 @@ from tortoise import connections
 from core.db import credentials
 
 CHANNEL = "lingograph_events"
+APPLICATION_NAME = "lingograph-events"
 MAX_PAYLOAD_BYTES = 7900  # PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
 QUEUE_SIZE = 1000
 PING_SECONDS = 15.0  # how often an idle listener checks that its connection is alive
@@ -146,7 +148,11 @@ class PubSub:
 
     async def _listen_once(self) -> None:
         lost = asyncio.Event()
-        conn = await asyncpg.connect(**credentials(self.url))
+        # Named after the process, so operators (and tests) can see which worker listens.
+        conn = await asyncpg.connect(
+            **credentials(self.url),
+            server_settings={"application_name": f"{APPLICATION_NAME}-{os.getpid()}"},
+        )
         self._conn = conn
         try:
             conn.add_termination_listener(lambda _c: lost.set())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from typing import Any
+from uuid import UUID
 
 import strawberry
 from strawberry.scalars import JSON
@@ -229,10 +230,10 @@ async def _to_event(info: AppInfo, event: dict[str, Any]) -> Any:
             text=str(event.get("text", "")),
         )
     if kind == "message":
-        message = await loaders.get(MessageByIdLoader).load(event["id"])
+        message = await loaders.get(MessageByIdLoader).load(UUID(event["id"]))
         return MessageAdded(message=message) if message is not None else None
     if kind == "status":
-        session = await loaders.get(SessionByIdLoader).load(event["id"])
+        session = await loaders.get(SessionByIdLoader).load(UUID(event["id"]))
         return SessionStatusChanged(session=session) if session is not None else None
     return None
 
