@@ -65,7 +65,7 @@ async def course_tree(
     to_code: str = "es",
     **course_fields: Any,
 ) -> CourseTree:
-    """A course with `sections` × `units` × `lessons` × `exercises` × `options`.
+    """A course with `sections` x `units` x `lessons` x `exercises` x `options`.
 
     Counts are per parent. Option 1 of each exercise is correct; its answer is "answer N".
     Exercise types cycle through every ExerciseType.
@@ -141,4 +141,6 @@ async def course_tree(
         for o in range(options)
     ]
     await ExerciseOption.bulk_create(tree.options)
+    for row in [*tree.sections, *tree.units, *tree.lessons, *tree.exercises, *tree.options]:
+        row._saved_in_db = True  # bulk_create does not mark them, so save() would INSERT
     return tree
