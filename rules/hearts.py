@@ -6,7 +6,9 @@
   stored value and its timestamp, and written back (with a new timestamp) whenever it changes.
 - Premium and enterprise subscribers have unlimited hearts: they always read as full and
   never lose any.
-- A lesson cannot start with 0 hearts (`NO_HEARTS`).
+- A lesson cannot start with 0 hearts (`NO_HEARTS`). A lesson already in play can be
+  finished at 0: its answers are still checked and recorded, they just cost nothing more.
+- Hearts belong to an enrollment (each course has its own five).
 """
 
 from __future__ import annotations

@@ -3,11 +3,13 @@ the course tree, enrollment counts, and privacy."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from models.catalog import LessonPrerequisite
-from models.identity import SubscriptionTier
-from models.learning import Enrollment, HeartEvent
+from models.identity import SubscriptionTier, User
+from models.learning import Enrollment, HeartEvent, UserStreak
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
 from tests.factories.learning import answer_for, enrollment, gid
@@ -216,3 +218,35 @@ async def test_enrolling_again_resumes_a_dropped_enrollment(gql: GraphQLClient) 
     result = await run(gql, "Enroll", token, courseId=gid("Course", tree.course.id))
     assert result["enroll"]["enrollment"]["id"] == gid("Enrollment", row.id)
     assert result["enroll"]["enrollment"]["status"] == "ACTIVE"
+
+
+async def test_streak_resets_after_a_missed_day_and_survives_a_time_zone_change(
+    gql: GraphQLClient,
+) -> None:
+    user, token = await signed_in(timezone="Asia/Tokyo")
+    tree = await course_tree(lessons=3, exercises=1)
+    await enrollment(user, tree.course)
+    first = await perfect(gql, token, tree, tree.lessons[0])
+    assert first["stats"]["currentStreak"] == 1
+
+    # Moving west right after: the local date there is the same or the day before — the
+    # day is never counted a second time.
+    await User.filter(id=user.id).update(timezone="America/Los_Angeles")
+    moved = await perfect(gql, token, tree, tree.lessons[1])
+    assert moved["stats"]["currentStreak"] == 1
+
+    # Three days pass without XP (the last activity moved back): the streak reads 0 and the
+    # next XP starts a new one; the longest is kept.
+    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    await UserStreak.filter(user_id=user.id).update(
+        current=5,
+        longest=5,
+        last_active_local_date=today - timedelta(days=3),
+        last_active_at=datetime.now(UTC) - timedelta(days=3),
+    )
+    stats = (await run(gql, "MyLearning", token))["me"]["stats"]
+    assert (stats["currentStreak"], stats["longestStreak"]) == (0, 5)
+    again = await perfect(gql, token, tree, tree.lessons[2])
+    assert again["stats"]["currentStreak"] == 1
+    stats = (await run(gql, "MyLearning", token))["me"]["stats"]
+    assert (stats["currentStreak"], stats["longestStreak"]) == (1, 5)
