@@ -11,6 +11,7 @@ from pathlib import Path
 from models.catalog import ConversationScenario, Course, Lesson, Section
 from models.identity import Role
 from resolvers.catalog import load_demo_data
+from resolvers.catalog_import import parse, validate
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient
 
@@ -204,3 +205,11 @@ async def test_demo_courses_are_complete(gql: GraphQLClient) -> None:
         "Business meeting",
     ]
     assert await ConversationScenario.filter(name="Job interview").count() == 1
+
+
+def test_documented_example_is_a_valid_course_file() -> None:
+    text = (ROOT / "docs" / "course-format.md").read_text(encoding="utf-8")
+    example = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    document = parse(example)
+    validate(document)  # raises AppError listing every problem
+    assert document["sections"][0]["units"][0]["lessons"][1]["prerequisites"] == ["hello"]
