@@ -250,3 +250,19 @@ async def test_streak_resets_after_a_missed_day_and_survives_a_time_zone_change(
     assert again["stats"]["currentStreak"] == 1
     stats = (await run(gql, "MyLearning", token))["me"]["stats"]
     assert (stats["currentStreak"], stats["longestStreak"]) == (1, 5)
+
+
+async def test_demo_learner_plays_the_first_lesson_through_the_use_cases(
+    gql: GraphQLClient,
+) -> None:
+    from resolvers.learning import play_demo_lesson
+
+    user, token = await signed_in()
+    tree = await course_tree(lessons=2, exercises=3)
+    result = await play_demo_lesson(user, tree.course)
+    assert result is not None
+    assert result["lesson_progress"].best_score == 100
+    node = (await run(gql, "MyLearning", token))["me"]["enrollments"]["edges"][0]["node"]
+    assert (node["completedLessons"], node["totalLessons"], node["hearts"]) == (1, 2, 5)
+    statuses = [e["node"]["status"] for e in node["lessonProgress"]["edges"]]
+    assert statuses == ["COMPLETED", "AVAILABLE"]
