@@ -25,7 +25,6 @@ import json
 import logging
 import re
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from starlette.requests import Request
@@ -38,10 +37,12 @@ from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET
 
 from core.context import Context
 from core.graphiql import render_graphiql
 from core.settings import Settings
+from core.websocket import LegacyWSHandler, TransportWSHandler, WsContext
 from resolvers.identity import authenticate
 from schema.errors import present_errors
 
@@ -188,14 +189,10 @@ def is_request_error(result: Any) -> bool:
     )
 
 
-@dataclass
-class WsContext(Context):
-    """Context of a WebSocket connection; `connection_params` come from connection_init."""
-
-    connection_params: Any = None
-
-
 class GraphQLApp(GraphQL):
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
+
     def __init__(self, schema: Any, settings: Settings) -> None:
         super().__init__(
             schema,
@@ -356,7 +353,7 @@ class GraphQLApp(GraphQL):
             if authenticated is None:
                 raise ConnectionRejectionError({"reason": "invalid or expired token"})
             context.viewer, context.token = authenticated
-        return None
+        return UNSET  # a plain connection_ack, without a payload
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return HTMLResponse(render_graphiql())
