@@ -12,18 +12,14 @@ from loaders.catalog import CourseBySlugLoader
 from resolvers import catalog as use_cases
 from resolvers.catalog_access import can_see
 from schema.catalog_authoring import Mutation
+from schema.catalog_exercises import Exercise, ExerciseOption, ExerciseType, MediaAsset, MediaKind
 from schema.catalog_types import (
     CATALOG_TYPES,
     ConversationScenario,
     Course,
     CourseCategory,
-    Exercise,
-    ExerciseOption,
-    ExerciseType,
     Language,
     Lesson,
-    MediaAsset,
-    MediaKind,
     Money,
     Section,
     Unit,
