@@ -4,11 +4,7 @@ for one message, fresh data per event, authorization, and events crossing proces
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import sys
 from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,10 +18,9 @@ from schema.common import global_id
 from tests.factories.conversation import scenario, session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
-from tests.ws_conversation_client import LEGACY_WS, TRANSPORT_WS, WsClient
+from tests.ws_conversation_client import LEGACY_WS, TRANSPORT_WS, WsClient, app_process
 
 OPS = operation("conversation.graphql")
-ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = [TRANSPORT_WS, LEGACY_WS]
 
 
@@ -162,37 +157,11 @@ async def test_invalid_token_in_connection_init_is_rejected(server: str) -> None
         await legacy.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def second_server(database_url: str, server: str) -> AsyncIterator[tuple[str, int]]:
     """Another uvicorn process serving the same database."""
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "LOAD_DEMO_DATA": "0"}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "uvicorn", "main:create_app", "--factory", "--host", "127.0.0.1",
-        "--port", str(port), "--log-level", "warning", cwd=ROOT, env=env,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient() as client, asyncio.timeout(30):
-            while True:
-                assert process.returncode is None, "second server exited"
-                try:
-                    if (await client.get(f"{url}/healthz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-        yield url, process.pid
-    finally:
-        process.terminate()
-        async with asyncio.timeout(10):
-            await process.wait()
+    async with app_process(database_url) as running:
+        yield running
 
 
 async def _wait_listener_of(pid: int) -> None:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
+import socket
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
+import httpx
 import websockets
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TRANSPORT_WS = "graphql-transport-ws"
 LEGACY_WS = "graphql-ws"
@@ -60,3 +69,36 @@ class WsClient:
 
     async def close(self) -> None:
         await self.socket.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.asynccontextmanager
+async def app_process(database_url: str, **env: str) -> AsyncIterator[tuple[str, int]]:
+    """The app in another uvicorn process on the same database: (base URL, pid)."""
+    port = free_port()
+    environment = {**os.environ, "DATABASE_URL": database_url, "LOAD_DEMO_DATA": "0", **env}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "uvicorn", "main:create_app", "--factory", "--host", "127.0.0.1",
+        "--port", str(port), "--log-level", "warning", cwd=ROOT, env=environment,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient() as client, asyncio.timeout(30):
+            while True:
+                assert process.returncode is None, "the second server exited"
+                try:
+                    if (await client.get(f"{url}/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+        yield url, process.pid
+    finally:
+        process.terminate()
+        async with asyncio.timeout(10):
+            await process.wait()
