@@ -16,7 +16,7 @@ from tortoise import connections
 from core.access import is_admin
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
 from loaders.catalog import columns
-from models.catalog import Course, Language
+from models.catalog import ConversationScenario, Course, Language
 from resolvers.catalog_access import is_teacher
 
 if TYPE_CHECKING:
@@ -86,6 +86,30 @@ def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
 
 async def list_courses(viewer: User | None, flt: CourseFilter, args: PageArgs) -> Page[Course]:
     return await fetch_page(course_query(viewer, flt), args)
+
+
+def scenario_query(viewer: User | None) -> KeysetQuery:
+    """Conversation scenarios the viewer may practise: active ones that stand alone or sit
+    on an active lesson of a course the viewer can see; by name."""
+    query = KeysetQuery(model=ConversationScenario, order=["t.name", "t.id"])
+    if is_admin(viewer):
+        return query
+    visible = "c.is_published"
+    if is_teacher(viewer):
+        assert viewer is not None
+        visible = f"(c.is_published OR c.author_id = {query.param(viewer.id)})"
+    query.filter("t.is_active")
+    query.filter(
+        "(t.lesson_id IS NULL OR EXISTS (SELECT 1 FROM lessons l "
+        "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
+        "JOIN courses c ON c.id = s.course_id WHERE l.id = t.lesson_id AND l.is_active "
+        f"AND c.deleted_at IS NULL AND {visible}))"
+    )
+    return query
+
+
+async def list_scenarios(viewer: User | None, args: PageArgs) -> Page[ConversationScenario]:
+    return await fetch_page(scenario_query(viewer), args)
 
 
 async def search_ranks(search: str, course_ids: list) -> dict:

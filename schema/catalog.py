@@ -101,6 +101,21 @@ class Query:
         )
         return to_connection(page)
 
+    @strawberry.field(
+        description="Conversation role-plays the viewer may practise (active, in visible "
+        "courses, or free-standing), by name."
+    )
+    async def scenarios(
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ConversationScenario]:
+        args = PageArgs(first=first, after=after, last=last, before=before)
+        return to_connection(await use_cases.list_scenarios(info.context.viewer, args))
+
     @strawberry.field(description="A course by its slug, or null.")
     async def course(self, info: AppInfo, slug: str) -> Course | None:
         row = await info.context.loaders.get(CourseBySlugLoader).load(slug)

@@ -224,3 +224,38 @@ async def test_lesson_node_hides_inactive_and_draft_content(gql: GraphQLClient) 
     hidden = {"id": global_id("Lesson", draft.lessons[0].id)}
     assert (await gql(query, hidden, token=student))["node"] is None
     assert (await gql(query, hidden))["node"] is None
+
+
+async def test_scenarios_list_only_practisable_ones(gql: GraphQLClient) -> None:
+    author, teacher = await signed_in(Role.TEACHER)
+    word = uuid.uuid4().hex[:8]
+    public = await course_tree()
+    draft = await course_tree(published=False, author=author)
+    names = {
+        "public": f"{word} airport",
+        "draft": f"{word} draft",
+        "free": f"{word} free",
+        "off": f"{word} retired",
+    }
+    await ConversationScenario.create(
+        lesson_id=public.lessons[0].id, name=names["public"], context="Check-in"
+    )
+    await ConversationScenario.create(
+        lesson_id=draft.lessons[0].id, name=names["draft"], context="x"
+    )
+    await ConversationScenario.create(name=names["free"], context="Small talk")
+    await ConversationScenario.create(name=names["off"], context="x", is_active=False)
+    query = "query($after: String) { scenarios(first: 100, after: $after) {"
+    query += " pageInfo { hasNextPage endCursor } edges { node { name lesson { id } } } } }"
+
+    async def mine(token: str | None) -> list[str]:
+        found, after = [], None
+        while True:
+            page = (await gql(query, {"after": after}, token=token))["scenarios"]
+            found += [e["node"]["name"] for e in page["edges"] if word in e["node"]["name"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                return found
+            after = page["pageInfo"]["endCursor"]
+
+    assert await mine(None) == [names["public"], names["free"]]
+    assert await mine(teacher) == [names["public"], names["draft"], names["free"]]
