@@ -9,6 +9,7 @@ from models.conversation import ConversationMessage, Sender, SessionStatus
 from resolvers.conversation import MAX_MESSAGE_CHARS, RATE_MAX_MESSAGES
 from resolvers.conversation_reply import wait_for_replies
 from schema.common import global_id
+from tests.factories.catalog import course_tree
 from tests.factories.conversation import scenario, session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
@@ -294,7 +295,8 @@ async def test_conversation_detail_statement_count_is_independent_of_sizes(
     gql: GraphQLClient, sql
 ) -> None:
     user, token = await signed_in()
-    practice = await scenario()
+    tree = await course_tree(lessons=1, exercises=0)
+    practice = await scenario(lesson=tree.lessons[0])
     small = await session_for(user, scenario_row=practice, messages=10, corrections_each=0)
     large = await session_for(user, scenario_row=practice, messages=200, corrections_each=3)
     small_count, small_data = await _detail_statements(
@@ -315,9 +317,14 @@ async def test_conversation_detail_statement_count_is_independent_of_sizes(
         "correctionCount": 300,
         "vocabularyUsed": 0,
     }
+    assert large_data["node"]["scenario"]["lesson"] == {
+        "id": global_id("Lesson", tree.lessons[0].id),
+        "title": tree.lessons[0].title,
+    }
     assert small_count == large_count, (small_count, large_count)
-    # token, session, teacher, scenario, metrics, messages page, corrections (+ lesson checks)
-    assert small_count <= 9, sql
+    # token, session, teacher, scenario, metrics, messages page, corrections, and the
+    # scenario's lesson with the catalog's visibility checks (lesson, course id, course)
+    assert small_count == 10, sql
 
 
 async def test_sender_enum_and_sequence_order(gql: GraphQLClient) -> None:
@@ -328,3 +335,81 @@ async def test_sender_enum_and_sequence_order(gql: GraphQLClient) -> None:
     )
     senders = [e["node"]["sender"] for e in data["node"]["messages"]["edges"]]
     assert senders == [Sender.USER.name, Sender.AI.name, Sender.USER.name]
+
+
+SESSIONS_WITH_MESSAGES = """
+query {
+  me {
+    conversationSessions(first: 20) {
+      edges { node {
+        id teacher { name } evaluation { overallScore }
+        metrics { totalMessages correctionCount }
+        messages(first: 50) { totalCount edges { node { content corrections { start end } } } }
+      } }
+    }
+  }
+}
+"""
+
+
+async def _history_statements(gql: GraphQLClient, sql, sessions: int, messages: int) -> int:
+    user, token = await signed_in()
+    for _ in range(sessions):
+        await session_for(user, messages=messages, corrections_each=2)
+    await gql(SESSIONS_WITH_MESSAGES, token=token)  # token's last-use write
+    sql.clear()
+    data = await gql(SESSIONS_WITH_MESSAGES, token=token)
+    edges = data["me"]["conversationSessions"]["edges"]
+    assert len(edges) == sessions
+    assert all(e["node"]["messages"]["totalCount"] == messages for e in edges)
+    return sql.count
+
+
+async def test_messages_of_a_page_of_sessions_load_in_batches(gql: GraphQLClient, sql) -> None:
+    few = await _history_statements(gql, sql, sessions=2, messages=3)
+    many = await _history_statements(gql, sql, sessions=8, messages=30)
+    assert few == many, (few, many)
+    # token, sessions page, teachers, evaluations, metrics, messages, counts, corrections
+    assert many == 8, sql
+
+
+async def test_demo_teachers_have_distinct_personas() -> None:
+    from models.conversation import TeacherProfile
+    from resolvers.conversation import load_demo_data
+
+    await load_demo_data()
+    await load_demo_data()  # idempotent
+    demo = await TeacherProfile.filter(
+        name__in=["Professor Hamilton", "Coach Maya", "Dr. Okafor"], is_system=True
+    )
+    assert len(demo) == 3
+    for key in ("personality", "voice", "teaching_style"):
+        assert len({repr(getattr(t, key)) for t in demo}) == 3
+    assert len({t.teaching_style["formality"] for t in demo}) == 3
+
+
+async def test_message_nodes_are_visible_to_the_owner_only(gql: GraphQLClient) -> None:
+    owner, token = await signed_in()
+    _, intruder = await signed_in()
+    session = await session_for(owner, messages=1, corrections_each=1)
+    message = await ConversationMessage.get(session_id=session.id)
+    query = "query($id: ID!) { node(id: $id) { ... on ConversationMessage { content } } }"
+    variables = {"id": global_id("ConversationMessage", message.id)}
+    assert await gql(query, variables, token=token) == {"node": {"content": message.content}}
+    assert await gql(query, variables, token=intruder) == {"node": None}
+
+
+async def test_pause_resume_and_abandon(gql: GraphQLClient) -> None:
+    user, token = await signed_in()
+    sid = global_id("ConversationSession", (await session_for(user)).id)
+    mutation = """
+    mutation($sid: ID!) {
+      %s(input: { sessionId: $sid }) { session { status } errors { code } }
+    }"""
+    for name, expected in (("pauseConversation", "PAUSED"), ("resumeConversation", "ACTIVE")):
+        data = await gql(mutation % name, {"sid": sid}, token=token)
+        assert data[name] == {"session": {"status": expected}, "errors": []}
+    data = await gql(mutation % "abandonConversation", {"sid": sid}, token=token)
+    assert data["abandonConversation"] == {"session": {"status": "ABANDONED"}, "errors": []}
+    data = await gql(mutation % "resumeConversation", {"sid": sid}, token=token)
+    assert data["resumeConversation"] == {"session": None, "errors": [{"code": "SESSION_CLOSED"}]}
