@@ -40,12 +40,21 @@ def topic(session_id: Any) -> str:
     return f"conversation:{session_id}"
 
 
+async def _announce(session_id: Any, event: dict[str, Any]) -> None:
+    # Events are best effort: the data is already committed and can be re-read, so a
+    # failed NOTIFY must not turn a successful mutation into an error.
+    try:
+        await publish(topic(session_id), event)
+    except Exception:
+        log.exception("could not publish %s event of conversation %s", event["type"], session_id)
+
+
 async def publish_message(session_id: Any, message_id: Any) -> None:
-    await publish(topic(session_id), {"type": "message", "id": str(message_id)})
+    await _announce(session_id, {"type": "message", "id": str(message_id)})
 
 
 async def publish_status(session_id: Any) -> None:
-    await publish(topic(session_id), {"type": "status", "id": str(session_id)})
+    await _announce(session_id, {"type": "status", "id": str(session_id)})
 
 
 _NEXT_SEQUENCE = (
