@@ -8,13 +8,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tortoise import connections
 
 from core.access import is_admin
-from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
+from core.errors import AppError, ErrorCode
+from core.pagination import KeysetQuery, Page, PageArgs, decode_cursor, fetch_page
 from loaders.catalog import columns
 from models.catalog import ConversationScenario, Course, Language
 from resolvers.catalog_access import is_teacher
@@ -85,7 +87,21 @@ def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
 
 
 async def list_courses(viewer: User | None, flt: CourseFilter, args: PageArgs) -> Page[Course]:
-    return await fetch_page(course_query(viewer, flt), args)
+    query = course_query(viewer, flt)
+    _check_cursor_kind(args, searching=query.order[0] != "t.created_at")
+    return await fetch_page(query, args)
+
+
+def _check_cursor_kind(args: PageArgs, searching: bool) -> None:
+    """A cursor from a ranked (search) listing cannot continue a plain one, and vice versa:
+    their first sort key differs in type (rank vs creation time)."""
+    for name in ("after", "before"):
+        cursor = getattr(args, name)
+        if cursor is None:
+            continue
+        first = decode_cursor(cursor, 2, name)[0]
+        if isinstance(first, datetime) == searching:
+            raise AppError.of(ErrorCode.INVALID, "Invalid cursor.", name)
 
 
 def scenario_query(viewer: User | None) -> KeysetQuery:
@@ -128,7 +144,6 @@ async def search_ranks(search: str, course_ids: list) -> dict:
 async def import_course_file(settings: Settings, path: str) -> int:
     """`python main.py import-course FILE`: migrate, import, print the outcome; exit code."""
     from core import db
-    from core.errors import AppError
     from resolvers.catalog_import import import_course_text
 
     try:

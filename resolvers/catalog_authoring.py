@@ -129,7 +129,11 @@ async def create_course(viewer: User | None, data: dict) -> dict:
     _validate(check_course, data, creating=True)
     if await Course.exists(slug=data["slug"]):
         raise AppError.of(ErrorCode.UNIQUE, "That slug is taken.", "slug")
-    fields = {k: v for k, v in data.items() if k not in ("from_language", "to_language")}
+    fields = {
+        k: v
+        for k, v in data.items()
+        if k not in ("from_language", "to_language") and v is not None  # null: the default
+    }
     course = await Course.create(
         **fields,
         from_language=await _language(data["from_language"], "fromLanguage"),
@@ -150,8 +154,8 @@ async def update_course(viewer: User | None, course_id: Any, data: dict) -> dict
             setattr(course, f"{key}_id", language.id)
         else:
             data.pop(key, None)
-    low = data.get("cefr_min", course.cefr_min)
-    high = data.get("cefr_max", course.cefr_max)
+    low = data.get("cefr_min") or course.cefr_min
+    high = data.get("cefr_max") or course.cefr_max
     if low > high:
         raise AppError.of(ErrorCode.INVALID, "`cefrMax` must not be below `cefrMin`.", "cefrMax")
     for key, value in data.items():
@@ -207,8 +211,9 @@ async def create_node(
     async with in_transaction() as conn:
         await lock(conn, parent_table, parent_id)
         ids = await ordered_ids(conn, table, parent, parent_id)
+        fields = {k: v for k, v in data.items() if v is not None}  # null: the default
         row = await model.create(
-            **data, **{parent: parent_id}, position=len(ids) + 1, using_db=conn
+            **fields, **{parent: parent_id}, position=len(ids) + 1, using_db=conn
         )
         order = place(ids, row.id, position)
         if order[-1] != row.id:

@@ -104,7 +104,8 @@ async def create_exercise(
     async with in_transaction() as conn:
         await lock(conn, "lessons", lesson_id)
         media_row = await create_media(conn, media)
-        exercise = await Exercise.create(**data, media=media_row, using_db=conn)
+        fields = {k: v for k, v in data.items() if v is not None}  # null: the default
+        exercise = await Exercise.create(**fields, media=media_row, using_db=conn)
         await write_options(conn, exercise, options)
         ids = await ordered_ids(conn, "lesson_exercises", "lesson_id", lesson_id)
         link = await LessonExercise.create(

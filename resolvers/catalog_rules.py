@@ -20,6 +20,8 @@ Name = Callable[[str], str]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 CURRENCY = re.compile(r"^[A-Z]{3}$")
+# Never blank when given (on update too), though only required when creating.
+NONBLANK = {"slug", "title", "from_language", "to_language", "prompt", "name", "context"}
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Types whose answer is typed or spoken text; multiple choice answers by option.
 TEXT_ANSWER_TYPES = {t.value for t in ExerciseType} - {ExerciseType.MULTIPLE_CHOICE.value}
@@ -40,7 +42,7 @@ def _text(
     value = data[key]
     if not isinstance(value, str):
         v.add(name(key), ErrorCode.INVALID, f"`{key}` must be text.")
-    elif required and not value.strip():
+    elif (required or key in NONBLANK) and not value.strip():
         v.add(name(key), ErrorCode.REQUIRED, f"`{key}` must not be blank.")
     elif max_length is not None and len(value) > max_length:
         v.add(name(key), ErrorCode.TOO_LONG, f"`{key}` is longer than {max_length} characters.")

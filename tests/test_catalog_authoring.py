@@ -238,3 +238,30 @@ async def test_prerequisites_refuse_self_and_cycles(gql: GraphQLClient) -> None:
             "code": "NOT_FOUND",
         }
     ]
+
+
+async def test_updates_refuse_blank_titles_and_creates_accept_nulls(gql: GraphQLClient) -> None:
+    author, token = await signed_in(Role.TEACHER)
+    tree = await course_tree(author=author)
+    update = (
+        'mutation($id: ID!) { updateLesson(input: {id: $id, title: "  ", difficulty: 9}) {'
+        f" lesson {{ title }} {ERRORS} }} }}"
+    )
+    result = await gql(update, {"id": global_id("Lesson", tree.lessons[0].id)}, token=token)
+    assert result["updateLesson"] == {
+        "lesson": None,
+        "errors": [
+            {"field": "title", "message": "`title` must not be blank.", "code": "REQUIRED"},
+            {"field": "difficulty", "message": "`difficulty` must be a whole number 1\u20135.",
+             "code": "INVALID"},
+        ],
+    }  # fmt: skip
+    create = (
+        'mutation($id: ID!) { createUnit(input: {sectionId: $id, title: "New",'
+        f" description: null, color: null}}) {{ unit {{ title position color }} {ERRORS} }} }}"
+    )
+    result = await gql(create, {"id": global_id("Section", tree.sections[0].id)}, token=token)
+    assert result["createUnit"] == {
+        "unit": {"title": "New", "position": 2, "color": "#58CC02"},
+        "errors": [],
+    }

@@ -259,3 +259,18 @@ async def test_scenarios_list_only_practisable_ones(gql: GraphQLClient) -> None:
 
     assert await mine(None) == [names["public"], names["free"]]
     assert await mine(teacher) == [names["public"], names["draft"], names["free"]]
+
+
+async def test_cursor_from_a_search_cannot_continue_a_plain_listing(gql: GraphQLClient) -> None:
+    src, dst = _pair()
+    word = f"zc{uuid.uuid4().hex[:6]}"
+    for _ in range(2):
+        await course_tree(from_code=src, to_code=dst, title=f"{word} course")
+    flt = {"search": word}
+    page = await gql(CATALOG, {"first": 1, "filter": flt}, operation_name="Courses")
+    cursor = page["courses"]["pageInfo"]["endCursor"]
+    plain = {"first": 1, "after": cursor, "filter": {"fromLanguage": src}}
+    result = await gql.raw(CATALOG, plain, operation_name="Courses")
+    assert [(e["message"], e["extensions"]["code"]) for e in result["errors"]] == [
+        ("Invalid cursor.", "INVALID")
+    ]
