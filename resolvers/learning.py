@@ -1,6 +1,7 @@
-"""Learning use cases: enrolment, achievements, the course path, and read helpers.
+"""Learning use cases: enrolment, the course path, stats and demo data.
 
-Lesson play (start, answer, complete) lives in resolvers/learning_play.py. Rules are pure
+Lesson play (start, answer, complete) lives in resolvers/learning_play.py, achievements,
+certificates and the daily tally in resolvers/learning_rewards.py. Rules are pure
 functions in rules/; this module does the I/O around them.
 """
 
@@ -20,101 +21,17 @@ from core.errors import AppError, ErrorCode, not_found
 from models.catalog import Course
 from models.identity import User
 from models.learning import (
-    Achievement,
-    ConditionType,
     DailyActivity,
     Enrollment,
     EnrollmentStatus,
-    UserAchievement,
     UserStreak,
 )
 from resolvers.catalog_access import can_see
-from rules import achievements as achievement_rules
+from resolvers.learning_rewards import ensure_achievements
 from rules import hearts as heart_rules
 from rules import streaks as streak_rules
 
 log = logging.getLogger(__name__)
-
-# The achievements every installation has (seed 003's list plus course completion).
-DEFAULT_ACHIEVEMENTS: list[dict[str, Any]] = [
-    {
-        "code": "first_lesson",
-        "name": "First Lesson",
-        "description": "Complete your first lesson",
-        "condition_type": ConditionType.LESSON_COUNT,
-        "threshold": 1,
-        "xp_reward": 50,
-    },
-    {
-        "code": "ten_lessons",
-        "name": "Getting Serious",
-        "description": "Complete ten lessons",
-        "condition_type": ConditionType.LESSON_COUNT,
-        "threshold": 10,
-        "xp_reward": 50,
-    },
-    {
-        "code": "week_warrior",
-        "name": "Week Warrior",
-        "description": "Maintain a 7-day streak",
-        "condition_type": ConditionType.STREAK_DAYS,
-        "threshold": 7,
-        "xp_reward": 100,
-    },
-    {
-        "code": "perfect_practice",
-        "name": "Perfect Practice",
-        "description": "Complete a lesson with no mistakes",
-        "condition_type": ConditionType.PERFECT_LESSONS,
-        "threshold": 1,
-        "xp_reward": 75,
-    },
-    {
-        "code": "xp_collector",
-        "name": "XP Collector",
-        "description": "Earn 50 total XP",
-        "condition_type": ConditionType.XP_TOTAL,
-        "threshold": 50,
-        "xp_reward": 25,
-    },
-    {
-        "code": "xp_1000",
-        "name": "XP Master",
-        "description": "Earn 1,000 total XP",
-        "condition_type": ConditionType.XP_TOTAL,
-        "threshold": 1000,
-        "xp_reward": 100,
-    },
-    {
-        "code": "course_completed",
-        "name": "Course Champion",
-        "description": "Complete a whole course",
-        "condition_type": ConditionType.COURSE_COMPLETED,
-        "threshold": 1,
-        "xp_reward": 200,
-    },
-]
-
-
-async def ensure_achievements() -> None:
-    """Create the default achievements that are missing (idempotent, race-safe)."""
-    conn = connections.get("default")
-    for spec in DEFAULT_ACHIEVEMENTS:
-        await conn.execute_query(
-            "INSERT INTO achievements (id, created_at, updated_at, code, name, description, "
-            "condition_type, threshold, xp_reward, is_active) "
-            "VALUES (gen_random_uuid(), now(), now(), $1, $2, $3, $4, $5, $6, TRUE) "
-            "ON CONFLICT (code) DO NOTHING",
-            [
-                spec["code"],
-                spec["name"],
-                spec["description"],
-                spec["condition_type"].value,
-                spec["threshold"],
-                spec["xp_reward"],
-            ],
-        )
-
 
 DEMO_LEARNER_EMAIL = "student@lingograph.dev"
 
@@ -340,71 +257,3 @@ def check_days(days: int) -> int:
     if not 1 <= days <= 366:
         raise AppError.of(ErrorCode.INVALID, "`days` must be between 1 and 366.", "days")
     return days
-
-
-# --- achievements --------------------------------------------------------------------------
-
-
-async def achievement_metrics(
-    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak
-) -> dict[str, int]:
-    rows = await conn.execute_query_dict(
-        "SELECT "
-        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 "
-        " AND first_completed_at IS NOT NULL) AS lessons, "
-        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 AND best_score = 100) "
-        " AS perfect, "
-        "(SELECT count(*) FROM enrollments WHERE user_id = $1 AND status = 'completed') "
-        " AS courses",
-        [user_id],
-    )
-    row = rows[0]
-    metrics = {
-        ConditionType.LESSON_COUNT.value: int(row["lessons"]),
-        ConditionType.PERFECT_LESSONS.value: int(row["perfect"]),
-        ConditionType.COURSE_COMPLETED.value: int(row["courses"]),
-        ConditionType.STREAK_DAYS.value: streak.current,
-        ConditionType.XP_TOTAL.value: streak.total_xp,
-    }
-    if await _table_exists(conn, "conversation_sessions"):
-        done = await conn.execute_query_dict(
-            "SELECT count(*) AS n FROM conversation_sessions "
-            "WHERE user_id = $1 AND status = 'completed'",
-            [user_id],
-        )
-        metrics[ConditionType.CONVERSATIONS_COMPLETED.value] = int(done[0]["n"])
-    return metrics
-
-
-async def _table_exists(conn: BaseDBAsyncClient, table: str) -> bool:
-    rows = await conn.execute_query_dict("SELECT to_regclass($1) IS NOT NULL AS ok", [table])
-    return bool(rows[0]["ok"])
-
-
-async def award_achievements(
-    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak, now: datetime
-) -> list[Achievement]:
-    """Award every newly earned achievement, inside the caller's transaction.
-
-    The caller holds the user's streak row lock, so a user's awards are serialised; the
-    unique (user, achievement) key is the last guard. Returns the new ones; their XP
-    rewards are added to `streak.total_xp` by the caller.
-    """
-    catalog = await Achievement.filter(is_active=True).using_db(conn)
-    owned = (
-        await UserAchievement.filter(user_id=user_id)
-        .using_db(conn)
-        .values_list("achievement_id", flat=True)
-    )
-    metrics = await achievement_metrics(conn, user_id, streak)
-    rules = [achievement_rules.Rule(a.id, a.condition_type.value, a.threshold) for a in catalog]
-    new_ids = achievement_rules.earned(rules, metrics, owned)
-    awarded = [a for a in catalog if a.id in new_ids]
-    for achievement in awarded:
-        await conn.execute_query(
-            "INSERT INTO user_achievements (id, created_at, user_id, achievement_id, earned_at) "
-            "VALUES (gen_random_uuid(), $3, $1, $2, $3) "
-            "ON CONFLICT (user_id, achievement_id) DO NOTHING",
-            [user_id, achievement.id, now],
-        )
-    return awarded

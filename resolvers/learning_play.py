@@ -8,7 +8,6 @@ cost exactly the hearts there are, and a lesson completed twice at once pays out
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,8 +24,6 @@ from models.identity import User
 from models.learning import (
     ActivityEvent,
     ActivityKind,
-    Certificate,
-    DailyActivity,
     Enrollment,
     EnrollmentStatus,
     ExerciseAttempt,
@@ -38,7 +35,6 @@ from models.learning import (
 )
 from resolvers.catalog_access import can_see
 from resolvers.learning import (
-    award_achievements,
     completed_lesson_ids,
     course_path,
     ensure_streak_row,
@@ -47,6 +43,7 @@ from resolvers.learning import (
     stats_of,
     streak_state,
 )
+from resolvers.learning_rewards import add_day, award_achievements, issue_certificate
 from rules import answers as answer_rules
 from rules import hearts as heart_rules
 from rules import scoring, streaks, unlocking, xp
@@ -268,50 +265,6 @@ async def submit_answer(
 # --- complete ------------------------------------------------------------------------------
 
 
-def certificate_number(now: datetime) -> str:
-    # Random, so numbers are not guessable; the unique index rejects the rare collision.
-    return f"LG-{now:%Y}-{secrets.token_hex(5).upper()}"
-
-
-async def _issue_certificate(
-    conn: BaseDBAsyncClient, enrollment: Enrollment, now: datetime
-) -> Certificate:
-    for _ in range(5):
-        rows = await conn.execute_query_dict(
-            "INSERT INTO certificates (id, created_at, user_id, course_id, enrollment_id, number, "
-            "issued_at) VALUES (gen_random_uuid(), $4, $1, $2, $3, $5, $4) "
-            "ON CONFLICT DO NOTHING RETURNING id",
-            [
-                enrollment.user_id,  # type: ignore[attr-defined]
-                enrollment.course_id,  # type: ignore[attr-defined]
-                enrollment.id,
-                now,
-                certificate_number(now),
-            ],
-        )
-        existing = await Certificate.get_or_none(enrollment_id=enrollment.id).using_db(conn)
-        if rows or existing is not None:
-            assert existing is not None
-            return existing
-    raise RuntimeError("could not allocate a certificate number")
-
-
-async def _add_day(
-    conn: BaseDBAsyncClient, user: User, day: Any, xp_delta: int, lessons: int, seconds: int
-) -> DailyActivity:
-    rows = await conn.execute_query_dict(
-        "INSERT INTO daily_activities AS d (id, created_at, updated_at, user_id, date, xp, "
-        "goal_met, lessons_completed, time_spent_seconds) VALUES (gen_random_uuid(), now(), "
-        "now(), $1, $2, $3::int, $3::int >= $6::int, $4::int, $5::int) "
-        "ON CONFLICT (user_id, date) DO UPDATE SET "
-        "xp = d.xp + $3::int, lessons_completed = d.lessons_completed + $4::int, "
-        "time_spent_seconds = d.time_spent_seconds + $5::int, "
-        "goal_met = d.xp + $3::int >= $6::int, updated_at = now() RETURNING d.*",
-        [user.id, day, xp_delta, lessons, seconds, max(1, user.daily_xp_goal)],
-    )
-    return DailyActivity._init_from_db(**rows[0])
-
-
 async def complete_lesson(
     viewer: User | None, lesson_id: UUID, now: datetime | None = None
 ) -> dict[str, Any]:
@@ -361,7 +314,7 @@ async def complete_lesson(
                     enrollment.status = EnrollmentStatus.COMPLETED
                     enrollment.completed_at = now
                     await enrollment.save(using_db=conn, update_fields=["status", "completed_at"])
-                certificate = await _issue_certificate(conn, enrollment, now)
+                certificate = await issue_certificate(conn, enrollment, now)
 
         total = earned
         streak.total_xp += earned
@@ -384,7 +337,7 @@ async def complete_lesson(
             [progress.id, progress.attempts],
         )
         seconds = round(int(spent[0]["ms"]) / 1000)
-        day = await _add_day(conn, user, today, total, 1, seconds)
+        day = await add_day(conn, user, today, total, 1, seconds)
         enrollment.total_xp += total
         enrollment.last_active_at = now
         await enrollment.save(using_db=conn, update_fields=["total_xp", "last_active_at"])

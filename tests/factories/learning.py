@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
 from models.identity import User
 from models.learning import Enrollment, LessonProgress, ProgressStatus, UserStreak
-from resolvers.learning import ensure_achievements
+from resolvers.learning_rewards import ensure_achievements
 from schema.common import global_id
 
 __all__ = ["answer_for", "enrollment", "ensure_achievements", "gid", "progress_rows"]

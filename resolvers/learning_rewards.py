@@ -1,0 +1,219 @@
+"""Rewards of the learning domain: achievements (the defaults, awarding once), certificates
+and the daily activity tally. Called inside the completion's transaction."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from models.identity import User
+from models.learning import (
+    Achievement,
+    Certificate,
+    ConditionType,
+    DailyActivity,
+    Enrollment,
+    UserAchievement,
+    UserStreak,
+)
+from rules import achievements as achievement_rules
+
+# The achievements every installation has (seed 003's list plus course completion).
+DEFAULT_ACHIEVEMENTS: list[dict[str, Any]] = [
+    {
+        "code": "first_lesson",
+        "name": "First Lesson",
+        "description": "Complete your first lesson",
+        "condition_type": ConditionType.LESSON_COUNT,
+        "threshold": 1,
+        "xp_reward": 50,
+    },
+    {
+        "code": "ten_lessons",
+        "name": "Getting Serious",
+        "description": "Complete ten lessons",
+        "condition_type": ConditionType.LESSON_COUNT,
+        "threshold": 10,
+        "xp_reward": 50,
+    },
+    {
+        "code": "week_warrior",
+        "name": "Week Warrior",
+        "description": "Maintain a 7-day streak",
+        "condition_type": ConditionType.STREAK_DAYS,
+        "threshold": 7,
+        "xp_reward": 100,
+    },
+    {
+        "code": "perfect_practice",
+        "name": "Perfect Practice",
+        "description": "Complete a lesson with no mistakes",
+        "condition_type": ConditionType.PERFECT_LESSONS,
+        "threshold": 1,
+        "xp_reward": 75,
+    },
+    {
+        "code": "xp_collector",
+        "name": "XP Collector",
+        "description": "Earn 50 total XP",
+        "condition_type": ConditionType.XP_TOTAL,
+        "threshold": 50,
+        "xp_reward": 25,
+    },
+    {
+        "code": "xp_1000",
+        "name": "XP Master",
+        "description": "Earn 1,000 total XP",
+        "condition_type": ConditionType.XP_TOTAL,
+        "threshold": 1000,
+        "xp_reward": 100,
+    },
+    {
+        "code": "course_completed",
+        "name": "Course Champion",
+        "description": "Complete a whole course",
+        "condition_type": ConditionType.COURSE_COMPLETED,
+        "threshold": 1,
+        "xp_reward": 200,
+    },
+]
+
+
+async def ensure_achievements() -> None:
+    """Create the default achievements that are missing (idempotent, race-safe)."""
+    conn = connections.get("default")
+    for spec in DEFAULT_ACHIEVEMENTS:
+        await conn.execute_query(
+            "INSERT INTO achievements (id, created_at, updated_at, code, name, description, "
+            "condition_type, threshold, xp_reward, is_active) "
+            "VALUES (gen_random_uuid(), now(), now(), $1, $2, $3, $4, $5, $6, TRUE) "
+            "ON CONFLICT (code) DO NOTHING",
+            [
+                spec["code"],
+                spec["name"],
+                spec["description"],
+                spec["condition_type"].value,
+                spec["threshold"],
+                spec["xp_reward"],
+            ],
+        )
+
+
+# --- achievements --------------------------------------------------------------------------
+
+
+async def achievement_metrics(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak
+) -> dict[str, int]:
+    rows = await conn.execute_query_dict(
+        "SELECT "
+        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 "
+        " AND first_completed_at IS NOT NULL) AS lessons, "
+        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 AND best_score = 100) "
+        " AS perfect, "
+        "(SELECT count(*) FROM enrollments WHERE user_id = $1 AND status = 'completed') "
+        " AS courses",
+        [user_id],
+    )
+    row = rows[0]
+    metrics = {
+        ConditionType.LESSON_COUNT.value: int(row["lessons"]),
+        ConditionType.PERFECT_LESSONS.value: int(row["perfect"]),
+        ConditionType.COURSE_COMPLETED.value: int(row["courses"]),
+        ConditionType.STREAK_DAYS.value: streak.current,
+        ConditionType.XP_TOTAL.value: streak.total_xp,
+    }
+    if await _table_exists(conn, "conversation_sessions"):
+        done = await conn.execute_query_dict(
+            "SELECT count(*) AS n FROM conversation_sessions "
+            "WHERE user_id = $1 AND status = 'completed'",
+            [user_id],
+        )
+        metrics[ConditionType.CONVERSATIONS_COMPLETED.value] = int(done[0]["n"])
+    return metrics
+
+
+async def _table_exists(conn: BaseDBAsyncClient, table: str) -> bool:
+    rows = await conn.execute_query_dict("SELECT to_regclass($1) IS NOT NULL AS ok", [table])
+    return bool(rows[0]["ok"])
+
+
+async def award_achievements(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak, now: datetime
+) -> list[Achievement]:
+    """Award every newly earned achievement, inside the caller's transaction.
+
+    The caller holds the user's streak row lock, so a user's awards are serialised; the
+    unique (user, achievement) key is the last guard. Returns the new ones; their XP
+    rewards are added to `streak.total_xp` by the caller.
+    """
+    catalog = await Achievement.filter(is_active=True).using_db(conn)
+    owned = (
+        await UserAchievement.filter(user_id=user_id)
+        .using_db(conn)
+        .values_list("achievement_id", flat=True)
+    )
+    metrics = await achievement_metrics(conn, user_id, streak)
+    rules = [achievement_rules.Rule(a.id, a.condition_type.value, a.threshold) for a in catalog]
+    new_ids = achievement_rules.earned(rules, metrics, owned)
+    awarded = [a for a in catalog if a.id in new_ids]
+    for achievement in awarded:
+        await conn.execute_query(
+            "INSERT INTO user_achievements (id, created_at, user_id, achievement_id, earned_at) "
+            "VALUES (gen_random_uuid(), $3, $1, $2, $3) "
+            "ON CONFLICT (user_id, achievement_id) DO NOTHING",
+            [user_id, achievement.id, now],
+        )
+    return awarded
+
+
+# --- certificates and days ------------------------------------------------------------
+
+
+def certificate_number(now: datetime) -> str:
+    # Random, so numbers are not guessable; the unique index rejects the rare collision.
+    return f"LG-{now:%Y}-{secrets.token_hex(5).upper()}"
+
+
+async def issue_certificate(
+    conn: BaseDBAsyncClient, enrollment: Enrollment, now: datetime
+) -> Certificate:
+    for _ in range(5):
+        rows = await conn.execute_query_dict(
+            "INSERT INTO certificates (id, created_at, user_id, course_id, enrollment_id, number, "
+            "issued_at) VALUES (gen_random_uuid(), $4, $1, $2, $3, $5, $4) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            [
+                enrollment.user_id,  # type: ignore[attr-defined]
+                enrollment.course_id,  # type: ignore[attr-defined]
+                enrollment.id,
+                now,
+                certificate_number(now),
+            ],
+        )
+        existing = await Certificate.get_or_none(enrollment_id=enrollment.id).using_db(conn)
+        if rows or existing is not None:
+            assert existing is not None
+            return existing
+    raise RuntimeError("could not allocate a certificate number")
+
+
+async def add_day(
+    conn: BaseDBAsyncClient, user: User, day: date, xp_delta: int, lessons: int, seconds: int
+) -> DailyActivity:
+    rows = await conn.execute_query_dict(
+        "INSERT INTO daily_activities AS d (id, created_at, updated_at, user_id, date, xp, "
+        "goal_met, lessons_completed, time_spent_seconds) VALUES (gen_random_uuid(), now(), "
+        "now(), $1, $2, $3::int, $3::int >= $6::int, $4::int, $5::int) "
+        "ON CONFLICT (user_id, date) DO UPDATE SET "
+        "xp = d.xp + $3::int, lessons_completed = d.lessons_completed + $4::int, "
+        "time_spent_seconds = d.time_spent_seconds + $5::int, "
+        "goal_met = d.xp + $3::int >= $6::int, updated_at = now() RETURNING d.*",
+        [user.id, day, xp_delta, lessons, seconds, max(1, user.daily_xp_goal)],
+    )
+    return DailyActivity._init_from_db(**rows[0])
