@@ -4,16 +4,17 @@ completion → certificate. Time is passed by moving stored timestamps back."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from graphql import parse, validate
 
+from models.identity import User
 from models.learning import Enrollment, UserStreak
 from schema.root import build_schema
 from tests.factories.catalog import course_tree
-from tests.factories.identity import signed_in
 from tests.factories.learning import answer_for, ensure_achievements, gid
 from tests.graphql_client import GraphQLClient, operation
 
@@ -62,7 +63,21 @@ def test_learning_operations_validate_against_the_schema() -> None:
 
 async def test_learner_whole_path(gql: GraphQLClient) -> None:
     await ensure_achievements()
-    user, token = await signed_in(timezone=TZ, daily_xp_goal=20)
+    email = f"learner-{uuid.uuid4().hex[:8]}@example.com"
+    signed_up = await gql(
+        operation("identity.graphql"),
+        {
+            "email": email,
+            "password": "a long enough passphrase",
+            "displayName": "Lee",
+            "timezone": TZ,
+        },
+        operation_name="SignUp",
+    )
+    assert signed_up["signUp"]["errors"] == []
+    token = signed_up["signUp"]["token"]
+    user = await User.get(email=email)
+    assert user.daily_xp_goal == 20
     tree = await course_tree(sections=1, units=2, lessons=2, exercises=3)
     l1, l2, l3, l4 = tree.lessons
     course_id = gid("Course", tree.course.id)
