@@ -261,7 +261,7 @@ class GraphQLApp(GraphQL):
                 variable_values=params.get("variables"),
                 context_value=context,
                 root_value=await self.get_root_value(request),
-                operation_name=params.get("operationName"),
+                operation_name=params.get("operationName") or None,
                 allowed_operation_types=_ALLOWED_OPERATIONS[request.method],
                 operation_extensions=params.get("extensions"),
             )
