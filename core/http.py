@@ -43,7 +43,7 @@ from core.context import Context
 from core.graphiql import render_graphiql
 from core.settings import Settings
 from core.websocket import LegacyWSHandler, TransportWSHandler, WsContext
-from resolvers.identity import authenticate
+from resolvers.identity import authenticate, bearer_token
 from schema.errors import present_errors
 
 log = logging.getLogger("lingograph.http")
@@ -348,7 +348,8 @@ class GraphQLApp(GraphQL):
         """
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
         authorization = params.get("authorization") or params.get("Authorization")
-        if authorization:
+        # GraphiQL sends its headers as the payload; its untouched "Bearer " means anonymous.
+        if bearer_token(authorization if isinstance(authorization, str) else None):
             authenticated = await authenticate(authorization)
             if authenticated is None:
                 raise ConnectionRejectionError({"reason": "invalid or expired token"})

@@ -73,6 +73,14 @@ async def test_connection_init_token_sets_the_viewer(server: str, protocol: str)
     assert _results(protocol, messages) == [{"data": {"me": {"id": global_id("User", user.id)}}}]
 
 
+@pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
+async def test_an_empty_bearer_header_from_graphiql_is_anonymous(
+    server: str, protocol: str
+) -> None:
+    messages = await run_operation(server, protocol, ME, {"Authorization": "Bearer "})
+    assert _results(protocol, messages) == [{"data": {"me": None}}]
+
+
 async def test_handshake_authorization_header_sets_the_viewer(server: str) -> None:
     user, token = await signed_in()
     messages = await run_operation(
