@@ -27,7 +27,7 @@ from models.learning import (
     UserStreak,
 )
 from resolvers.catalog_access import can_see
-from resolvers.learning_rewards import ensure_achievements
+from resolvers.learning_rewards import ensure_achievements, ensure_streak_row
 from rules import hearts as heart_rules
 from rules import streaks as streak_rules
 
@@ -162,15 +162,6 @@ async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = No
     if path.order:
         await open_lessons(conn, enrollment, [path.order[0]])
     return enrollment
-
-
-async def ensure_streak_row(conn: BaseDBAsyncClient, user_id: UUID) -> None:
-    await conn.execute_query(
-        "INSERT INTO user_streaks (id, created_at, updated_at, user_id, current, longest, "
-        "total_xp) VALUES (gen_random_uuid(), now(), now(), $1, 0, 0, 0) "
-        "ON CONFLICT (user_id) DO NOTHING",
-        [user_id],
-    )
 
 
 # --- hearts and streak as they read now ----------------------------------------------------

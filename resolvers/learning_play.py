@@ -37,19 +37,17 @@ from resolvers.catalog_access import can_see
 from resolvers.learning import (
     completed_lesson_ids,
     course_path,
-    ensure_streak_row,
     hearts_now,
     open_lessons,
     stats_of,
     streak_state,
 )
-from resolvers.learning_rewards import add_day, award_achievements, issue_certificate
+from resolvers.learning_rewards import add_day, award_all, ensure_streak_row, issue_certificate
 from rules import answers as answer_rules
 from rules import hearts as heart_rules
 from rules import scoring, streaks, unlocking, xp
 
 MAX_ANSWER_LENGTH = 2000
-MAX_ACHIEVEMENT_ROUNDS = 5  # achievement XP can earn an XP-total achievement, and so on
 
 
 @dataclass
@@ -319,15 +317,9 @@ async def complete_lesson(
         total = earned
         streak.total_xp += earned
         _advance_streak(streak, user, now, earned)
-        new_achievements = []
-        for _ in range(MAX_ACHIEVEMENT_ROUNDS):
-            awarded = await award_achievements(conn, user.id, streak, now)
-            if not awarded:
-                break
-            new_achievements.extend(awarded)
-            bonus = sum(a.xp_reward for a in awarded)
-            total += bonus
-            streak.total_xp += bonus
+        before = streak.total_xp
+        new_achievements = await award_all(conn, user.id, streak, now)
+        total += streak.total_xp - before
         await streak.save(using_db=conn)
 
         today = streaks.local_date(now, user.timezone)

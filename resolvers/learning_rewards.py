@@ -4,12 +4,13 @@ and the daily activity tally. Called inside the completion's transaction."""
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
 
 from models.identity import User
 from models.learning import (
@@ -22,6 +23,9 @@ from models.learning import (
     UserStreak,
 )
 from rules import achievements as achievement_rules
+from rules.streaks import local_date
+
+MAX_ACHIEVEMENT_ROUNDS = 5  # bounded: rewards could in theory chain
 
 # The achievements every installation has (seed 003's list plus course completion).
 DEFAULT_ACHIEVEMENTS: list[dict[str, Any]] = [
@@ -117,7 +121,9 @@ async def achievement_metrics(
         "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 AND best_score = 100) "
         " AS perfect, "
         "(SELECT count(*) FROM enrollments WHERE user_id = $1 AND status = 'completed') "
-        " AS courses",
+        " AS courses, "
+        "(SELECT count(*) FROM conversation_sessions WHERE user_id = $1 "
+        " AND status = 'completed') AS conversations",
         [user_id],
     )
     row = rows[0]
@@ -127,20 +133,9 @@ async def achievement_metrics(
         ConditionType.COURSE_COMPLETED.value: int(row["courses"]),
         ConditionType.STREAK_DAYS.value: streak.current,
         ConditionType.XP_TOTAL.value: streak.total_xp,
+        ConditionType.CONVERSATIONS_COMPLETED.value: int(row["conversations"]),
     }
-    if await _table_exists(conn, "conversation_sessions"):
-        done = await conn.execute_query_dict(
-            "SELECT count(*) AS n FROM conversation_sessions "
-            "WHERE user_id = $1 AND status = 'completed'",
-            [user_id],
-        )
-        metrics[ConditionType.CONVERSATIONS_COMPLETED.value] = int(done[0]["n"])
     return metrics
-
-
-async def _table_exists(conn: BaseDBAsyncClient, table: str) -> bool:
-    rows = await conn.execute_query_dict("SELECT to_regclass($1) IS NOT NULL AS ok", [table])
-    return bool(rows[0]["ok"])
 
 
 async def award_achievements(
@@ -169,6 +164,50 @@ async def award_achievements(
             "ON CONFLICT (user_id, achievement_id) DO NOTHING",
             [user_id, achievement.id, now],
         )
+    return awarded
+
+
+async def award_all(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak, now: datetime
+) -> list[Achievement]:
+    """Award achievements until none is new: an achievement's XP can earn an XP-total one.
+
+    Adds the rewards to `streak.total_xp` (the caller saves the row).
+    """
+    new: list[Achievement] = []
+    for _ in range(MAX_ACHIEVEMENT_ROUNDS):
+        awarded = await award_achievements(conn, user_id, streak, now)
+        if not awarded:
+            break
+        new.extend(awarded)
+        streak.total_xp += sum(a.xp_reward for a in awarded)
+    return new
+
+
+async def ensure_streak_row(conn: BaseDBAsyncClient, user_id: UUID) -> None:
+    await conn.execute_query(
+        "INSERT INTO user_streaks (id, created_at, updated_at, user_id, current, longest, "
+        "total_xp) VALUES (gen_random_uuid(), now(), now(), $1, 0, 0, 0) "
+        "ON CONFLICT (user_id) DO NOTHING",
+        [user_id],
+    )
+
+
+async def check_achievements(user: User, now: datetime | None = None) -> list[Achievement]:
+    """Award what the user's totals now earn, for events outside lesson play (e.g. the
+    conversation domain calls this when a session completes). One transaction holding the
+    user's streak row lock, so each achievement is still awarded exactly once; reward XP
+    goes to the user's total and today's activity."""
+    now = now or datetime.now(UTC)
+    async with in_transaction() as conn:
+        await ensure_streak_row(conn, user.id)
+        streak = await UserStreak.filter(user_id=user.id).using_db(conn).select_for_update().get()
+        before = streak.total_xp
+        awarded = await award_all(conn, user.id, streak, now)
+        if awarded:
+            await streak.save(using_db=conn, update_fields=["total_xp", "updated_at"])
+            today = local_date(now, user.timezone)
+            await add_day(conn, user, today, streak.total_xp - before, 0, 0)
     return awarded
 
 

@@ -3,6 +3,7 @@ the course tree, enrollment counts, and privacy."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from models.identity import SubscriptionTier, User
 from models.learning import Enrollment, HeartEvent, UserStreak
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
-from tests.factories.learning import answer_for, enrollment, gid
+from tests.factories.learning import answer_for, enrollment, gid, progress_rows
 from tests.graphql_client import GraphQLClient, operation
 from tests.test_learning_path import answer, complete, perfect, run, start
 
@@ -266,3 +267,20 @@ async def test_demo_learner_plays_the_first_lesson_through_the_use_cases(
     assert (node["completedLessons"], node["totalLessons"], node["hearts"]) == (1, 2, 5)
     statuses = [e["node"]["status"] for e in node["lessonProgress"]["edges"]]
     assert statuses == ["COMPLETED", "AVAILABLE"]
+
+
+async def test_achievements_checked_outside_lesson_play_are_awarded_once(
+    gql: GraphQLClient,
+) -> None:
+    from resolvers.learning_rewards import check_achievements
+
+    user, token = await signed_in()
+    tree = await course_tree(lessons=1, exercises=0)
+    row = await enrollment(user, tree.course)
+    await progress_rows(row, tree.lessons, score=100)
+    first, second = await asyncio.gather(check_achievements(user), check_achievements(user))
+    codes = sorted(a.code for a in [*first, *second])
+    assert codes == ["first_lesson", "perfect_practice", "xp_collector"]
+    stats = (await run(gql, "MyLearning", token))["me"]["stats"]
+    assert (stats["totalXp"], stats["todayXp"]) == (50 + 75 + 25, 150)
+    assert await check_achievements(user) == []
