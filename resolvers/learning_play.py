@@ -144,7 +144,9 @@ async def start_lesson(
         enrollment.last_active_at = now
         if enrollment.status in (EnrollmentStatus.PAUSED, EnrollmentStatus.DROPPED):
             enrollment.status = EnrollmentStatus.ACTIVE
-        await enrollment.save(using_db=conn, update_fields=["last_active_at", "status"])
+        await enrollment.save(
+            using_db=conn, update_fields=["last_active_at", "status", "updated_at"]
+        )
         await _log(conn, user, ActivityKind.LESSON_STARTED, lesson_id=lesson_id)
     return {"lesson_progress": progress, "hearts": hearts}
 
@@ -226,7 +228,8 @@ async def submit_answer(
         await progress.save(using_db=conn)
         enrollment.last_active_at = now
         await enrollment.save(
-            using_db=conn, update_fields=["hearts", "hearts_updated_at", "last_active_at"]
+            using_db=conn,
+            update_fields=["hearts", "hearts_updated_at", "last_active_at", "updated_at"],
         )
         await ExerciseAttempt.create(
             user_id=user.id,
@@ -311,7 +314,9 @@ async def complete_lesson(
                 if enrollment.status != EnrollmentStatus.COMPLETED:
                     enrollment.status = EnrollmentStatus.COMPLETED
                     enrollment.completed_at = now
-                    await enrollment.save(using_db=conn, update_fields=["status", "completed_at"])
+                    await enrollment.save(
+                        using_db=conn, update_fields=["status", "completed_at", "updated_at"]
+                    )
                 certificate = await issue_certificate(conn, enrollment, now)
 
         total = earned
@@ -332,7 +337,9 @@ async def complete_lesson(
         day = await add_day(conn, user, today, total, 1, seconds)
         enrollment.total_xp += total
         enrollment.last_active_at = now
-        await enrollment.save(using_db=conn, update_fields=["total_xp", "last_active_at"])
+        await enrollment.save(
+            using_db=conn, update_fields=["total_xp", "last_active_at", "updated_at"]
+        )
         await _log(
             conn, user, ActivityKind.LESSON_COMPLETED, lesson_id=lesson_id, score=score, xp=total
         )
