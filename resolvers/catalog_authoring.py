@@ -44,7 +44,7 @@ async def course_for_edit(viewer: User | None, course_id: Any, field: str = "id"
     return course
 
 
-async def _parent_course(kind: str, node_id: Any) -> Course | None:
+async def course_of_node(kind: str, node_id: Any) -> Course | None:
     sql = {
         "section": "SELECT course_id AS c FROM sections WHERE id = $1",
         "unit": "SELECT s.course_id AS c FROM units u JOIN sections s ON s.id = u.section_id "
@@ -61,7 +61,7 @@ async def node_for_edit(viewer: User | None, kind: str, node_id: Any, field: str
     user = require_author(viewer)
     model = {"section": Section, "unit": Unit, "lesson": Lesson}[kind]
     row = await model.get_or_none(id=node_id)
-    if row is None or not can_edit(user, await _parent_course(kind, node_id)):
+    if row is None or not can_edit(user, await course_of_node(kind, node_id)):
         raise not_found(kind.title(), field)
     return row
 
@@ -245,8 +245,8 @@ async def move_node(
         new_parent = await _parent_for_edit(viewer, kind, target, field)
         course_id = new_parent.id if parent_kind == "course" else None
         if course_id is None:
-            here = await _parent_course(kind, node_id)
-            there = await _parent_course(parent_kind, target)
+            here = await course_of_node(kind, node_id)
+            there = await course_of_node(parent_kind, target)
             if there is None or here is None or there.id != here.id:
                 raise AppError.of(ErrorCode.INVALID, "Move within the same course.", field)
     async with in_transaction() as conn:

@@ -21,7 +21,7 @@ from models.catalog import (
 )
 from resolvers.catalog_access import can_edit
 from resolvers.catalog_authoring import (
-    _parent_course,
+    course_of_node,
     lock,
     node_for_edit,
     ordered_ids,
@@ -187,8 +187,8 @@ async def add_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id:
     lesson = await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
     if lesson_id == prerequisite_id:
         raise AppError.of(ErrorCode.INVALID, "A lesson cannot require itself.", "prerequisiteId")
-    course = await _parent_course("lesson", lesson_id)
-    other = await _parent_course("lesson", prerequisite_id)
+    course = await course_of_node("lesson", lesson_id)
+    other = await course_of_node("lesson", prerequisite_id)
     if other is None or course is None or other.id != course.id:
         raise AppError.of(ErrorCode.NOT_FOUND, "No such lesson in this course.", "prerequisiteId")
     async with in_transaction() as conn:
