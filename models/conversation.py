@@ -146,7 +146,7 @@ class Evaluation(MutableEntity):
     session = fields.OneToOneField(
         "models.ConversationSession", related_name="evaluation", on_delete="CASCADE"
     )
-    overall_score = fields.SmallIntField()  # 0–100
+    overall_score = fields.SmallIntField()  # 0 to 100
     grammar_score = fields.SmallIntField()  # ≤ 25
     vocabulary_score = fields.SmallIntField()  # ≤ 20
     fluency_score = fields.SmallIntField()  # ≤ 20
