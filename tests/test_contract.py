@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_OPERATIONS = ROOT.parent / "shared" / "operations"
 LOCAL_OPERATIONS = ROOT / "tests" / "operations"
 # Each domain adds its operations file here once it is implemented.
-CONTRACT_FILES = ["identity.graphql"]
+CONTRACT_FILES = ["identity.graphql", "catalog.graphql", "learning.graphql", "conversation.graphql"]
 
 
 def test_schema_file_is_up_to_date() -> None:
