@@ -84,6 +84,34 @@ class CountByKeyLoader(RecordLoader):
         return {row["k"]: int(row["n"]) for row in rows}
 
 
+class RowsByJoinedKeyLoader(RecordLoader):
+    """Rows of `model` grouped by a key reached through a join, in one statement.
+
+    `sql` selects `{columns}` (the model's columns under table alias `alias`) plus the key
+    as `_key`, filters with `... = ANY($1)` over the keys, and orders rows within each key.
+    The column list is filled in at query time: foreign-key columns exist only once
+    Tortoise is initialised.
+    """
+
+    model: ClassVar[type[Model]]
+    alias: ClassVar[str]
+    sql: ClassVar[str]
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        statement = self.sql.format(columns=columns(self.model, self.alias))
+        rows = await connections.get("default").execute_query_dict(statement, [list(keys)])
+        grouped: dict[Any, list[Model]] = {}
+        for row in rows:
+            grouped.setdefault(row["_key"], []).append(self.model._init_from_db(**row))
+        return grouped
+
+
+def columns(model: type[Model], alias: str = "t") -> str:
+    """The model's own columns (not e.g. a search vector) for raw SELECTs."""
+    return ", ".join(f'{alias}."{name}"' for name in model._meta.db_fields)
+
+
 class PageByParentLoader(RecordLoader):
     """A page of children per parent; keys are `(parent_id, PageArgs)`.
 

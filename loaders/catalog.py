@@ -10,9 +10,14 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from tortoise import connections
-from tortoise.models import Model
 
-from loaders.base import CountByKeyLoader, ModelByIdLoader, ModelsByKeyLoader, RecordLoader
+from loaders.base import (
+    CountByKeyLoader,
+    ModelByIdLoader,
+    ModelsByKeyLoader,
+    RecordLoader,
+    RowsByJoinedKeyLoader,
+)
 from models.catalog import (
     ConversationScenario,
     Course,
@@ -24,11 +29,6 @@ from models.catalog import (
     Section,
     Unit,
 )
-
-
-def columns(model: type[Model], alias: str = "t") -> str:
-    """The model's own columns (not e.g. the courses' search vector) for raw SELECTs."""
-    return ", ".join(f'{alias}."{name}"' for name in model._meta.db_fields)
 
 
 async def _rows(sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -122,58 +122,37 @@ class ScenariosByLessonLoader(ModelsByKeyLoader):
     order_by = ("created_at", "id")
 
 
-class ExercisesByLessonLoader(RecordLoader):
+class ExercisesByLessonLoader(RowsByJoinedKeyLoader):
     """A lesson's exercises in their LessonExercise order (one join for many lessons)."""
 
-    missing: ClassVar[Any] = []
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
-            f"SELECT {columns(Exercise, 'e')}, le.lesson_id AS _lesson FROM exercises e "
-            "JOIN lesson_exercises le ON le.exercise_id = e.id "
-            "WHERE le.lesson_id = ANY($1) ORDER BY le.lesson_id, le.position",
-            [list(keys)],
-        )
-        grouped: dict[Any, list[Exercise]] = {}
-        for row in rows:
-            grouped.setdefault(row["_lesson"], []).append(Exercise._init_from_db(**row))
-        return grouped
+    model, alias = Exercise, "e"
+    sql = (
+        "SELECT {columns}, le.lesson_id AS _key FROM exercises e "
+        "JOIN lesson_exercises le ON le.exercise_id = e.id "
+        "WHERE le.lesson_id = ANY($1) ORDER BY le.lesson_id, le.position"
+    )
 
 
-class PrerequisitesByLessonLoader(RecordLoader):
+class PrerequisitesByLessonLoader(RowsByJoinedKeyLoader):
     """The lessons a lesson requires, ordered by title for a stable answer."""
 
-    missing: ClassVar[Any] = []
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
-            f"SELECT {columns(Lesson, 'l')}, p.lesson_id AS _lesson FROM lesson_prerequisites p "
-            "JOIN lessons l ON l.id = p.prerequisite_id "
-            "WHERE p.lesson_id = ANY($1) ORDER BY p.lesson_id, l.title, l.id",
-            [list(keys)],
-        )
-        grouped: dict[Any, list[Lesson]] = {}
-        for row in rows:
-            grouped.setdefault(row["_lesson"], []).append(Lesson._init_from_db(**row))
-        return grouped
+    model, alias = Lesson, "l"
+    sql = (
+        "SELECT {columns}, p.lesson_id AS _key FROM lesson_prerequisites p "
+        "JOIN lessons l ON l.id = p.prerequisite_id "
+        "WHERE p.lesson_id = ANY($1) ORDER BY p.lesson_id, l.title, l.id"
+    )
 
 
-class LessonsByCourseLoader(RecordLoader):
+class LessonsByCourseLoader(RowsByJoinedKeyLoader):
     """Every lesson of a course in path order (section, unit, lesson positions)."""
 
-    missing: ClassVar[Any] = []
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
-            f"SELECT {columns(Lesson, 'l')}, s.course_id AS _course FROM lessons l "
-            "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
-            "WHERE s.course_id = ANY($1) ORDER BY s.course_id, s.position, u.position, l.position",
-            [list(keys)],
-        )
-        grouped: dict[Any, list[Lesson]] = {}
-        for row in rows:
-            grouped.setdefault(row["_course"], []).append(Lesson._init_from_db(**row))
-        return grouped
+    model, alias = Lesson, "l"
+    sql = (
+        "SELECT {columns}, s.course_id AS _key FROM lessons l "
+        "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
+        "WHERE s.course_id = ANY($1) ORDER BY s.course_id, s.position, u.position, l.position"
+    )
 
 
 # --- counts ------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ class Lesson(MutableEntity):
     grammar_focus = fields.CharField(max_length=300, null=True)
     xp_reward = fields.IntField(default=10)
     estimated_minutes = fields.SmallIntField(default=5)
-    difficulty = fields.SmallIntField(default=1)  # 1–5
+    difficulty = fields.SmallIntField(default=1)  # 1 to 5
     is_active = fields.BooleanField(default=True)
 
     class Meta:
@@ -199,7 +199,7 @@ class ConversationScenario(MutableEntity):
     name = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     context = fields.TextField()
-    difficulty = fields.SmallIntField(default=1)  # 1–5
+    difficulty = fields.SmallIntField(default=1)  # 1 to 5
     cefr_level = fields.CharField(max_length=2, default="B1")
     role_play_instructions = fields.TextField(default="")
     key_phrases = fields.JSONField(default=list)

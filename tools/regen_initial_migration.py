@@ -17,7 +17,6 @@ from aerich import Command
 
 from core import db
 
-
 INITIAL_NAME = "0_20261122000000_init.py"
 
 
