@@ -118,6 +118,8 @@ def load_settings() -> Settings:
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
         loader_batching=_bool("LOADER_BATCHING", True),
         token_ttl_days=_int("TOKEN_TTL_DAYS", 30),
+        password_reset_ttl_minutes=_int("PASSWORD_RESET_TTL_MINUTES", 60),
+        email_verification_ttl_hours=_int("EMAIL_VERIFICATION_TTL_HOURS", 48),
         login_max_failures=_int("LOGIN_MAX_FAILURES", 5),
         login_lockout_seconds=_int("LOGIN_LOCKOUT_SECONDS", 900),
         mailer=os.environ.get("MAILER", "outbox"),
