@@ -38,6 +38,7 @@ from resolvers.conversation_reply import (
     schedule_reply,
     store_message,
 )
+from resolvers.learning_rewards import check_achievements
 from tutor.base import get_engine
 from tutor.scoring import SessionStats, evaluate, vocabulary
 
@@ -275,6 +276,8 @@ async def end_conversation(viewer: User, session_id: Any) -> dict[str, Any]:
             improvements=result.improvements,
             using_db=conn,
         )
+        # Conversation achievements are earned with the completion, in its transaction.
+        await check_achievements(viewer, now)
     await publish_status(session.id)
     return {"session": await ConversationSession.get(id=session.id)}
 

@@ -85,6 +85,14 @@ DEFAULT_ACHIEVEMENTS: list[dict[str, Any]] = [
         "threshold": 1,
         "xp_reward": 200,
     },
+    {
+        "code": "first_conversation",
+        "name": "Conversation Starter",
+        "description": "Complete a conversation with an AI teacher",
+        "condition_type": ConditionType.CONVERSATIONS_COMPLETED,
+        "threshold": 1,
+        "xp_reward": 50,
+    },
 ]
 
 

@@ -259,6 +259,10 @@ async def test_end_conversation_completes_and_evaluates(gql: GraphQLClient) -> N
     assert e["strengths"] and isinstance(e["improvements"], list)
     again = await _call(gql, "EndConversation", {"sessionId": sid}, token)
     assert again["endConversation"]["errors"][0]["code"] == "SESSION_CLOSED"
+    earned = await gql("{ me { achievements { achievement { code } } } }", token=token)
+    codes = sorted(a["achievement"]["code"] for a in earned["me"]["achievements"])
+    # The conversation's 50 reward XP in turn earns the 50-XP achievement.
+    assert codes == ["first_conversation", "xp_collector"]
     refused = await _send(gql, token, sid, "Hello?")
     assert refused["errors"][0]["code"] == "SESSION_CLOSED"
 

@@ -22,6 +22,14 @@ ACHIEVEMENTS = [
     ("xp_collector", "XP Collector", "Earn 50 total XP", "xp_total", 50, 25),
     ("xp_1000", "XP Master", "Earn 1,000 total XP", "xp_total", 1000, 100),
     ("course_completed", "Course Champion", "Complete a whole course", "course_completed", 1, 200),
+    (
+        "first_conversation",
+        "Conversation Starter",
+        "Complete a conversation with an AI teacher",
+        "conversations_completed",
+        1,
+        50,
+    ),
 ]
 
 
