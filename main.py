@@ -123,6 +123,10 @@ async def make_migration(name: str) -> None:
     config = db.tortoise_config(url, 1, 2)
     async with Command(tortoise_config=config, app="models", location=str(db.MIGRATIONS)) as cmd:
         await cmd.init()
+        # aerich diffs the models against the state the last applied migration recorded, so
+        # bring the database up to date first.
+        await cmd.upgrade(run_in_transaction=True)
+        await cmd.init()  # reload the recorded state after upgrading
         created = await cmd.migrate(name, no_input=True)
         print(created or "no changes")
 

@@ -5,6 +5,8 @@ self-prerequisites. Hand-written: aerich does not model these."""
 
 from tortoise import BaseDBAsyncClient
 
+from migrations.previous_state import state_of
+
 RUN_IN_TRANSACTION = True
 
 
@@ -40,3 +42,6 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
         DROP INDEX IF EXISTS "courses_catalog_idx";
         DROP INDEX IF EXISTS "courses_search_vector_idx";
         ALTER TABLE "courses" DROP COLUMN IF EXISTS "search_vector";"""
+
+# Changes no model: carries the state of the migration before it.
+MODELS_STATE = state_of(0)

@@ -4,6 +4,8 @@ cover. Hand-written: aerich does not model these."""
 
 from tortoise import BaseDBAsyncClient
 
+from migrations.previous_state import state_of
+
 RUN_IN_TRANSACTION = True
 
 ACHIEVEMENTS = [
@@ -91,3 +93,6 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
         DELETE FROM "achievements" WHERE "code" IN ({codes});""".format(
         codes=", ".join(f"'{a[0]}'" for a in ACHIEVEMENTS)
     )
+
+# Changes no model: carries the state of the migration before it.
+MODELS_STATE = state_of(1)
