@@ -7,28 +7,20 @@ dropped at the end of the run.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 import pytest_asyncio
-import uvicorn
 
 from core import db
 from core.settings import Settings, get_settings
 from core.sqlcount import StatementLog, count_statements
 from main import create_app
 from tests.graphql_client import GraphQLClient
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.servers import serve
 
 
 @pytest.fixture(scope="session")
@@ -52,21 +44,8 @@ async def database_url(settings: Settings) -> AsyncIterator[str]:
 async def server(settings: Settings, database_url: str) -> AsyncIterator[str]:
     """The app on a loopback port; its lifespan opens the ORM the tests' factories use too."""
     app_settings = dataclasses.replace(settings, database_url=database_url, db_pool_max=20)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(app_settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
-    instance = uvicorn.Server(config)
-    task = asyncio.create_task(instance.serve())
-    while not instance.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        instance.should_exit = True
-        await task
+    async with serve(create_app(app_settings), lifespan="on") as base_url:
+        yield base_url
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")

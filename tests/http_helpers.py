@@ -7,15 +7,12 @@ the ORM under the running server).
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import dataclasses
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
-import uvicorn
 from starlette.applications import Starlette
 from starlette.routing import Route, WebSocketRoute
 
@@ -57,27 +54,3 @@ def graphql_only_app(schema: Any, settings: Settings) -> Starlette:
             WebSocketRoute("/graphql", view),
         ]
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.asynccontextmanager
-async def serve(app: Any) -> AsyncIterator[str]:
-    """The app on a loopback port (for WebSocket clients); yields its base URL."""
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task

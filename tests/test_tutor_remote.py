@@ -13,7 +13,6 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -26,7 +25,8 @@ from schema.common import global_id
 from tests.factories.conversation import session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
-from tests.ws_conversation_client import TRANSPORT_WS, WsClient, app_process, free_port
+from tests.servers import free_port, serve
+from tests.ws_conversation_client import TRANSPORT_WS, WsClient, app_process
 from tutor.base import Persona, ScenarioBrief, Turn, TutorError
 from tutor.remote import RemoteEngine
 from tutor.rules import check
@@ -77,21 +77,10 @@ def stand_in_app(state: StandIn) -> Starlette:
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def stand_in() -> AsyncIterator[StandIn]:
     state = StandIn()
-    port = free_port()
-    config = uvicorn.Config(
-        stand_in_app(state), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-    )
-    instance = uvicorn.Server(config)
-    task = asyncio.create_task(instance.serve())
-    while not instance.started:  # noqa: ASYNC110 (uvicorn offers no started event)
-        await asyncio.sleep(0.02)
-    state.url = f"http://127.0.0.1:{port}/v1"
-    try:
+    # force_exit: "slow" streams may still be sleeping when the module ends.
+    async with serve(stand_in_app(state), force_exit=True) as base_url:
+        state.url = f"{base_url}/v1"
         yield state
-    finally:
-        instance.should_exit = True
-        instance.force_exit = True  # "slow" streams may still be sleeping
-        await task
 
 
 def _turn() -> Turn:

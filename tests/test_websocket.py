@@ -15,7 +15,8 @@ from core.settings import Settings
 from main import create_app
 from schema.common import global_id
 from tests.factories.identity import signed_in
-from tests.http_helpers import serve, variant
+from tests.http_helpers import variant
+from tests.servers import serve
 from tests.test_http_errors import failing_app
 
 TRANSPORT_WS = "graphql-transport-ws"

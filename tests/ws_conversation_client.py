@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import json
 import os
-import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,6 +13,8 @@ from typing import Any
 
 import httpx
 import websockets
+
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,12 +70,6 @@ class WsClient:
 
     async def close(self) -> None:
         await self.socket.close()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.asynccontextmanager

@@ -1,0 +1,41 @@
+"""Serving an ASGI app on a free loopback port inside the test process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+import uvicorn
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.asynccontextmanager
+async def serve(app: Any, lifespan: str = "off", force_exit: bool = False) -> AsyncIterator[str]:
+    """Run `app` with uvicorn until the block ends; yields its base URL.
+
+    `force_exit` drops open connections at the end (e.g. a stand-in still streaming).
+    """
+    port = free_port()
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        server.force_exit = force_exit
+        await task
