@@ -1,14 +1,14 @@
 """The benchmark's deterministic data set, written with COPY (bench/bulk.py), not ORM saves.
 
-Default sizes: 200 learners; 3 courses × 4 sections × 5 units × 6 lessons × 8 exercises × 4
+Default sizes: 200 learners; 3 courses x 4 sections x 5 units x 6 lessons x 8 exercises x 4
 options; every learner enrolled in 2 courses with 30 lesson-progress rows each; 5 conversation
 sessions per learner with 40 messages and one correction per learner message.
 
-The "×10" slice exists next to it, for the statement-count comparison: one course whose units
+The "x10" slice exists next to it, for the statement-count comparison: one course whose units
 hold ten times the lessons and whose first lesson has ten times the exercises, options,
 prerequisites and scenarios; one learner with ten times the enrollments and progress rows; one
 session with ten times the messages and corrections; and ten times the courses matching a search
-term. (GraphQL pages cap at 100 rows, so a ×10 list is what the page shows, up to that cap.)
+term. (GraphQL pages cap at 100 rows, so a x10 list is what the page shows, up to that cap.)
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from models.learning import Enrollment, LessonProgress, UserStreak
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 SEARCH_TERM = "Core"  # matches the default courses' titles
-BIG_SEARCH_TERM = "Extended"  # matches the ×10 catalog
+BIG_SEARCH_TERM = "Extended"  # matches the x10 catalog
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,24 @@ class Sizes:
     sessions: int = 5
     messages: int = 40
     corrections: int = 1  # per learner message
-    scale: int = 10  # the ×N slice
+    scale: int = 10  # the xN slice
 
     @classmethod
     def tiny(cls) -> Sizes:
-        return cls(learners=4, courses=2, sections=2, units=2, lessons=3, exercises=3, options=2,
-                   enrollments=2, progress=5, sessions=2, messages=6, scale=10)  # fmt: skip
+        return cls(
+            learners=4,
+            courses=2,
+            sections=2,
+            units=2,
+            lessons=3,
+            exercises=3,
+            options=2,
+            enrollments=2,
+            progress=5,
+            sessions=2,
+            messages=6,
+            scale=10,
+        )
 
 
 @dataclass
@@ -75,7 +87,7 @@ class Dataset:
     lesson_ids: list[str] = field(default_factory=list)  # every default-course lesson
     course_slugs: list[str] = field(default_factory=list)
     search_term: str = SEARCH_TERM
-    big: dict[str, Any] = field(default_factory=dict)  # the ×N slice: token, slug, ids, term
+    big: dict[str, Any] = field(default_factory=dict)  # the xN slice: token, slug, ids, term
     rows: dict[str, int] = field(default_factory=dict)
     load_seconds: float = 0.0
 
@@ -105,54 +117,97 @@ class _Builder:
         add = self.bulk.add
         self.en = add(Language, code="en", name="English", native_name="English")
         self.es = add(Language, code="es", name="Spanish", native_name="Español")
-        self.audio = add(MediaAsset, kind="audio", url="https://cdn.example/a.mp3",
-                         mime_type="audio/mpeg", duration_seconds=2.5)  # fmt: skip
+        self.audio = add(
+            MediaAsset,
+            kind="audio",
+            url="https://cdn.example/a.mp3",
+            mime_type="audio/mpeg",
+            duration_seconds=2.5,
+        )
         self.teachers = [
-            add(TeacherProfile, name=f"Teacher {i}", description="A patient teacher",
-                personality={"warmth": 3}, teaching_style={"pace": "steady"})  # fmt: skip
+            add(
+                TeacherProfile,
+                name=f"Teacher {i}",
+                description="A patient teacher",
+                personality={"warmth": 3},
+                teaching_style={"pace": "steady"},
+            )
             for i in range(3)
         ]
 
     def course(self, title: str, sections: int, units: int, lessons: int) -> dict[str, Any]:
         add, n = self.bulk.add, self.bulk.count(Course)
-        course = add(Course, slug=f"course-{n}", title=title,
-                     description=f"{title}: a benchmark course with spoken practice",
-                     from_language_id=self.en["id"], to_language_id=self.es["id"],
-                     is_published=True, published_at=NOW, created_at=self.stamp(),
-                     tags=["bench"], category="daily")  # fmt: skip
+        course = add(
+            Course,
+            slug=f"course-{n}",
+            title=title,
+            description=f"{title}: a benchmark course with spoken practice",
+            from_language_id=self.en["id"],
+            to_language_id=self.es["id"],
+            is_published=True,
+            published_at=NOW,
+            created_at=self.stamp(),
+            tags=["bench"],
+            category="daily",
+        )
         course["_lessons"] = []
         for s in range(sections):
             section = add(Section, course_id=course["id"], title=f"Section {s + 1}", position=s)
             for u in range(units):
-                unit = add(Unit, section_id=section["id"], title=f"Unit {s + 1}.{u + 1}", position=u)
+                unit = add(
+                    Unit, section_id=section["id"], title=f"Unit {s + 1}.{u + 1}", position=u
+                )
                 previous = None
                 for p in range(lessons):
-                    lesson = add(Lesson, unit_id=unit["id"], title=f"Lesson {s + 1}.{u + 1}.{p + 1}",
-                                 description="Greetings and introductions", position=p,
-                                 objectives=["Greet someone", "Introduce yourself"],
-                                 vocabulary={"hola": "hello", "adiós": "goodbye"},
-                                 grammar_focus="ser vs estar")  # fmt: skip
+                    lesson = add(
+                        Lesson,
+                        unit_id=unit["id"],
+                        title=f"Lesson {s + 1}.{u + 1}.{p + 1}",
+                        description="Greetings and introductions",
+                        position=p,
+                        objectives=["Greet someone", "Introduce yourself"],
+                        vocabulary={"hola": "hello", "adiós": "goodbye"},
+                        grammar_focus="ser vs estar",
+                    )
                     course["_lessons"].append(lesson)
                     if previous is not None:
-                        add(LessonPrerequisite, lesson_id=lesson["id"], prerequisite_id=previous["id"])
+                        add(
+                            LessonPrerequisite,
+                            lesson_id=lesson["id"],
+                            prerequisite_id=previous["id"],
+                        )
                     previous = lesson
         return course
 
     def exercises(self, lesson: dict[str, Any], count: int, options: int) -> None:
         add = self.bulk.add
         for e in range(count):
-            exercise = add(Exercise, type="multiple_choice", prompt=f"Choose the word {e}",
-                           correct_answer="hola", hint="It starts with h",
-                           media_id=self.audio["id"] if e % 4 == 0 else None)  # fmt: skip
+            exercise = add(
+                Exercise,
+                type="multiple_choice",
+                prompt=f"Choose the word {e}",
+                correct_answer="hola",
+                hint="It starts with h",
+                media_id=self.audio["id"] if e % 4 == 0 else None,
+            )
             add(LessonExercise, lesson_id=lesson["id"], exercise_id=exercise["id"], position=e)
             for o in range(options):
-                add(ExerciseOption, exercise_id=exercise["id"], text=f"option {o}",
-                    is_correct=o == 0, position=o)  # fmt: skip
+                add(
+                    ExerciseOption,
+                    exercise_id=exercise["id"],
+                    text=f"option {o}",
+                    is_correct=o == 0,
+                    position=o,
+                )
 
     def scenarios(self, lesson: dict[str, Any] | None, count: int) -> list[dict[str, Any]]:
         return [
-            self.bulk.add(ConversationScenario, lesson_id=lesson["id"] if lesson else None,
-                          name=f"Café order {i}", context="Ordering coffee in Madrid")  # fmt: skip
+            self.bulk.add(
+                ConversationScenario,
+                lesson_id=lesson["id"] if lesson else None,
+                name=f"Café order {i}",
+                context="Ordering coffee in Madrid",
+            )
             for i in range(count)
         ]
 
@@ -160,47 +215,107 @@ class _Builder:
 
     def learner(self, i: int, tag: str = "") -> tuple[dict[str, Any], str]:
         add = self.bulk.add
-        user = add(User, email=f"learner{tag}{i}@bench.example", username=f"learner{tag}{i}",
-                   display_name=f"Learner {tag}{i}", timezone="UTC", role="student",
-                   email_verified_at=NOW, created_at=self.stamp())  # fmt: skip
+        user = add(
+            User,
+            email=f"learner{tag}{i}@bench.example",
+            username=f"learner{tag}{i}",
+            display_name=f"Learner {tag}{i}",
+            timezone="UTC",
+            role="student",
+            email_verified_at=NOW,
+            created_at=self.stamp(),
+        )
         add(LearningProfile, user_id=user["id"], target_language="es", proficiency_level="A2")
-        add(UserStreak, user_id=user["id"], current=3, longest=7, total_xp=420,
-            last_active_local_date=NOW.date(), last_active_at=NOW)  # fmt: skip
+        add(
+            UserStreak,
+            user_id=user["id"],
+            current=3,
+            longest=7,
+            total_xp=420,
+            last_active_local_date=NOW.date(),
+            last_active_at=NOW,
+        )
         raw, digest = new_token()
-        add(AuthToken, user_id=user["id"], token_hash=digest, expires_at=NOW + timedelta(days=3650),
-            last_used_at=datetime.now(UTC))  # fmt: skip
+        add(
+            AuthToken,
+            user_id=user["id"],
+            token_hash=digest,
+            expires_at=NOW + timedelta(days=3650),
+            last_used_at=datetime.now(UTC),
+        )
         return user, raw
 
     def enroll(self, user: dict[str, Any], course: dict[str, Any], progress: int) -> None:
         add = self.bulk.add
-        enrollment = add(Enrollment, user_id=user["id"], course_id=course["id"], total_xp=100,
-                         hearts=4, hearts_updated_at=NOW, last_active_at=NOW,
-                         created_at=self.stamp())  # fmt: skip
+        enrollment = add(
+            Enrollment,
+            user_id=user["id"],
+            course_id=course["id"],
+            total_xp=100,
+            hearts=4,
+            hearts_updated_at=NOW,
+            last_active_at=NOW,
+            created_at=self.stamp(),
+        )
         for lesson in course["_lessons"][:progress]:
-            add(LessonProgress, user_id=user["id"], lesson_id=lesson["id"],
-                enrollment_id=enrollment["id"], status="completed", best_score=90, attempts=2,
-                completion_count=1, xp_earned=10, first_completed_at=NOW,
-                last_completed_at=NOW, created_at=self.stamp())  # fmt: skip
+            add(
+                LessonProgress,
+                user_id=user["id"],
+                lesson_id=lesson["id"],
+                enrollment_id=enrollment["id"],
+                status="completed",
+                best_score=90,
+                attempts=2,
+                completion_count=1,
+                xp_earned=10,
+                first_completed_at=NOW,
+                last_completed_at=NOW,
+                created_at=self.stamp(),
+            )
 
-    def session(self, user: dict[str, Any], scenario: dict[str, Any], messages: int,
-                corrections: int) -> str:  # fmt: skip
+    def session(
+        self, user: dict[str, Any], scenario: dict[str, Any], messages: int, corrections: int
+    ) -> str:
         add = self.bulk.add
         teacher = self.teachers[self.bulk.count(ConversationSession) % len(self.teachers)]
-        session = add(ConversationSession, user_id=user["id"], teacher_id=teacher["id"],
-                      scenario_id=scenario["id"], status="completed", started_at=self.stamp(),
-                      completed_at=NOW, duration_seconds=600, message_count=messages)  # fmt: skip
+        session = add(
+            ConversationSession,
+            user_id=user["id"],
+            teacher_id=teacher["id"],
+            scenario_id=scenario["id"],
+            status="completed",
+            started_at=self.stamp(),
+            completed_at=NOW,
+            duration_seconds=600,
+            message_count=messages,
+        )
         for m in range(messages):
             learner = m % 2 == 0
             content = "Yo quiero un café con leche, por favor" if learner else "¡Claro! ¿Algo más?"
-            message = add(ConversationMessage, session_id=session["id"], sequence=m,
-                          sender="user" if learner else "ai", content=content,
-                          suggestions=[] if learner else ["Sí, un croissant"],
-                          created_at=self.stamp())  # fmt: skip
+            message = add(
+                ConversationMessage,
+                session_id=session["id"],
+                sequence=m,
+                sender="user" if learner else "ai",
+                content=content,
+                suggestions=[] if learner else ["Sí, un croissant"],
+                created_at=self.stamp(),
+            )
             if learner:
                 for c in range(corrections):
-                    add(Correction, message_id=message["id"], position=c, original="Yo quiero",
-                        corrected="Quisiera", explanation="The conditional is more polite",
-                        type="style", severity="low", rule="politeness", start=0, end=9)  # fmt: skip
+                    add(
+                        Correction,
+                        message_id=message["id"],
+                        position=c,
+                        original="Yo quiero",
+                        corrected="Quisiera",
+                        explanation="The conditional is more polite",
+                        type="style",
+                        severity="low",
+                        rule="politeness",
+                        start=0,
+                        end=9,
+                    )
         return str(session["id"])
 
     # -- the whole set ---------------------------------------------------------------------
@@ -223,10 +338,14 @@ class _Builder:
             data.tokens.append(token)
             for k in range(z.enrollments):
                 self.enroll(user, courses[(i + k) % len(courses)], z.progress)
-            data.session_ids.append([
-                self.session(user, scenarios[(i + s) % len(scenarios)], z.messages, z.corrections)
-                for s in range(z.sessions)
-            ])  # fmt: skip
+            data.session_ids.append(
+                [
+                    self.session(
+                        user, scenarios[(i + s) % len(scenarios)], z.messages, z.corrections
+                    )
+                    for s in range(z.sessions)
+                ]
+            )
         self.build_big(courses, scenarios)
         return data
 
@@ -238,10 +357,11 @@ class _Builder:
             self.exercises(other, z.exercises * k if other is lesson else 1, z.options)
         for prerequisite in big["_lessons"][: k * 2]:
             if prerequisite is not lesson:
-                self.bulk.add(LessonPrerequisite, lesson_id=lesson["id"],
-                              prerequisite_id=prerequisite["id"])  # fmt: skip
+                self.bulk.add(
+                    LessonPrerequisite, lesson_id=lesson["id"], prerequisite_id=prerequisite["id"]
+                )
         self.scenarios(lesson, k)
-        # ×k catalog matches for the search term (a small tree each), also enrollments below.
+        # xk catalog matches for the search term (a small tree each), also enrollments below.
         extra = [
             self.course(f"{BIG_SEARCH_TERM} Spanish {c + 2}", 1, 2, z.progress)
             for c in range(z.courses * k - 1)

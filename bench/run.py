@@ -1,0 +1,216 @@
+"""`make bench`: the nested-read benchmark (see bench/README.md).
+
+Creates the `lingograph_bench` database (DATABASE_URL's server, else the embedded pgserver;
+never the development database), migrates it, loads the data set with COPY, counts SQL
+statements per request in-process at the default and x10 sizes, then serves the API as
+production would and drives each operation from a separate load-generator process: batched,
+naive (LOADER_BATCHING=0) and, for MyLearning/ConversationDetail, a hand-written asyncpg
+baseline. Prints a table and writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from bench import servers
+from bench.dataset import Dataset, Sizes, load
+from bench.ops import WORKLOAD, count_sql, requests_for, supported_operations
+from bench.report import print_table
+from core import db
+from core.settings import get_settings
+
+BENCH_DB = "lingograph_bench"
+HERE = Path(__file__).resolve().parent
+BASELINE_OPS = ("MyLearning", "ConversationDetail")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    defaults = Sizes()
+    for size in dataclasses.fields(Sizes):
+        parser.add_argument(f"--{size.name}", type=int, default=getattr(defaults, size.name))
+    parser.add_argument("--tiny", action="store_true", help="a tiny data set (development)")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per measurement")
+    parser.add_argument("--warmup", type=float, default=1.0, help="seconds before measuring")
+    parser.add_argument("--clients", default="1,16", help="concurrency levels, comma-separated")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ops", default=",".join(WORKLOAD), help="operations to run")
+    parser.add_argument("--no-naive", action="store_true", help="skip LOADER_BATCHING=0")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the asyncpg baseline")
+    parser.add_argument("--output", default=str(HERE / "results.json"))
+    return parser.parse_args(argv)
+
+
+async def prepare(sizes: Sizes) -> tuple[str, Dataset]:
+    settings = get_settings()
+    server_url = db.resolve_database_url(settings.database_url)
+    await db.drop_database(server_url, BENCH_DB)
+    url = await db.create_database(server_url, BENCH_DB)
+    config = db.tortoise_config(url, 1, 4)
+    await db.apply_migrations(config)
+    await db.init_orm(config)
+    conn = await asyncpg.connect(**db.credentials(url))
+    try:
+        data = await load(conn, sizes)
+    finally:
+        await conn.close()
+    return url, data
+
+
+async def statement_counts(
+    url: str, data: Dataset, texts: dict[str, str], naive: bool
+) -> dict[str, Any]:
+    settings = get_settings()
+    counts: dict[str, Any] = {}
+    for name, text in texts.items():
+        default = await count_sql(settings, url, requests_for(name, text, data)[0])
+        large = await count_sql(settings, url, requests_for(name, text, data, big=True)[0])
+        entry = {
+            "statements": default["statements"],
+            "statements_x10": large["statements"],
+            "items": default["items"],
+            "items_x10": large["items"],
+            "response_bytes": default["bytes"],
+            "equal": default["statements"] == large["statements"],
+        }
+        if naive:
+            entry["naive_statements"] = (
+                await count_sql(settings, url, requests_for(name, text, data)[0], batching=False)
+            )["statements"]
+            entry["naive_statements_x10"] = (
+                await count_sql(
+                    settings, url, requests_for(name, text, data, big=True)[0], batching=False
+                )
+            )["statements"]
+        counts[name] = entry
+        counts[name]["_sample"] = default["data"]
+    return counts
+
+
+def load_runs(
+    label: str,
+    base: str,
+    texts: dict[str, str],
+    data: Dataset,
+    args: argparse.Namespace,
+    levels: list[int],
+) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for name, text in texts.items():
+        requests = requests_for(name, text, data)
+        for clients in levels:
+            result = servers.drive(base + "/graphql", requests, clients, args.duration, args.warmup)
+            results.setdefault(name, {})[str(clients)] = result
+            print(
+                f"  {label:8} {name:20} c={clients:<3} {result['rps']:>8} req/s  "
+                f"p50 {result['p50_ms']} ms  p99 {result['p99_ms']} ms  "
+                f"client cpu {result['client_cpu_percent']}%  errors {result['errors']}",
+                flush=True,
+            )
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = (
+        Sizes.tiny()
+        if args.tiny
+        else Sizes(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Sizes)})
+    )
+    levels = [int(level) for level in args.clients.split(",") if level]
+    started = time.perf_counter()
+    print(f"bench: loading {BENCH_DB} ({sizes})", flush=True)
+    url, data = asyncio.run(prepare(sizes))
+    print(f"bench: {sum(data.rows.values())} rows in {data.load_seconds:.1f} s", flush=True)
+
+    texts, skipped = supported_operations(get_settings(), args.ops.split(","))
+    for name, reason in skipped.items():
+        print(f"bench: skipping {name}: {reason}", flush=True)
+
+    counts = asyncio.run(_counts_and_close(url, data, texts, not args.no_naive))
+    samples = {name: entry.pop("_sample") for name, entry in counts.items()}
+
+    logs = Path("/tmp") / "lingograph-bench"
+    logs.mkdir(exist_ok=True)
+    runs: dict[str, Any] = {}
+    with servers.api_server(url, args.workers, True, logs / "api.log") as base:
+        runs["api"] = load_runs("api", base, texts, data, args, levels)
+    if not args.no_naive:
+        with servers.api_server(url, args.workers, False, logs / "naive.log") as base:
+            runs["naive"] = load_runs("naive", base, texts, data, args, levels)
+    baseline_texts = {name: texts[name] for name in BASELINE_OPS if name in texts}
+    if not args.no_baseline and baseline_texts:
+        with servers.baseline_server(url, args.workers, logs / "baseline.log") as base:
+            check_baseline(base, baseline_texts, data, samples)
+            runs["baseline"] = load_runs("baseline", base, baseline_texts, data, args, levels)
+
+    results = {
+        "machine": {
+            "python": sys.version.split()[0],
+            "platform": platform.platform(),
+            "cpus": __import__("os").cpu_count(),
+        },
+        "dataset": data.summary(),
+        "settings": {
+            "duration": args.duration,
+            "warmup": args.warmup,
+            "clients": levels,
+            "workers": args.workers,
+        },
+        "skipped": skipped,
+        "statements": counts,
+        "runs": runs,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+    print(f"bench: wrote {args.output} in {results['seconds']} s")
+    unequal = [name for name, entry in counts.items() if not entry["equal"]]
+    if unequal:
+        print(f"bench: statement counts grow with list sizes for {', '.join(unequal)}")
+        return 1
+    return 0
+
+
+async def _counts_and_close(
+    url: str, data: Dataset, texts: dict[str, str], naive: bool
+) -> dict[str, Any]:
+    try:
+        return await statement_counts(url, data, texts, naive)
+    finally:
+        await db.close_orm()
+
+
+def check_baseline(base: str, texts: dict[str, str], data: Dataset, samples: dict) -> None:
+    """The baseline must answer the same data the API does (same request, same JSON)."""
+    import httpx
+
+    for name, text in texts.items():
+        request = requests_for(name, text, data)[0]
+        response = httpx.post(
+            base + "/graphql",
+            json=request["body"],
+            headers={"Authorization": f"Bearer {request['token']}"},
+        )
+        got = response.json().get("data")
+        if got != samples[name]:
+            print(
+                f"bench: WARNING baseline {name} differs from the API's answer:\n"
+                f"  api:      {json.dumps(samples[name])[:600]}\n"
+                f"  baseline: {json.dumps(got)[:600]}",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
