@@ -252,7 +252,7 @@ class _Builder:
             user_id=user["id"],
             course_id=course["id"],
             total_xp=100,
-            hearts=4,
+            hearts=5,
             hearts_updated_at=NOW,
             last_active_at=NOW,
             created_at=self.stamp(),
