@@ -57,3 +57,9 @@ format: $(STAMP)
 # since several people may run it at once while the first release is being written).
 migrations-reset: $(STAMP)
 	flock /tmp/lingograph-migrations.lock $(PY) tools/regen_initial_migration.py
+
+# The nested-read benchmark (bench/README.md): its own `lingograph_bench` database, the API
+# served as in production, batched vs naive vs a hand-written baseline; writes
+# bench/results.json. Options: make bench BENCH_ARGS="--duration 5 --clients 1,16".
+bench: $(STAMP)
+	$(PY) -m bench.run $(BENCH_ARGS)
