@@ -117,7 +117,15 @@ s AS (SELECT cs.* FROM conversation_sessions cs JOIN viewer v ON cs.user_id = v.
       WHERE cs.id = $2),
 fetched AS (SELECT m.* FROM conversation_messages m JOIN s ON m.session_id = s.id
             ORDER BY m.sequence, m.id LIMIT $3 + 1),
-page AS (SELECT * FROM fetched ORDER BY sequence, id LIMIT $3)
+page AS (SELECT * FROM fetched ORDER BY sequence, id LIMIT $3),
+-- One pass over the page's corrections (grouped), as the API's batched loader does.
+corr AS (
+    SELECT c.message_id, json_agg(json_build_object(
+            'original', c.original, 'corrected', c.corrected,
+            'explanation', c.explanation, 'type', upper(c.type),
+            'severity', upper(c.severity), 'start', c.start, 'end', c."end")
+        ORDER BY c.position, c.id) AS list
+    FROM corrections c WHERE c.message_id IN (SELECT id FROM page) GROUP BY c.message_id)
 SELECT json_build_object('node', (SELECT json_build_object(
     'id', {gid("ConversationSession", "s.id")},
     'status', upper(s.status),
@@ -149,13 +157,9 @@ SELECT json_build_object('node', (SELECT json_build_object(
                 'content', p.content,
                 'createdAt', p.created_at,
                 'suggestions', p.suggestions,
-                'corrections', coalesce((SELECT json_agg(json_build_object(
-                        'original', c.original, 'corrected', c.corrected,
-                        'explanation', c.explanation, 'type', upper(c.type),
-                        'severity', upper(c.severity), 'start', c.start, 'end', c."end")
-                    ORDER BY c.position, c.id)
-                    FROM corrections c WHERE c.message_id = p.id), '[]'::json)
-            )) ORDER BY p.sequence, p.id) FROM page p), '[]'::json))
+                'corrections', coalesce(corr.list, '[]'::json)
+            )) ORDER BY p.sequence, p.id)
+            FROM page p LEFT JOIN corr ON corr.message_id = p.id), '[]'::json))
 ) FROM s))::text
 """
 
