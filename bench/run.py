@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         "skipped": skipped,
         "statements": counts,
         "runs": runs,
+        "ratios": ratios(runs),
         "seconds": round(time.perf_counter() - started, 1),
     }
     Path(args.output).write_text(json.dumps(results, indent=2) + "\n")
@@ -180,6 +181,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: statement counts grow with list sizes for {', '.join(unequal)}")
         return 1
     return 0
+
+
+def ratios(runs: dict[str, Any]) -> dict[str, Any]:
+    """Per operation and concurrency: batching gain (api/naive req/s) and overhead over the
+    hand-written baseline (baseline/api req/s)."""
+    out: dict[str, Any] = {}
+    for name, per_level in runs.get("api", {}).items():
+        for clients, api in per_level.items():
+            entry = out.setdefault(name, {}).setdefault(clients, {})
+            naive = runs.get("naive", {}).get(name, {}).get(clients)
+            base = runs.get("baseline", {}).get(name, {}).get(clients)
+            if naive and naive["rps"]:
+                entry["batching_gain"] = round(api["rps"] / naive["rps"], 2)
+            if base and api["rps"]:
+                entry["overhead_vs_baseline"] = round(base["rps"] / api["rps"], 2)
+    return out
 
 
 async def _counts_and_close(
