@@ -138,6 +138,8 @@ class Correction(Entity):
 
     class Meta:
         table = "corrections"
+        # Corrections are always read by message, in order: without it every read scans.
+        indexes = (("message_id", "position"),)
 
 
 class Evaluation(MutableEntity):
