@@ -31,6 +31,14 @@ class RecordLoader(DataLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
         raise NotImplementedError
 
+    def get_or_load(self, key: Any) -> Any:
+        """The value itself when already loaded (no awaitable to schedule), else `load(key)`."""
+        future = self._cache.get(self.get_cache_key(key)) if self.cache else None
+        done = future is not None and future.done() and not future.cancelled()
+        if done and future.exception() is None:
+            return future.result()
+        return self.load(key)
+
     async def batch_load_fn(self, keys: Sequence[Any]) -> list[Any]:
         found = await self.fetch(keys)
         missing = self.missing

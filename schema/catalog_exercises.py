@@ -19,7 +19,7 @@ from loaders.catalog import (
 )
 from models import catalog as m
 from resolvers.catalog_access import can_edit_exercise, can_see_exercise
-from schema.common import AppInfo, model_type
+from schema.common import AppInfo, model_type, related
 
 ExerciseType = strawberry.enum(m.ExerciseType, name="ExerciseType")
 MediaKind = strawberry.enum(m.MediaKind, name="MediaKind")
@@ -106,9 +106,11 @@ class Exercise(relay.Node):
             return None
         return await info.context.loaders.get(MediaAssetByIdLoader).load(media_id)
 
-    @strawberry.field(description="Choices, in order (multiple choice and similar).")
-    async def options(self, info: AppInfo) -> list[ExerciseOption]:
-        return await info.context.loaders.get(OptionsByExerciseLoader).load(self.id)
+    options: list[ExerciseOption] = related(
+        OptionsByExerciseLoader,
+        "id",
+        description="Choices, in order (multiple choice and similar).",
+    )
 
     @strawberry.field(description="The answer: for the course's editors only (else null).")
     async def correct_answer(self, info: AppInfo) -> str | None:

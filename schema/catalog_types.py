@@ -50,7 +50,7 @@ from schema.catalog_exercises import (
     always_false,
     gather_all,
 )
-from schema.common import AppInfo, model_type
+from schema.common import AppInfo, model_type, related
 from schema.identity import CefrLevel
 
 CourseCategory = strawberry.enum(m.CourseCategory, name="CourseCategory")
@@ -124,25 +124,21 @@ class Course(*_mixins("CourseFields"), relay.Node):  # type: ignore[misc]
     def price(self) -> Money:
         return Money(amount=self.price_amount, currency=self.price_currency)  # type: ignore[attr-defined]
 
-    @strawberry.field
-    async def from_language(self, info: AppInfo) -> Language:
-        return await info.context.loaders.get(LanguageByIdLoader).load(self.from_language_id)  # type: ignore[attr-defined]
+    from_language: Language = related(LanguageByIdLoader, "from_language_id")
 
-    @strawberry.field
-    async def to_language(self, info: AppInfo) -> Language:
-        return await info.context.loaders.get(LanguageByIdLoader).load(self.to_language_id)  # type: ignore[attr-defined]
+    to_language: Language = related(LanguageByIdLoader, "to_language_id")
 
     @strawberry.field(description="Whether the viewer may edit this course (author or admin).")
     def viewer_can_edit(self, info: AppInfo) -> bool:
         return can_edit(info.context.viewer, self)  # type: ignore[arg-type]
 
-    @strawberry.field(description="Sections in order.")
-    async def sections(self, info: AppInfo) -> list[Section]:
-        return await info.context.loaders.get(SectionsByCourseLoader).load(self.id)
+    sections: list[Section] = related(
+        SectionsByCourseLoader, "id", description="Sections in order."
+    )
 
-    @strawberry.field(description="How many active lessons the course has.")
-    async def lesson_count(self, info: AppInfo) -> int:
-        return await info.context.loaders.get(LessonCountByCourseLoader).load(self.id)
+    lesson_count: int = related(
+        LessonCountByCourseLoader, "id", description="How many active lessons the course has."
+    )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -165,13 +161,9 @@ class Section(relay.Node):
     def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
         return _cefr(self.cefr_level)  # type: ignore[arg-type]
 
-    @strawberry.field
-    async def course(self, info: AppInfo) -> Course:
-        return await info.context.loaders.get(CourseByIdLoader).load(self.course_id)  # type: ignore[attr-defined]
+    course: Course = related(CourseByIdLoader, "course_id")
 
-    @strawberry.field(description="Units in order.")
-    async def units(self, info: AppInfo) -> list[Unit]:
-        return await info.context.loaders.get(UnitsBySectionLoader).load(self.id)
+    units: list[Unit] = related(UnitsBySectionLoader, "id", description="Units in order.")
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -195,9 +187,7 @@ class Unit(relay.Node):
     color: str
     icon_url: str | None
 
-    @strawberry.field
-    async def section(self, info: AppInfo) -> Section:
-        return await info.context.loaders.get(SectionByIdLoader).load(self.section_id)  # type: ignore[attr-defined]
+    section: Section = related(SectionByIdLoader, "section_id")
 
     @strawberry.field(description="Lessons in order (inactive ones only for editors).")
     async def lessons(self, info: AppInfo) -> list[Lesson]:
@@ -247,9 +237,7 @@ class Lesson(*_mixins("LessonFields"), relay.Node):  # type: ignore[misc]
             for word, definition in (self.vocabulary or {}).items()  # type: ignore[attr-defined]
         ]
 
-    @strawberry.field
-    async def unit(self, info: AppInfo) -> Unit:
-        return await info.context.loaders.get(UnitByIdLoader).load(self.unit_id)  # type: ignore[attr-defined]
+    unit: Unit = related(UnitByIdLoader, "unit_id")
 
     @strawberry.field
     async def course(self, info: AppInfo) -> Course:

@@ -17,6 +17,7 @@ from core.context import Context
 from core.errors import AppError
 from core.errors import ErrorCode as ErrorCodeEnum
 from core.pagination import Page, PageArgs
+from loaders.base import RecordLoader
 
 ErrorCode = strawberry.enum(ErrorCodeEnum, name="ErrorCode", description="What went wrong.")
 
@@ -130,12 +131,34 @@ def global_id(type_name: str, node_id: Any) -> str:
     return relay.to_base64(type_name, str(node_id))
 
 
+RELATED = "lingograph.related"
+
+
+def related(loader: type[RecordLoader], key: str, *, description: str | None = None) -> Any:
+    """A relation field: the value `loader` finds for this object's `key` attribute.
+
+    The field's type comes from its annotation (`lesson: LessonRef = related(...)`). The
+    executor (schema/execution.py) reads the metadata to load the relation for a whole list
+    of parents before completing the list, and resolves it without an awaitable when the
+    value is already loaded; a null key resolves to null.
+    """
+
+    def resolve(root: Any, info: AppInfo) -> Any:
+        value = getattr(root, key)
+        return None if value is None else info.context.loaders.get(loader).get_or_load(value)
+
+    return strawberry.field(
+        resolver=resolve, description=description, metadata={RELATED: (loader, key)}
+    )
+
+
 def model_type(model: type) -> Callable[[type], type]:
     """Let a Strawberry type be returned as the Tortoise model row it mirrors (no copying)."""
 
     def decorate(cls: type) -> type:
+        accepted = (cls, model)  # built once: `klass | model` per call cost more than the check
         cls.is_type_of = classmethod(  # type: ignore[attr-defined]
-            lambda klass, obj, _info: isinstance(obj, klass | model)
+            lambda _klass, obj, _info: isinstance(obj, accepted)
         )
         return cls
 

@@ -23,7 +23,7 @@ from loaders.conversation import (
     TeacherByIdLoader,
 )
 from models import conversation as m
-from schema.common import AppInfo, Connection, model_type, to_connection
+from schema.common import AppInfo, Connection, model_type, related, to_connection
 
 if TYPE_CHECKING:
     from schema.catalog import ConversationScenario
@@ -81,9 +81,7 @@ class TeacherPreference:
     customizations: JSON
     updated_at: datetime
 
-    @strawberry.field
-    async def teacher(self, info: AppInfo) -> TeacherProfile:
-        return await info.context.loaders.get(TeacherByIdLoader).load(self.teacher_id)  # type: ignore[attr-defined]
+    teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
 
 
 @strawberry.type(description="A correction of a learner's message, with its character span.")
@@ -110,9 +108,7 @@ class ConversationMessage(relay.Node):
     metadata: JSON
     created_at: datetime
 
-    @strawberry.field
-    async def corrections(self, info: AppInfo) -> list[Correction]:
-        return await info.context.loaders.get(CorrectionsByMessageIdLoader).load(self.id)
+    corrections: list[Correction] = related(CorrectionsByMessageIdLoader, "id")
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]
@@ -164,9 +160,7 @@ class ConversationSession(relay.Node):
     duration_seconds: int
     message_count: int
 
-    @strawberry.field
-    async def teacher(self, info: AppInfo) -> TeacherProfile:
-        return await info.context.loaders.get(TeacherByIdLoader).load(self.teacher_id)  # type: ignore[attr-defined]
+    teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
 
     @strawberry.field
     async def scenario(
@@ -177,13 +171,9 @@ class ConversationSession(relay.Node):
             return None
         return await info.context.loaders.get(ScenarioByIdLoader).load(scenario_id)
 
-    @strawberry.field
-    async def evaluation(self, info: AppInfo) -> Evaluation | None:
-        return await info.context.loaders.get(EvaluationBySessionIdLoader).load(self.id)
+    evaluation: Evaluation | None = related(EvaluationBySessionIdLoader, "id")
 
-    @strawberry.field
-    async def metrics(self, info: AppInfo) -> ConversationMetrics:
-        return await info.context.loaders.get(MetricsBySessionIdLoader).load(self.id)  # type: ignore[return-value]
+    metrics: ConversationMetrics = related(MetricsBySessionIdLoader, "id")
 
     @strawberry.field(description="The messages in conversation order.")
     async def messages(

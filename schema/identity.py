@@ -17,7 +17,7 @@ from loaders.identity import LearningProfileByUserIdLoader, UserByIdLoader
 from models import identity as m
 from resolvers import identity as use_cases
 from resolvers import identity_recovery as recovery
-from schema.common import AppInfo, Payload, model_type, run_mutation
+from schema.common import AppInfo, Payload, model_type, related, run_mutation
 from schema.permissions import IsAuthenticated
 
 Role = strawberry.enum(m.Role, name="Role")
@@ -65,9 +65,7 @@ class User(*_user_field_mixins(), relay.Node):  # type: ignore[misc]
     def email_verified(self) -> bool:
         return self.email_verified_at is not None  # type: ignore[attr-defined]
 
-    @strawberry.field
-    async def learning_profile(self, info: AppInfo) -> LearningProfile | None:
-        return await info.context.loaders.get(LearningProfileByUserIdLoader).load(self.id)
+    learning_profile: LearningProfile | None = related(LearningProfileByUserIdLoader, "id")
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]

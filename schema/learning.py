@@ -32,6 +32,7 @@ from schema.common import (
     Connection,
     Payload,
     page_args,
+    related,
     require_global_id,
     run_mutation,
     to_connection,
@@ -115,9 +116,9 @@ class UserFields:
 class CourseFields:
     """Learning fields of `Course`."""
 
-    @strawberry.field(description="How many learners are enrolled.")
-    async def enrollment_count(self, info: AppInfo) -> int:
-        return await info.context.loaders.get(EnrollmentCountByCourseLoader).load(self.id)  # type: ignore[attr-defined]
+    enrollment_count: int = related(
+        EnrollmentCountByCourseLoader, "id", description="How many learners are enrolled."
+    )
 
     @strawberry.field(description="The viewer's enrollment in this course, if any.")
     async def viewer_enrollment(self, info: AppInfo) -> Enrollment | None:

@@ -22,7 +22,7 @@ from loaders.learning import (
 )
 from models import learning as m
 from resolvers import learning as use_cases
-from schema.common import AppInfo, Connection, model_type, page_args, to_connection
+from schema.common import AppInfo, Connection, model_type, page_args, related, to_connection
 
 if TYPE_CHECKING:
     from schema.catalog import Course, Lesson
@@ -77,9 +77,7 @@ class Achievement(relay.Node):
 class UserAchievement:
     earned_at: dt.datetime
 
-    @strawberry.field
-    async def achievement(self, info: AppInfo) -> Achievement:
-        return await info.context.loaders.get(AchievementByIdLoader).load(self.achievement_id)  # type: ignore[attr-defined]
+    achievement: Achievement = related(AchievementByIdLoader, "achievement_id")
 
 
 @strawberry.type
@@ -88,9 +86,7 @@ class Certificate:
     number: str
     issued_at: dt.datetime
 
-    @strawberry.field
-    async def course(self, info: AppInfo) -> CourseRef | None:
-        return await info.context.loaders.get(CourseByIdLoader).load(self.course_id)  # type: ignore[attr-defined]
+    course: CourseRef | None = related(CourseByIdLoader, "course_id")
 
 
 @strawberry.type
@@ -106,9 +102,7 @@ class LessonProgress:
     first_completed_at: dt.datetime | None
     last_completed_at: dt.datetime | None
 
-    @strawberry.field
-    async def lesson(self, info: AppInfo) -> LessonRef:
-        return await info.context.loaders.get(LessonByIdLoader).load(self.lesson_id)  # type: ignore[attr-defined]
+    lesson: LessonRef = related(LessonByIdLoader, "lesson_id")
 
 
 async def _tier(info: AppInfo, user_id: Any) -> str:
@@ -141,17 +135,15 @@ class Enrollment(relay.Node):
     async def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
         return use_cases.next_heart(self, await _tier(info, self.user_id))  # type: ignore[arg-type, attr-defined]
 
-    @strawberry.field
-    async def course(self, info: AppInfo) -> CourseRef:
-        return await info.context.loaders.get(CourseByIdLoader).load(self.course_id)  # type: ignore[attr-defined]
+    course: CourseRef = related(CourseByIdLoader, "course_id")
 
-    @strawberry.field(description="Lessons completed at least once.")
-    async def completed_lessons(self, info: AppInfo) -> int:
-        return await info.context.loaders.get(CompletedLessonCountByEnrollmentLoader).load(self.id)
+    completed_lessons: int = related(
+        CompletedLessonCountByEnrollmentLoader, "id", description="Lessons completed at least once."
+    )
 
-    @strawberry.field(description="Active lessons in the course.")
-    async def total_lessons(self, info: AppInfo) -> int:
-        return await info.context.loaders.get(LessonCountByCourseLoader).load(self.course_id)  # type: ignore[attr-defined]
+    total_lessons: int = related(
+        LessonCountByCourseLoader, "course_id", description="Active lessons in the course."
+    )
 
     @strawberry.field(description="Completed lessons as a whole percentage, 0-100.")
     async def percent_complete(self, info: AppInfo) -> int:
@@ -169,9 +161,11 @@ class Enrollment(relay.Node):
         )
         return to_connection(page)
 
-    @strawberry.field(description="The certificate, once the course is completed.")
-    async def certificate(self, info: AppInfo) -> Certificate | None:
-        return await info.context.loaders.get(CertificateByEnrollmentLoader).load(self.id)
+    certificate: Certificate | None = related(
+        CertificateByEnrollmentLoader,
+        "id",
+        description="The certificate, once the course is completed.",
+    )
 
     @classmethod
     async def resolve_nodes(  # type: ignore[override]

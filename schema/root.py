@@ -13,6 +13,7 @@ from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
 from schema.errors import ErrorMasking
+from schema.execution import FastExecutionContext, install_relation_resolvers
 from schema.node import NodeQuery
 
 # One module per domain, in the order the domains are listed in DESIGN.md.
@@ -51,11 +52,14 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or get_settings()
     modules = _domain_modules()
     types = [t for m in modules for t in getattr(m, "TYPES", [])]
-    return strawberry.Schema(
+    schema = strawberry.Schema(
         query=_merged("Query", modules, (NodeQuery,)),
         mutation=_merged("Mutation", modules),
         subscription=_merged("Subscription", modules),
         types=types,
         extensions=extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),
+        execution_context_class=FastExecutionContext,
     )
+    install_relation_resolvers(schema._schema)
+    return schema
