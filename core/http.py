@@ -27,6 +27,7 @@ import re
 import uuid
 from typing import Any
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -300,6 +301,13 @@ class GraphQLApp(GraphQL):
         if sub_response.background:
             response.background = sub_response.background
         return response
+
+    def encode_json(self, data: object) -> bytes:
+        """orjson: several times faster than `json.dumps` on large answers (UTF-8, compact)."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:  # e.g. an integer beyond 64 bits inside a JSON scalar
+            return json.dumps(data, separators=(",", ":")).encode()
 
     def graphql_response(
         self, body: dict[str, Any], media_type: str, request_error: bool
