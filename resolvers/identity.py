@@ -8,7 +8,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
+from tortoise import connections
 from tortoise.exceptions import IntegrityError
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator
@@ -58,17 +60,41 @@ async def authenticate(
     if raw is None:
         return None
     now = now or datetime.now(UTC)
-    token = (
-        await AuthToken.filter(token_hash=hash_token(raw), revoked_at=None, expires_at__gt=now)
-        .select_related("user")
-        .first()
-    )
+    token = await _live_token_with_user(hash_token(raw), now)
     if token is None or not token.user.is_usable:
         return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         await AuthToken.filter(id=token.id).update(last_used_at=now)
         token.last_used_at = now
     return token.user, token
+
+
+def _aliased(model: type[Model], alias: str) -> str:
+    return ", ".join(f'{alias}."{c}" AS "{alias}.{c}"' for c in model._meta.db_fields)
+
+
+def _unaliased(record: dict[str, Any], alias: str) -> dict[str, Any]:
+    prefix = f"{alias}."
+    return {k[len(prefix) :]: v for k, v in record.items() if k.startswith(prefix)}
+
+
+async def _live_token_with_user(token_hash: str, now: datetime) -> AuthToken | None:
+    """The unexpired, unrevoked token with this hash, its user attached, in one statement.
+
+    Runs on every authenticated request, so plain SQL: the ORM's query builder (a join
+    through select_related) cost more CPU than the query itself.
+    """
+    statement = (
+        f"SELECT {_aliased(AuthToken, 't')}, {_aliased(User, 'u')} "
+        f'FROM "{AuthToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u.id = t.user_id '
+        "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 LIMIT 1"
+    )
+    records = await connections.get("default").execute_query_dict(statement, [token_hash, now])
+    if not records:
+        return None
+    token = AuthToken._init_from_db(**_unaliased(records[0], "t"))
+    token.user = User._init_from_db(**_unaliased(records[0], "u"))
+    return token
 
 
 async def issue_auth_token(
