@@ -58,7 +58,9 @@ class PageArgs:
 @dataclass
 class Page(Generic[T]):
     items: list[T]
-    cursors: list[str]
+    # Each item's sort-key values. Cursors are encoded only when asked for: most answers
+    # select no edge cursor, and encoding one per row was a visible share of a request.
+    keys: list[Sequence[Any]]
     has_next_page: bool = False
     has_previous_page: bool = False
     # Set by whoever knows how to count; awaited only when `totalCount` is selected.
@@ -66,7 +68,10 @@ class Page(Generic[T]):
 
     @classmethod
     def empty(cls) -> Page[T]:
-        return cls(items=[], cursors=[])
+        return cls(items=[], keys=[])
+
+    def cursor(self, index: int) -> str:
+        return encode_cursor(self.keys[index])
 
 
 def _tag(value: Any) -> list[Any]:
@@ -174,13 +179,11 @@ def _rows_to_page(
     rows = rows[:limit]
     if args.backward:
         rows.reverse()
-    items, cursors = [], []
-    for row in rows:
-        cursors.append(encode_cursor([row[f"_k{i}"] for i in range(arity)]))
-        items.append(model._init_from_db(**row))
+    names = [f"_k{i}" for i in range(arity)]
+    build = model._init_from_db
     return Page(
-        items=items,
-        cursors=cursors,
+        items=[build(**row) for row in rows],
+        keys=[[row[name] for name in names] for row in rows],
         has_next_page=has_more if not args.backward else args.before is not None,
         has_previous_page=has_more if args.backward else args.after is not None,
     )

@@ -81,15 +81,28 @@ class Connection(Generic[NodeT]):
         return await value if inspect.isawaitable(value) else value
 
 
+class _PageEdge:
+    """An `Edge` whose cursor is encoded only if the query selects it."""
+
+    __slots__ = ("_index", "_page", "node")
+
+    def __init__(self, page: Page[Any], index: int) -> None:
+        self._page, self._index, self.node = page, index, page.items[index]
+
+    @property
+    def cursor(self) -> str:
+        return self._page.cursor(self._index)
+
+
 def to_connection(page: Page[Any]) -> Connection[Any]:
-    edges = [Edge(cursor=c, node=n) for c, n in zip(page.cursors, page.items, strict=True)]
+    count = len(page.items)
     return Connection(
-        edges=edges,
+        edges=[_PageEdge(page, i) for i in range(count)],  # type: ignore[misc]
         page_info=PageInfo(
             has_next_page=page.has_next_page,
             has_previous_page=page.has_previous_page,
-            start_cursor=page.cursors[0] if page.cursors else None,
-            end_cursor=page.cursors[-1] if page.cursors else None,
+            start_cursor=page.cursor(0) if count else None,
+            end_cursor=page.cursor(count - 1) if count else None,
         ),
         _total=page.total_count,
     )
