@@ -17,6 +17,7 @@ from tortoise.models import Model
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
 
 L = TypeVar("L", bound="RecordLoader")
+M = TypeVar("M", bound=Model)
 
 
 class RecordLoader(DataLoader):
@@ -53,7 +54,9 @@ class ModelByIdLoader(RecordLoader):
     model: ClassVar[type[Model]]
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        return {row.pk: row for row in await self.model.filter(pk__in=list(keys))}
+        pk = self.model._meta.db_pk_column
+        rows = await select_rows(self.model, f't."{pk}" = ANY($1)', [list(keys)])
+        return {row.pk: row for row in rows}
 
 
 class ModelsByKeyLoader(RecordLoader):
@@ -62,17 +65,32 @@ class ModelsByKeyLoader(RecordLoader):
     model: ClassVar[type[Model]]
     key_field: ClassVar[str]
     order_by: ClassVar[tuple[str, ...]] = ("id",)
-    filters: ClassVar[dict[str, Any]] = {}
     missing: ClassVar[Any] = []
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
         grouped: dict[Any, list[Model]] = {}
-        rows = await self.model.filter(
-            **{f"{self.key_field}__in": list(keys)}, **self.filters
-        ).order_by(*self.order_by)
-        for row in rows:
+        key = _column(self.model, self.key_field)
+        order = ", ".join(f't."{_column(self.model, name)}"' for name in self.order_by)
+        condition = f't."{key}" = ANY($1) ORDER BY {order}'
+        for row in await select_rows(self.model, condition, [list(keys)]):
             grouped.setdefault(getattr(row, self.key_field), []).append(row)
         return grouped
+
+
+async def select_rows(model: type[M], condition: str, params: list[Any]) -> list[M]:
+    """Rows of `model` (table alias `t`) matching an SQL condition, as model instances.
+
+    Plain SQL rather than a QuerySet: loaders run on every request, and building each
+    query through the ORM's query builder cost about as much CPU as running it.
+    """
+    statement = f'SELECT {columns(model)} FROM "{model._meta.db_table}" t WHERE {condition}'
+    records = await connections.get("default").execute_query_dict(statement, params)
+    build = model._init_from_db
+    return [build(**record) for record in records]
+
+
+def _column(model: type[Model], field_name: str) -> str:
+    return model._meta.fields_db_projection.get(field_name, field_name)
 
 
 class CountByKeyLoader(RecordLoader):
