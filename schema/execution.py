@@ -162,7 +162,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # graphql-core took every row a resolver returned for an awaitable: a coroutine, a
         # task and an event-loop turn per row, for the same row.
         def is_awaitable(value: Any) -> bool:
-            return not isinstance(value, Model) and awaitable(value)
+            return awaitable(value) and not isinstance(value, Model)  # cheap check first
 
         self.is_awaitable = is_awaitable  # type: ignore[method-assign, assignment]
 
