@@ -146,22 +146,37 @@ def global_id(type_name: str, node_id: Any) -> str:
 
 RELATED = "lingograph.related"
 
+RelationKey = Callable[[Any, Context], Any]
 
-def related(loader: type[RecordLoader], key: str, *, description: str | None = None) -> Any:
-    """A relation field: the value `loader` finds for this object's `key` attribute.
 
-    The field's type comes from its annotation (`lesson: LessonRef = related(...)`). The
-    executor (schema/execution.py) reads the metadata to load the relation for a whole list
-    of parents before completing the list, and resolves it without an awaitable when the
-    value is already loaded; a null key resolves to null.
+def _attribute_key(name: str) -> RelationKey:
+    def key(source: Any, _context: Context) -> Any:
+        return getattr(source, name)
+
+    return key
+
+
+def related(
+    loader: type[RecordLoader], key: str | RelationKey, *, description: str | None = None
+) -> Any:
+    """A relation field: the value `loader` finds for this object's key.
+
+    `key` names the attribute holding the key, or computes it from the object and the
+    request context (e.g. the viewer's progress in a lesson: `(viewer id, lesson id)`); a
+    null key resolves to null. The field's type comes from its annotation
+    (`lesson: LessonRef = related(LessonByIdLoader, "lesson_id")`). The executor
+    (schema/execution.py) reads the metadata to load the relation for a whole list of
+    parents before completing the list, and resolves it without an awaitable when the value
+    is already loaded.
     """
+    key_of = _attribute_key(key) if isinstance(key, str) else key
 
     def resolve(root: Any, info: AppInfo) -> Any:
-        value = getattr(root, key)
+        value = key_of(root, info.context)
         return None if value is None else info.context.loaders.get(loader).get_or_load(value)
 
     return strawberry.field(
-        resolver=resolve, description=description, metadata={RELATED: (loader, key)}
+        resolver=resolve, description=description, metadata={RELATED: (loader, key_of)}
     )
 
 

@@ -41,7 +41,7 @@ from strawberry.types.base import StrawberryObjectDefinition
 from tortoise.models import Model
 
 from loaders.base import RecordLoader
-from schema.common import RELATED
+from schema.common import RELATED, RelationKey
 
 # Returned by a plan when the generic path must decide (errors, nulls in non-null fields).
 _GENERIC = object()
@@ -112,11 +112,11 @@ def _unwrap(graphql_type: Any) -> Any:
     return graphql_type.of_type if is_non_null_type(graphql_type) else graphql_type
 
 
-def _relation_resolver(loader: type[RecordLoader], key: str) -> Callable[..., Any]:
+def _relation_resolver(loader: type[RecordLoader], key_of: RelationKey) -> Callable[..., Any]:
     """`related()`'s resolver without Strawberry's per-call wrapping (no arguments, no Info)."""
 
     def resolve(source: Any, info: GraphQLResolveInfo) -> Any:
-        value = getattr(source, key)
+        value = key_of(source, info.context)
         return None if value is None else info.context.loaders.get(loader).get_or_load(value)
 
     return resolve
@@ -133,7 +133,7 @@ def install_relation_resolvers(schema: GraphQLSchema) -> None:
                 field_def.resolve = _relation_resolver(*relation)
 
 
-def _relation_of(field_def: Any) -> tuple[type[RecordLoader], str] | None:
+def _relation_of(field_def: Any) -> tuple[type[RecordLoader], RelationKey] | None:
     definition = field_def.extensions.get("strawberry-definition")
     if definition is None or definition.extensions or field_def.args:
         return None  # guarded by a permission (an extension): leave it to Strawberry
@@ -144,8 +144,9 @@ def _relation_of(field_def: Any) -> tuple[type[RecordLoader], str] | None:
 class _Step:
     """One field to follow while prefetching: a relation to load or a plain object field."""
 
-    attribute: str  # the key attribute (relation) or the object attribute (plain field)
-    loader: type[RecordLoader] | None
+    attribute: str | None  # a plain object field's attribute
+    loader: type[RecordLoader] | None  # a relation's loader and key
+    key_of: RelationKey | None
     target: GraphQLObjectType | None  # followed further when an object type
     details: Any
     children: list[_Step] = field(default_factory=list)
@@ -241,9 +242,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             relation = _relation_of(field_def)
             definition = field_def.extensions.get("strawberry-definition")
             if relation is not None:
-                step = _Step(relation[1], relation[0], target, field_details)
+                step = _Step(None, relation[0], relation[1], target, field_details)
             elif target is not None and getattr(field_def.resolve, "_is_default", False):
-                step = _Step(definition.python_name, None, target, field_details)
+                step = _Step(definition.python_name, None, None, target, field_details)
             else:
                 continue
             if step.target is not None:
@@ -255,10 +256,14 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     async def _prefetch(self, steps: list[_Step], sources: list[Any]) -> None:
         """Load each step's relation for all sources at once, then follow the results."""
-        loaders = self.context_value.loaders
+        context = self.context_value
+        loaders = context.loaders
         pending: list[tuple[_Step, Any]] = []
         for step in steps:
-            values = [getattr(source, step.attribute, None) for source in sources]
+            if step.key_of is not None:
+                values = [step.key_of(source, context) for source in sources]
+            else:
+                values = [getattr(source, step.attribute) for source in sources]  # type: ignore[arg-type]
             values = [value for value in values if value is not None]
             if step.loader is not None:
                 loader = loaders.get(step.loader)

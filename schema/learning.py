@@ -8,11 +8,12 @@ time, so their types are referred to lazily. Output types are in schema/learning
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from core.access import can_see_private
+from core.context import Context
 from core.pagination import Page
 from loaders.learning import (
     DailyActivitiesByUserSinceLoader,
@@ -130,19 +131,20 @@ class CourseFields:
         )
 
 
+def _viewer_and_lesson(lesson: Any, context: Context) -> tuple[Any, Any] | None:
+    return None if context.viewer is None else (context.viewer.id, lesson.id)
+
+
 @strawberry.type
 class LessonFields:
     """Learning fields of `Lesson`."""
 
-    @strawberry.field(
+    viewer_progress: LessonProgress | None = related(
+        ViewerProgressLoader,
+        _viewer_and_lesson,
         description="The viewer's progress: null when signed out or not enrolled; locked or "
-        "available for a lesson not started yet."
+        "available for a lesson not started yet.",
     )
-    async def viewer_progress(self, info: AppInfo) -> LessonProgress | None:
-        viewer = info.context.viewer
-        if viewer is None:
-            return None
-        return await info.context.loaders.get(ViewerProgressLoader).load((viewer.id, self.id))  # type: ignore[attr-defined]
 
 
 # --- mutations -----------------------------------------------------------------------------
