@@ -144,15 +144,26 @@ class PrerequisitesByLessonLoader(RowsByJoinedKeyLoader):
     )
 
 
-class LessonsByCourseLoader(RowsByJoinedKeyLoader):
-    """Every lesson of a course in path order (section, unit, lesson positions)."""
+class ActiveLessonIdsByCourseLoader(RecordLoader):
+    """Ids of a course's active lessons in path order (section, unit, lesson positions).
 
-    model, alias = Lesson, "l"
-    sql = (
-        "SELECT {columns}, s.course_id AS _key FROM lessons l "
-        "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
-        "WHERE s.course_id = ANY($1) ORDER BY s.course_id, s.position, u.position, l.position"
-    )
+    Plain ids, not rows: the unlocking rules need only the order.
+    """
+
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await _rows(
+            "SELECT s.course_id AS k, l.id AS id FROM lessons l "
+            "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
+            "WHERE s.course_id = ANY($1) AND l.is_active "
+            "ORDER BY s.course_id, s.position, u.position, l.position",
+            [list(keys)],
+        )
+        grouped: dict[Any, list[Any]] = {}
+        for row in rows:
+            grouped.setdefault(row["k"], []).append(row["id"])
+        return grouped
 
 
 # --- counts ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ achievements, and what a viewer's progress on a lesson is."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
@@ -214,7 +215,7 @@ class ViewerProgressLoader(RecordLoader):
     """
 
     async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
-        from loaders.catalog import CourseIdByLessonLoader, LessonsByCourseLoader
+        from loaders.catalog import ActiveLessonIdsByCourseLoader, CourseIdByLessonLoader
         from rules.unlocking import is_available
 
         rows = await self.loaders.get(ProgressByUserLessonLoader).load_many(list(keys))
@@ -235,12 +236,11 @@ class ViewerProgressLoader(RecordLoader):
         if not enrolled:
             return result
         courses = list({course for _, course, _ in enrolled})
-        lessons = await self.loaders.get(LessonsByCourseLoader).load_many(courses)
-        prereqs = await self.loaders.get(PrerequisiteIdsByCourseLoader).load_many(courses)
-        paths = {
-            c: ([lesson.id for lesson in ls if lesson.is_active], p)
-            for c, ls, p in zip(courses, lessons, prereqs, strict=True)
-        }
+        orders, prereqs = await asyncio.gather(
+            self.loaders.get(ActiveLessonIdsByCourseLoader).load_many(courses),
+            self.loaders.get(PrerequisiteIdsByCourseLoader).load_many(courses),
+        )
+        paths = dict(zip(courses, zip(orders, prereqs, strict=True), strict=True))
         done = await self.loaders.get(CompletedLessonIdsByEnrollmentLoader).load_many(
             [e.id for _, _, e in enrolled]
         )
