@@ -21,7 +21,6 @@ anything the prefetch could not load is loaded by the field itself, as before.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -267,11 +266,16 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             values = [value for value in values if value is not None]
             if step.loader is not None:
                 loader = loaders.get(step.loader)
-                pending.append((step, asyncio.gather(*map(loader.load, dict.fromkeys(values)))))
+                futures = tuple(map(loader.load, dict.fromkeys(values)))
+                pending.append((step, futures))
             elif values:
                 pending.append((step, values))
         for step, values in pending:
-            if not isinstance(values, list):
-                values = [value for value in await values if value is not None]
+            if isinstance(values, tuple):
+                # One at a time, not gather(): the first await waits for the batch, which
+                # settles them all, so the rest return at once instead of each scheduling
+                # a callback on the event loop.
+                loaded = [await future for future in values]
+                values = [value for value in loaded if value is not None]
             if step.children and values:
                 await self._prefetch(step.children, values)
