@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tortoise import connections
+
+from core.db import PooledConnection
 from schema.common import global_id
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient
@@ -41,3 +44,13 @@ async def test_sql_counter_counts_statements(gql: GraphQLClient, sql) -> None:
     await gql("{ me { id learningProfile { targetLanguage } } }", token=token)
     # authenticate (token joined with its user) and the learning-profile loader
     assert sql.count == 2, sql
+
+
+async def test_pool_connections_skip_the_reset_round_trip(gql: GraphQLClient) -> None:
+    # core.db.PooledConnection: released connections go back to the pool without asyncpg's
+    # reset statement, which doubled the statements PostgreSQL ran for a read.
+    pool = connections.get("default")._pool
+    async with pool.acquire() as connection:
+        assert isinstance(connection._con, PooledConnection)
+        assert connection.get_reset_query() == ""
+        assert await connection.fetchval("SELECT 1") == 1
