@@ -185,9 +185,12 @@ def model_type(model: type) -> Callable[[type], type]:
 
     def decorate(cls: type) -> type:
         accepted = (cls, model)  # built once: `klass | model` per call cost more than the check
-        cls.is_type_of = classmethod(  # type: ignore[attr-defined]
-            lambda _klass, obj, _info: isinstance(obj, accepted)
-        )
+
+        def is_type_of(_klass: type, obj: Any, _info: Any) -> bool:
+            return isinstance(obj, accepted)
+
+        is_type_of.ignores_info = True  # type: ignore[attr-defined]  # see schema/execution_plans.py
+        cls.is_type_of = classmethod(is_type_of)  # type: ignore[attr-defined]
         return cls
 
     return decorate

@@ -1,14 +1,14 @@
-"""A faster field executor: plain attribute leaves, relay IDs, and relations per list.
+"""A faster field executor: plain fields and relations without the generic machinery.
 
 graphql-core resolves every field the same way: build a `GraphQLResolveInfo`, call the
 resolver (Strawberry wraps even attribute reads), then complete the value through the
 non-null/list/leaf dispatch. A `MyLearning` answer has ~700 fields, most of them scalar
 attributes of a row (`status`, `title`, ...) or relay `id`s, so that fixed cost dominates
-the server's CPU (bench/README.md). For exactly those fields this executor reads the
-attribute and coerces it with the field type's own serializer — what the generic path
-would compute, without the machinery. Anything else, and any value that does not come out
-cleanly (an exception, a null for a non-null field), takes the generic path, so errors keep
-their paths and messages.
+the server's CPU (bench/README.md). For those fields, and for object fields whose value
+is at hand (a plain attribute, a relation already loaded), this executor follows the plans
+of schema/execution_plans.py: what the generic path would compute, without the machinery.
+Anything else, and any value that does not come out cleanly (an exception, a null for a
+non-null field), takes the generic path, so errors keep their paths and messages.
 
 Relations (`schema.common.related` fields) cost an awaitable per parent: 60 progress rows
 asking for `lesson { unit }` meant 120 futures, 60 tasks and as many event-loop turns,
@@ -22,121 +22,40 @@ anything the prefetch could not load is loaded by the field itself, as before.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphql import (
-    GraphQLObjectType,
-    GraphQLResolveInfo,
-    GraphQLSchema,
-    is_leaf_type,
-    is_non_null_type,
-)
-from graphql.execution.executor import Path
-from strawberry import relay
+from graphql import GraphQLObjectType, GraphQLResolveInfo
+from graphql.execution.executor import Path, gather_with_cancel
+from graphql.pyutils import Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.types.base import StrawberryObjectDefinition
 from tortoise.models import Model
 
 from loaders.base import RecordLoader
-from schema.common import RELATED, RelationKey
+from schema.common import RelationKey
+from schema.execution_plans import (
+    GENERIC,
+    FieldPlan,
+    LeafPlan,
+    ObjectPlan,
+    build_plan,
+    install_relation_resolvers,
+    relation_of,
+    unwrap,
+)
 
-# Returned by a plan when the generic path must decide (errors, nulls in non-null fields).
-_GENERIC = object()
+__all__ = ["FastExecutionContext", "install_relation_resolvers"]
 
-Plan = Callable[[Any], Any]
-
-_NODE_ID_RESOLVER = relay.Node.__dict__["_id"].__func__
-
-
-def _leaf_plan(attribute: str, coerce: Callable[[Any], Any], non_null: bool) -> Plan:
-    def plan(source: Any) -> Any:
-        value = getattr(source, attribute)
-        if value is None:
-            return _GENERIC if non_null else None
-        coerced = coerce(value)
-        return _GENERIC if coerced is None else coerced
-
-    return plan
+# (response name, field details, plan) per field of a grouped field set.
+CompiledFields = tuple[tuple[str, Any, FieldPlan], ...]
 
 
-def _node_id_plan(type_name: str, attribute: str) -> Plan:
-    def plan(source: Any) -> Any:
-        value = getattr(source, attribute)
-        return _GENERIC if value is None else relay.to_base64(type_name, str(value))
+class _FieldError(Exception):
+    """A non-null field's located error, on its way to the parent (not a reason to retry)."""
 
-    return plan
-
-
-def _node_origin(schema: GraphQLSchema, parent_type: GraphQLObjectType) -> type | None:
-    """The Node class behind `parent_type` when its id is the default `NodeID` attribute."""
-    strawberry_schema = schema._strawberry_schema  # type: ignore[attr-defined]
-    definition = strawberry_schema.get_type_by_name(parent_type.name)
-    if not isinstance(definition, StrawberryObjectDefinition):
-        return None
-    origin = definition.origin
-    node = relay.Node
-    if not (isinstance(origin, type) and issubclass(origin, node)):
-        return None
-    default_id = origin.resolve_id.__func__ is node.resolve_id.__func__  # type: ignore[attr-defined]
-    default_name = origin.resolve_typename.__func__ is node.resolve_typename.__func__  # type: ignore[attr-defined]
-    return origin if default_id and default_name else None
-
-
-def _build_plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, name: str) -> Plan | None:
-    field_def = parent_type.fields.get(name)
-    if field_def is None or field_def.args:
-        return None
-    field = field_def.extensions.get("strawberry-definition")
-    if field is None or field.extensions:
-        return None
-    return_type = field_def.type
-    non_null = is_non_null_type(return_type)
-    inner = return_type.of_type if non_null else return_type  # type: ignore[attr-defined]
-    if not is_leaf_type(inner):
-        return None
-    if getattr(field_def.resolve, "_is_default", False):
-        return _leaf_plan(field.python_name, inner.coerce_output_value, non_null)
-    resolver = field.base_resolver
-    wrapped = getattr(resolver.wrapped_func, "__func__", None) if resolver else None
-    if wrapped is _NODE_ID_RESOLVER:
-        origin = _node_origin(schema, parent_type)
-        if origin is not None:
-            return _node_id_plan(parent_type.name, origin.resolve_id_attr())
-    return None
-
-
-def _unwrap(graphql_type: Any) -> Any:
-    return graphql_type.of_type if is_non_null_type(graphql_type) else graphql_type
-
-
-def _relation_resolver(loader: type[RecordLoader], key_of: RelationKey) -> Callable[..., Any]:
-    """`related()`'s resolver without Strawberry's per-call wrapping (no arguments, no Info)."""
-
-    def resolve(source: Any, info: GraphQLResolveInfo) -> Any:
-        value = key_of(source, info.context)
-        return None if value is None else info.context.loaders.get(loader).get_or_load(value)
-
-    return resolve
-
-
-def install_relation_resolvers(schema: GraphQLSchema) -> None:
-    """Give every unguarded `related()` field the direct resolver above."""
-    for named_type in schema.type_map.values():
-        if not isinstance(named_type, GraphQLObjectType):
-            continue
-        for field_def in named_type.fields.values():
-            relation = _relation_of(field_def)
-            if relation is not None:
-                field_def.resolve = _relation_resolver(*relation)
-
-
-def _relation_of(field_def: Any) -> tuple[type[RecordLoader], RelationKey] | None:
-    definition = field_def.extensions.get("strawberry-definition")
-    if definition is None or definition.extensions or field_def.args:
-        return None  # guarded by a permission (an extension): leave it to Strawberry
-    return definition.metadata.get(RELATED)
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 @dataclass
@@ -166,34 +85,140 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         self.is_awaitable = is_awaitable  # type: ignore[method-assign, assignment]
 
-    def execute_field(
+    def _compiled(self, parent_type: GraphQLObjectType, grouped: Any) -> CompiledFields:
+        """The grouped field set with each field's plan; graphql-core memoizes the grouped
+        set per selection, so this runs once per selection, not once per object."""
+        cache = self.__dict__.setdefault("_compiled_fields", {})
+        entry = cache.get(id(grouped))
+        if entry is not None and entry[0] is grouped:
+            return entry[1]
+        plans: dict[tuple[str, str], FieldPlan] = self.schema.__dict__.setdefault(
+            "_lingograph_plans", {}
+        )
+        manager = self.middleware_manager
+        planned = manager is None or not manager.middlewares  # no extension wraps resolvers
+        compiled = []
+        for response_name, details in grouped.items():
+            plan = None
+            if planned:
+                key = (parent_type.name, details[0].node.name.value)
+                if key not in plans:
+                    plans[key] = build_plan(self.schema, parent_type, key[1])
+                plan = plans[key]
+            compiled.append((response_name, details, plan))
+        result = tuple(compiled)
+        cache[id(grouped)] = (grouped, result)  # keep `grouped` alive: its id stays unique
+        return result
+
+    def execute_fields(
         self,
         parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: Any,
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's `execute_fields`, with planned fields answered in place."""
+        results: dict[str, Any] = {}
+        is_awaitable = self.is_awaitable
+        awaitable_fields: list[str] = []
+        context = self.context_value
+        try:
+            for name, details, plan in self._compiled(parent_type, grouped_field_set):
+                if plan is not None:
+                    try:
+                        if type(plan) is LeafPlan:
+                            value = plan.read(source_value)
+                            if value is not GENERIC:
+                                results[name] = value  # a leaf value: never awaitable
+                                continue
+                        else:
+                            field_path = Path(path, name, parent_type.name)
+                            value = self._complete_object(
+                                plan, source_value, context, details, field_path, position_context
+                            )
+                            if value is not GENERIC:
+                                results[name] = value
+                                if is_awaitable(value):
+                                    awaitable_fields.append(name)
+                                continue
+                    except _FieldError:
+                        raise
+                    except Exception:
+                        pass  # the generic path below answers (and reports) it
+                value = self.execute_field(
+                    parent_type,
+                    source_value,
+                    details,
+                    Path(path, name, parent_type.name),
+                    position_context,
+                )
+                if value is Undefined:
+                    continue
+                results[name] = value
+                if is_awaitable(value):
+                    awaitable_fields.append(name)
+        except _FieldError as error:
+            self._settle(results, awaitable_fields)
+            raise error.error from None
+        except Exception:
+            self._settle(results, awaitable_fields)
+            raise
+        if not awaitable_fields:
+            return results
+
+        async def get_results() -> dict[str, Any]:
+            if len(awaitable_fields) == 1:
+                field_name = awaitable_fields[0]
+                results[field_name] = await results[field_name]
+            else:
+                awaited = await gather_with_cancel(*(results[f] for f in awaitable_fields))
+                results.update(zip(awaitable_fields, awaited, strict=True))
+            return results
+
+        return get_results()
+
+    def _settle(self, results: dict[str, Any], awaitable_fields: list[str]) -> None:
+        if awaitable_fields:  # let the other fields' awaitables finish (and fail) quietly
+            self.settle_in_background([results[f] for f in awaitable_fields])
+
+    def _complete_object(
+        self,
+        plan: ObjectPlan,
         source: Any,
-        field_details_list: Any,
+        context: Any,
+        details: Any,
         path: Path,
         position_context: Any,
     ) -> Any:
-        manager = self.middleware_manager
-        if manager is None or not manager.middlewares:  # no extension wraps resolvers
-            name = field_details_list[0].node.name.value
-            plans: dict[tuple[str, str], Plan | None] = self.schema.__dict__.setdefault(
-                "_lingograph_plans", {}
+        """An object field answered from its plan: the sub-selection runs directly.
+
+        Errors below behave as in graphql-core's `execute_field`: recorded at this field
+        (null here) when it is nullable, propagated to the parent when it is not.
+        """
+        value = plan.read(source, context)
+        if value is GENERIC or value is None:
+            return value
+        try:
+            completed = self.collect_and_execute_subfields(
+                plan.object_type, details, path, value, position_context
             )
-            key = (parent_type.name, name)
-            plan = plans.get(key, _GENERIC)
-            if plan is _GENERIC:
-                plan = plans[key] = _build_plan(self.schema, parent_type, name)
-            if plan is not None:
-                try:
-                    value = plan(source)
-                except Exception:
-                    value = _GENERIC
-                if value is not _GENERIC:
-                    return value
-        return super().execute_field(
-            parent_type, source, field_details_list, path, position_context
-        )
+        except Exception as raw_error:
+            try:
+                self.handle_field_error(raw_error, plan.return_type, details, path)
+            except Exception as located:
+                raise _FieldError(located) from None
+            return None
+        if self.is_awaitable(completed):
+            return self._guard(completed, plan.return_type, details, path)
+        return completed
+
+    async def _guard(self, completed: Any, return_type: Any, details: Any, path: Path) -> Any:
+        try:
+            return await completed
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, details, path)
+            return None
 
     def complete_list_value(
         self,
@@ -205,7 +230,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         complete = super().complete_list_value
-        item_type = _unwrap(return_type.of_type)
+        item_type = unwrap(return_type.of_type)
         if not (isinstance(item_type, GraphQLObjectType) and isinstance(result, list | tuple)):
             return complete(return_type, field_details_list, info, path, result, position_context)
         steps = self._prefetch_steps(item_type, field_details_list)
@@ -236,9 +261,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             field_def = object_type.fields.get(field_details[0].node.name.value)
             if field_def is None:
                 continue
-            target = _unwrap(field_def.type)
+            target = unwrap(field_def.type)
             target = target if isinstance(target, GraphQLObjectType) else None
-            relation = _relation_of(field_def)
+            relation = relation_of(field_def)
             definition = field_def.extensions.get("strawberry-definition")
             if relation is not None:
                 step = _Step(None, relation[0], relation[1], target, field_details)
@@ -275,7 +300,12 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 # One at a time, not gather(): the first await waits for the batch, which
                 # settles them all, so the rest return at once instead of each scheduling
                 # a callback on the event loop.
-                loaded = [await future for future in values]
+                loaded = []
+                for future in values:
+                    try:
+                        loaded.append(await future)
+                    except Exception:  # the field itself reports it, at its own path
+                        continue
                 values = [value for value in loaded if value is not None]
             if step.children and values:
                 await self._prefetch(step.children, values)

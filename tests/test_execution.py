@@ -178,3 +178,29 @@ async def test_failing_relation_is_an_error_per_item() -> None:
         {"message": "units are down", "path": ["lessons", i, "brokenUnit"]}
         for i in (0, 1, 2, 3, 5)  # item 4 has no key; item 5 shares item 0's failed load
     ]
+
+
+async def test_error_below_a_non_null_object_propagates_past_it() -> None:
+    # Unit u2 has no title: `strictUnit` cannot be null, so the error nulls the list item,
+    # and `lessons` (non-null items) with it.
+    data, errors = await _run(True, "{ lessons { strictUnit { title } } }")
+    assert data is None
+    assert errors == [
+        {
+            "message": "Cannot return null for non-nullable field Unit.title.",
+            "path": ["lessons", 1, "strictUnit", "title"],
+        }
+    ]
+
+
+async def test_error_below_a_nullable_object_nulls_only_that_object() -> None:
+    data, errors = await _run(True, "{ lessons { id unit { title } } }")
+    assert [e["path"] for e in errors] == [["lessons", 1, "unit", "title"]]
+    assert [lesson["unit"] for lesson in data["lessons"]] == [
+        {"title": "Basics"},
+        None,  # u2 has no title: its error nulls the (nullable) unit, nothing more
+        {"title": "Food"},
+        None,
+        None,
+        {"title": "Basics"},
+    ]
