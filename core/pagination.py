@@ -17,10 +17,10 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
-from tortoise import connections
 from tortoise.models import Model
 
 from core.errors import AppError, ErrorCode
+from core.rows import Record, build, fetch_records
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -172,7 +172,7 @@ def _cursor_conditions(query: KeysetQuery, args: PageArgs, params: list[Any]) ->
 
 
 def _rows_to_page(
-    model: type[Model], rows: list[dict[str, Any]], arity: int, args: PageArgs
+    model: type[Model], rows: Sequence[Record], arity: int, args: PageArgs
 ) -> Page[Any]:
     limit = args.limit
     has_more = len(rows) > limit
@@ -180,9 +180,8 @@ def _rows_to_page(
     if args.backward:
         rows.reverse()
     names = [f"_k{i}" for i in range(arity)]
-    build = model._init_from_db
     return Page(
-        items=[build(**row) for row in rows],
+        items=build(model, rows),
         keys=[[row[name] for name in names] for row in rows],
         has_next_page=has_more if not args.backward else args.before is not None,
         has_previous_page=has_more if args.backward else args.after is not None,
@@ -201,7 +200,7 @@ async def fetch_page(query: KeysetQuery, args: PageArgs) -> Page[Any]:
         + ", ".join(f"{expr} {direction}" for expr in query.order)
         + f" LIMIT {args.limit + 1}"
     )
-    rows = await connections.get("default").execute_query_dict(sql, params)
+    rows = await fetch_records(sql, params)
     page = _rows_to_page(query.model, rows, len(query.order), args)
     page.total_count = lambda: count_rows(query)
     return page
@@ -211,7 +210,7 @@ async def count_rows(query: KeysetQuery) -> int:
     sql = f"SELECT count(*) AS n FROM {query.source}" + (
         " WHERE " + " AND ".join(query.where) if query.where else ""
     )
-    rows = await connections.get("default").execute_query_dict(sql, list(query.params))
+    rows = await fetch_records(sql, query.params)
     return int(rows[0]["n"])
 
 
@@ -239,8 +238,8 @@ async def fetch_child_pages(
         f"FROM {query.source} WHERE {' AND '.join(where)}) w "
         f"WHERE w._rn <= {args.limit + 1} ORDER BY w._parent, w._rn"
     )
-    rows = await connections.get("default").execute_query_dict(sql, params)
-    grouped: dict[Any, list[dict[str, Any]]] = {pid: [] for pid in parent_ids}
+    rows = await fetch_records(sql, params)
+    grouped: dict[Any, list[Record]] = {pid: [] for pid in parent_ids}
     for row in rows:
         grouped.setdefault(row["_parent"], []).append(row)
     return {

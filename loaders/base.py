@@ -15,6 +15,7 @@ from tortoise import connections
 from tortoise.models import Model
 
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
+from core.rows import build, builder, fetch_records
 
 L = TypeVar("L", bound="RecordLoader")
 M = TypeVar("M", bound=Model)
@@ -84,9 +85,7 @@ async def select_rows(model: type[M], condition: str, params: list[Any]) -> list
     query through the ORM's query builder cost about as much CPU as running it.
     """
     statement = f'SELECT {columns(model)} FROM "{model._meta.db_table}" t WHERE {condition}'
-    records = await connections.get("default").execute_query_dict(statement, params)
-    build = model._init_from_db
-    return [build(**record) for record in records]
+    return build(model, await fetch_records(statement, params))
 
 
 def _column(model: type[Model], field_name: str) -> str:
@@ -126,10 +125,10 @@ class RowsByJoinedKeyLoader(RecordLoader):
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
         statement = self.sql.format(columns=columns(self.model, self.alias))
-        rows = await connections.get("default").execute_query_dict(statement, [list(keys)])
+        build_one = builder(self.model)
         grouped: dict[Any, list[Model]] = {}
-        for row in rows:
-            grouped.setdefault(row["_key"], []).append(self.model._init_from_db(**row))
+        for row in await fetch_records(statement, [list(keys)]):
+            grouped.setdefault(row["_key"], []).append(build_one(row))
         return grouped
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator
 from core.mailer import Mailer
+from core.rows import builder, fetch_records
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
 from models.identity import (
@@ -89,11 +89,11 @@ async def _live_token_with_user(token_hash: str, now: datetime) -> AuthToken | N
         f'FROM "{AuthToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u.id = t.user_id '
         "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 LIMIT 1"
     )
-    records = await connections.get("default").execute_query_dict(statement, [token_hash, now])
+    records = await fetch_records(statement, [token_hash, now])
     if not records:
         return None
-    token = AuthToken._init_from_db(**_unaliased(records[0], "t"))
-    token.user = User._init_from_db(**_unaliased(records[0], "u"))
+    token = builder(AuthToken)(_unaliased(records[0], "t"))
+    token.user = builder(User)(_unaliased(records[0], "u"))
     return token
 
 
