@@ -7,6 +7,7 @@ time, so their types are referred to lazily. Output types are in schema/learning
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -78,9 +79,10 @@ class UserFields:
             return None
         now = datetime.now(UTC)
         today = use_cases.today_for(self, now)  # type: ignore[arg-type]
-        streak = await info.context.loaders.get(UserStreakByUserLoader).load(self.id)  # type: ignore[attr-defined]
-        day = await info.context.loaders.get(DailyActivityByUserDateLoader).load(
-            (self.id, today)  # type: ignore[attr-defined]
+        loaders = info.context.loaders
+        streak, day = await asyncio.gather(  # one batch, not two round trips in a row
+            loaders.get(UserStreakByUserLoader).load(self.id),  # type: ignore[attr-defined]
+            loaders.get(DailyActivityByUserDateLoader).load((self.id, today)),  # type: ignore[attr-defined]
         )
         return use_cases.stats_of(self, streak, day, now)  # type: ignore[arg-type, return-value]
 
