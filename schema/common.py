@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import inspect
+from asyncio import Future
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 from uuid import UUID
@@ -22,6 +23,7 @@ from loaders.base import RecordLoader
 ErrorCode = strawberry.enum(ErrorCodeEnum, name="ErrorCode", description="What went wrong.")
 
 NodeT = TypeVar("NodeT")
+T = TypeVar("T")
 PayloadT = TypeVar("PayloadT", bound="Payload")
 
 AppInfo = Info[Context, None]
@@ -178,6 +180,22 @@ def related(
     return strawberry.field(
         resolver=resolve, description=description, metadata={RELATED: (loader, key_of)}
     )
+
+
+def when_loaded(compute: Callable[..., T], *values: Any) -> Any:
+    """`compute(*values)` now when every value is loaded, else an awaitable of it.
+
+    For fields computed from loader values (`get_or_load` gives the value or a pending
+    load): once the executor has loaded them for a whole list, the field needs no
+    awaitable, no task and no event-loop turn per row.
+    """
+    if not any(isinstance(value, Future) for value in values):
+        return compute(*values)
+
+    async def later() -> T:
+        return compute(*[await v if isinstance(v, Future) else v for v in values])
+
+    return later()
 
 
 def model_type(model: type) -> Callable[[type], type]:

@@ -22,7 +22,15 @@ from loaders.learning import (
 )
 from models import learning as m
 from resolvers import learning as use_cases
-from schema.common import AppInfo, Connection, model_type, page_args, related, to_connection
+from schema.common import (
+    AppInfo,
+    Connection,
+    model_type,
+    page_args,
+    related,
+    to_connection,
+    when_loaded,
+)
 
 if TYPE_CHECKING:
     from schema.catalog import Course, Lesson
@@ -105,13 +113,21 @@ class LessonProgress:
     lesson: LessonRef = related(LessonByIdLoader, "lesson_id")
 
 
-async def _tier(info: AppInfo, user_id: Any) -> str:
+def _owner(info: AppInfo, user_id: Any) -> Any:
+    """The enrollment's user: the viewer when it is theirs (no load), else via the loader."""
     viewer = info.context.viewer
-    user = viewer if viewer is not None and viewer.id == user_id else None
-    if user is None:
-        user = await info.context.loaders.get(UserByIdLoader).load(user_id)
+    if viewer is not None and viewer.id == user_id:
+        return viewer
+    return info.context.loaders.get(UserByIdLoader).get_or_load(user_id)
+
+
+def _tier(user: Any) -> str:
     tier = user.subscription_tier if user is not None else "free"
     return str(getattr(tier, "value", tier))
+
+
+def _percent(done: int, total: int) -> int:
+    return min(100, done * 100 // total) if total else 0
 
 
 @strawberry.type
@@ -128,12 +144,14 @@ class Enrollment(relay.Node):
         return self.created_at  # type: ignore[attr-defined]
 
     @strawberry.field(description="Hearts now (regenerated ones included); 5 when unlimited.")
-    async def hearts(self, info: AppInfo) -> int:
-        return use_cases.hearts_now(self, await _tier(info, self.user_id))  # type: ignore[arg-type, attr-defined]
+    def hearts(self, info: AppInfo) -> int:
+        owner = _owner(info, self.user_id)  # type: ignore[attr-defined]
+        return when_loaded(lambda user: use_cases.hearts_now(self, _tier(user)), owner)  # type: ignore[arg-type]
 
     @strawberry.field(description="When the next heart comes back; null when full.")
-    async def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
-        return use_cases.next_heart(self, await _tier(info, self.user_id))  # type: ignore[arg-type, attr-defined]
+    def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
+        owner = _owner(info, self.user_id)  # type: ignore[attr-defined]
+        return when_loaded(lambda user: use_cases.next_heart(self, _tier(user)), owner)  # type: ignore[arg-type]
 
     course: CourseRef = related(CourseByIdLoader, "course_id")
 
@@ -146,11 +164,13 @@ class Enrollment(relay.Node):
     )
 
     @strawberry.field(description="Completed lessons as a whole percentage, 0-100.")
-    async def percent_complete(self, info: AppInfo) -> int:
+    def percent_complete(self, info: AppInfo) -> int:
         loaders = info.context.loaders
-        done = await loaders.get(CompletedLessonCountByEnrollmentLoader).load(self.id)
-        total = await loaders.get(LessonCountByCourseLoader).load(self.course_id)  # type: ignore[attr-defined]
-        return min(100, done * 100 // total) if total else 0
+        return when_loaded(
+            _percent,
+            loaders.get(CompletedLessonCountByEnrollmentLoader).get_or_load(self.id),
+            loaders.get(LessonCountByCourseLoader).get_or_load(self.course_id),  # type: ignore[attr-defined]
+        )
 
     @strawberry.field(description="Progress rows of the lessons reached, in course order.")
     async def lesson_progress(

@@ -7,6 +7,7 @@ load once per list, and null keys, missing rows and failing loaders behave as be
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -18,7 +19,7 @@ from strawberry import relay
 
 from core.context import Context
 from loaders.base import RecordLoader
-from schema.common import model_type, related
+from schema.common import model_type, related, when_loaded
 from schema.execution import FastExecutionContext, install_relation_resolvers
 
 BATCHES: list[tuple[str, list[Any]]] = []
@@ -204,3 +205,11 @@ async def test_error_below_a_nullable_object_nulls_only_that_object() -> None:
         None,
         {"title": "Basics"},
     ]
+
+
+async def test_when_loaded_computes_now_or_later() -> None:
+    assert when_loaded(lambda a, b: a + b, 2, 3) == 5  # loaded: a value, no awaitable
+    pending = asyncio.get_running_loop().create_future()
+    later = when_loaded(lambda a, b: a + b, 2, pending)
+    pending.set_result(40)
+    assert await later == 42

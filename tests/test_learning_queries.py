@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.sqlcount import StatementLog
+from models.identity import Role
 from models.learning import ProgressStatus
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
@@ -101,3 +102,19 @@ async def test_viewer_progress_statements_do_not_grow_with_lessons(
         expected = ["COMPLETED", "AVAILABLE"] + ["LOCKED"] * (2 * lessons - 2)
         assert statuses(data) == expected
     assert counts[0] == counts[1], counts
+
+
+async def test_admin_reads_a_learners_hearts_and_progress(gql: GraphQLClient) -> None:
+    # Not the viewer's own enrollment: hearts need the owner's tier from the loader, and
+    # percentComplete its counts, without anything loaded beforehand.
+    learner, _ = await signed_in()
+    _, admin_token = await signed_in(role=Role.ADMIN)
+    tree = await course_tree(units=1, lessons=4)
+    taken = await enrollment(learner, tree.course, hearts=3)
+    await progress_rows(taken, tree.lessons[:1])
+    data = await gql(
+        "query($id: ID!) { node(id: $id) { ... on Enrollment { hearts percentComplete } } }",
+        {"id": gid("Enrollment", taken.id)},
+        token=admin_token,
+    )
+    assert data == {"node": {"hearts": 3, "percentComplete": 25}}
