@@ -11,7 +11,6 @@ from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from aiodataloader import DataLoader
-from tortoise import connections
 from tortoise.models import Model
 
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
@@ -101,12 +100,26 @@ class CountByKeyLoader(RecordLoader):
     missing: ClassVar[Any] = 0
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await connections.get("default").execute_query_dict(
+        rows = await fetch_records(
             f'SELECT {self.key_column} AS k, count(*) AS n FROM "{self.table}" t '
             f"WHERE {self.key_column} = ANY($1) AND {self.condition} GROUP BY {self.key_column}",
             [list(keys)],
         )
         return {row["k"]: int(row["n"]) for row in rows}
+
+
+class ValuesByKeyLoader(RecordLoader):
+    """Plain values grouped by key, in row order: `sql` selects `k` and `v` and filters
+    with `... = ANY($1)` over the keys (e.g. a course's lesson ids in path order)."""
+
+    sql: ClassVar[str]
+    missing: ClassVar[Any] = []
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        grouped: dict[Any, list[Any]] = {}
+        for row in await fetch_records(self.sql, [list(keys)]):
+            grouped.setdefault(row["k"], []).append(row["v"])
+        return grouped
 
 
 class RowsByJoinedKeyLoader(RecordLoader):

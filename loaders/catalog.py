@@ -7,16 +7,16 @@ inactive content from viewers who are not the course's editors, so one loader se
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any
 
-from tortoise import connections
-
+from core.rows import fetch_records
 from loaders.base import (
     CountByKeyLoader,
     ModelByIdLoader,
     ModelsByKeyLoader,
     RecordLoader,
     RowsByJoinedKeyLoader,
+    ValuesByKeyLoader,
 )
 from models.catalog import (
     ConversationScenario,
@@ -29,11 +29,6 @@ from models.catalog import (
     Section,
     Unit,
 )
-
-
-async def _rows(sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    return await connections.get("default").execute_query_dict(sql, params)
-
 
 # --- by id -------------------------------------------------------------------------------
 
@@ -144,26 +139,18 @@ class PrerequisitesByLessonLoader(RowsByJoinedKeyLoader):
     )
 
 
-class ActiveLessonIdsByCourseLoader(RecordLoader):
+class ActiveLessonIdsByCourseLoader(ValuesByKeyLoader):
     """Ids of a course's active lessons in path order (section, unit, lesson positions).
 
     Plain ids, not rows: the unlocking rules need only the order.
     """
 
-    missing: ClassVar[Any] = []
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
-            "SELECT s.course_id AS k, l.id AS id FROM lessons l "
-            "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
-            "WHERE s.course_id = ANY($1) AND l.is_active "
-            "ORDER BY s.course_id, s.position, u.position, l.position",
-            [list(keys)],
-        )
-        grouped: dict[Any, list[Any]] = {}
-        for row in rows:
-            grouped.setdefault(row["k"], []).append(row["id"])
-        return grouped
+    sql = (
+        "SELECT s.course_id AS k, l.id AS v FROM lessons l "
+        "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
+        "WHERE s.course_id = ANY($1) AND l.is_active "
+        "ORDER BY s.course_id, s.position, u.position, l.position"
+    )
 
 
 # --- counts ------------------------------------------------------------------------------
@@ -176,7 +163,7 @@ class LessonCountByCourseLoader(CountByKeyLoader):
     key_column = "s.course_id"
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
+        rows = await fetch_records(
             "SELECT s.course_id AS k, count(*) AS n FROM lessons t "
             "JOIN units u ON u.id = t.unit_id JOIN sections s ON s.id = u.section_id "
             "WHERE s.course_id = ANY($1) AND t.is_active GROUP BY s.course_id",
@@ -190,7 +177,7 @@ class LessonCountByCourseLoader(CountByKeyLoader):
 
 class CourseIdBySectionLoader(RecordLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
+        rows = await fetch_records(
             "SELECT id AS k, course_id AS c FROM sections WHERE id = ANY($1)", [list(keys)]
         )
         return {row["k"]: row["c"] for row in rows}
@@ -198,7 +185,7 @@ class CourseIdBySectionLoader(RecordLoader):
 
 class CourseIdByUnitLoader(RecordLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
+        rows = await fetch_records(
             "SELECT u.id AS k, s.course_id AS c FROM units u "
             "JOIN sections s ON s.id = u.section_id WHERE u.id = ANY($1)",
             [list(keys)],
@@ -208,7 +195,7 @@ class CourseIdByUnitLoader(RecordLoader):
 
 class CourseIdByLessonLoader(RecordLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
+        rows = await fetch_records(
             "SELECT l.id AS k, s.course_id AS c FROM lessons l JOIN units u ON u.id = l.unit_id "
             "JOIN sections s ON s.id = u.section_id WHERE l.id = ANY($1)",
             [list(keys)],
@@ -216,19 +203,11 @@ class CourseIdByLessonLoader(RecordLoader):
         return {row["k"]: row["c"] for row in rows}
 
 
-class CourseIdsByExerciseLoader(RecordLoader):
+class CourseIdsByExerciseLoader(ValuesByKeyLoader):
     """The courses an exercise is used in (an exercise may be shared by lessons)."""
 
-    missing: ClassVar[Any] = []
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
-            "SELECT DISTINCT le.exercise_id AS k, s.course_id AS c FROM lesson_exercises le "
-            "JOIN lessons l ON l.id = le.lesson_id JOIN units u ON u.id = l.unit_id "
-            "JOIN sections s ON s.id = u.section_id WHERE le.exercise_id = ANY($1)",
-            [list(keys)],
-        )
-        grouped: dict[Any, list[Any]] = {}
-        for row in rows:
-            grouped.setdefault(row["k"], []).append(row["c"])
-        return grouped
+    sql = (
+        "SELECT DISTINCT le.exercise_id AS k, s.course_id AS v FROM lesson_exercises le "
+        "JOIN lessons l ON l.id = le.lesson_id JOIN units u ON u.id = l.unit_id "
+        "JOIN sections s ON s.id = u.section_id WHERE le.exercise_id = ANY($1)"
+    )

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tortoise import connections
-
 from core.pagination import KeysetQuery
+from core.rows import fetch_records
 from loaders.base import (
     CountByKeyLoader,
     ModelByIdLoader,
@@ -114,7 +113,7 @@ class MetricsBySessionIdLoader(RecordLoader):
     missing = SessionMetrics()
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await connections.get("default").execute_query_dict(_METRICS_SQL, [list(keys)])
+        rows = await fetch_records(_METRICS_SQL, [list(keys)])
         return {
             row["id"]: SessionMetrics(
                 total_messages=int(row["total"]),

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
-from tortoise import connections
-
 from core.pagination import KeysetQuery
+from core.rows import fetch_records
 from loaders.base import (
     CountByKeyLoader,
     ModelByIdLoader,
@@ -27,10 +26,6 @@ from models.learning import (
     UserAchievement,
     UserStreak,
 )
-
-
-async def _rows(sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    return await connections.get("default").execute_query_dict(sql, params)
 
 
 class EnrollmentByIdLoader(ModelByIdLoader):
@@ -124,7 +119,7 @@ class CompletedLessonIdsByEnrollmentLoader(RecordLoader):
     missing: ClassVar[Any] = set()
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
+        rows = await fetch_records(
             "SELECT enrollment_id AS k, lesson_id AS l FROM lesson_progress "
             "WHERE enrollment_id = ANY($1) AND first_completed_at IS NOT NULL",
             [list(keys)],
@@ -143,7 +138,7 @@ class PrerequisiteIdsByCourseLoader(RecordLoader):
     """{lesson_id: [prerequisite ids]} for every lesson of a course."""
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await _rows(
+        rows = await fetch_records(
             "SELECT s.course_id AS c, p.lesson_id AS l, p.prerequisite_id AS p "
             "FROM lesson_prerequisites p JOIN lessons l ON l.id = p.lesson_id "
             "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
