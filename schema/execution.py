@@ -250,11 +250,13 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _prefetch_steps(self, object_type: GraphQLObjectType, details: Any) -> list[_Step]:
         """The relations selected under `details` (through plain object fields), or []."""
-        memo: dict[tuple[str, int], list[_Step]] = self.__dict__.setdefault("_steps", {})
+        memo: dict[tuple[str, int], tuple[Any, list[_Step]]]
+        memo = self.__dict__.setdefault("_steps", {})
         key = (object_type.name, id(details))
-        if key in memo:
-            return memo[key]
-        memo[key] = []  # a cycle through fragments cannot recurse forever
+        entry = memo.get(key)
+        if entry is not None and entry[0] is details:
+            return entry[1]
+        memo[key] = (details, [])  # a cycle through fragments cannot recurse forever
         steps = []
         grouped, _defers, _forbidden = self.collect_subfields(object_type, details)
         for field_details in grouped.values():
@@ -275,7 +277,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 step.children = self._prefetch_steps(step.target, step.details)
             if step.loader is not None or step.children:
                 steps.append(step)
-        memo[key] = steps
+        memo[key] = (details, steps)  # keeping `details` alive keeps its id unique
         return steps
 
     async def _prefetch(self, steps: list[_Step], sources: list[Any]) -> None:
