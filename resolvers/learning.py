@@ -27,7 +27,7 @@ from models.learning import (
     UserStreak,
 )
 from resolvers.catalog_access import can_see
-from resolvers.learning_rewards import ensure_achievements, ensure_streak_row
+from resolvers.learning_rewards import ensure_streak_row
 from rules import hearts as heart_rules
 from rules import streaks as streak_rules
 
@@ -37,9 +37,9 @@ DEMO_LEARNER_EMAIL = "student@lingograph.dev"
 
 
 async def load_demo_data() -> None:
-    """Achievements, and the demo student enrolled in the first free demo course with its
-    first lesson played through (so `MyLearning` shows progress out of the box)."""
-    await ensure_achievements()
+    """The demo student enrolled in the first free demo course with its first lesson played
+    through (so `MyLearning` shows progress out of the box). The default achievements come
+    with migration 2."""
     student = await User.get_or_none(email=DEMO_LEARNER_EMAIL)
     course = (
         await Course.filter(is_published=True, price_amount=0, deleted_at=None)

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import secrets
 from datetime import UTC, date, datetime
-from typing import Any
 from uuid import UUID
 
-from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
@@ -26,95 +24,6 @@ from rules import achievements as achievement_rules
 from rules.streaks import local_date
 
 MAX_ACHIEVEMENT_ROUNDS = 5  # bounded: rewards could in theory chain
-
-# The achievements every installation has (seed 003's list plus course completion).
-DEFAULT_ACHIEVEMENTS: list[dict[str, Any]] = [
-    {
-        "code": "first_lesson",
-        "name": "First Lesson",
-        "description": "Complete your first lesson",
-        "condition_type": ConditionType.LESSON_COUNT,
-        "threshold": 1,
-        "xp_reward": 50,
-    },
-    {
-        "code": "ten_lessons",
-        "name": "Getting Serious",
-        "description": "Complete ten lessons",
-        "condition_type": ConditionType.LESSON_COUNT,
-        "threshold": 10,
-        "xp_reward": 50,
-    },
-    {
-        "code": "week_warrior",
-        "name": "Week Warrior",
-        "description": "Maintain a 7-day streak",
-        "condition_type": ConditionType.STREAK_DAYS,
-        "threshold": 7,
-        "xp_reward": 100,
-    },
-    {
-        "code": "perfect_practice",
-        "name": "Perfect Practice",
-        "description": "Complete a lesson with no mistakes",
-        "condition_type": ConditionType.PERFECT_LESSONS,
-        "threshold": 1,
-        "xp_reward": 75,
-    },
-    {
-        "code": "xp_collector",
-        "name": "XP Collector",
-        "description": "Earn 50 total XP",
-        "condition_type": ConditionType.XP_TOTAL,
-        "threshold": 50,
-        "xp_reward": 25,
-    },
-    {
-        "code": "xp_1000",
-        "name": "XP Master",
-        "description": "Earn 1,000 total XP",
-        "condition_type": ConditionType.XP_TOTAL,
-        "threshold": 1000,
-        "xp_reward": 100,
-    },
-    {
-        "code": "course_completed",
-        "name": "Course Champion",
-        "description": "Complete a whole course",
-        "condition_type": ConditionType.COURSE_COMPLETED,
-        "threshold": 1,
-        "xp_reward": 200,
-    },
-    {
-        "code": "first_conversation",
-        "name": "Conversation Starter",
-        "description": "Complete a conversation with an AI teacher",
-        "condition_type": ConditionType.CONVERSATIONS_COMPLETED,
-        "threshold": 1,
-        "xp_reward": 50,
-    },
-]
-
-
-async def ensure_achievements() -> None:
-    """Create the default achievements that are missing (idempotent, race-safe)."""
-    conn = connections.get("default")
-    for spec in DEFAULT_ACHIEVEMENTS:
-        await conn.execute_query(
-            "INSERT INTO achievements (id, created_at, updated_at, code, name, description, "
-            "condition_type, threshold, xp_reward, is_active) "
-            "VALUES (gen_random_uuid(), now(), now(), $1, $2, $3, $4, $5, $6, TRUE) "
-            "ON CONFLICT (code) DO NOTHING",
-            [
-                spec["code"],
-                spec["name"],
-                spec["description"],
-                spec["condition_type"].value,
-                spec["threshold"],
-                spec["xp_reward"],
-            ],
-        )
-
 
 # --- achievements --------------------------------------------------------------------------
 

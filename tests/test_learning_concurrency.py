@@ -17,7 +17,7 @@ from models.learning import (
 )
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
-from tests.factories.learning import answer_for, enrollment, ensure_achievements, gid
+from tests.factories.learning import answer_for, enrollment, gid
 from tests.graphql_client import GraphQLClient
 from tests.test_learning_path import answer, complete, run, start
 
@@ -55,7 +55,6 @@ async def test_twenty_concurrent_wrong_answers_lose_exactly_five_hearts(
 async def test_the_same_lesson_completed_twice_at_once_pays_out_once(
     gql: GraphQLClient,
 ) -> None:
-    await ensure_achievements()
     user, token = await signed_in()
     tree = await course_tree(lessons=1, exercises=2)
     (lesson,) = tree.lessons

@@ -15,7 +15,7 @@ from models.identity import User
 from models.learning import Enrollment, UserStreak
 from schema.root import build_schema
 from tests.factories.catalog import course_tree
-from tests.factories.learning import answer_for, ensure_achievements, gid
+from tests.factories.learning import answer_for, gid
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("learning.graphql")
@@ -62,7 +62,6 @@ def test_learning_operations_validate_against_the_schema() -> None:
 
 
 async def test_learner_whole_path(gql: GraphQLClient) -> None:
-    await ensure_achievements()
     email = f"learner-{uuid.uuid4().hex[:8]}@example.com"
     signed_up = await gql(
         operation("identity.graphql"),

@@ -8,10 +8,9 @@ from datetime import UTC, datetime, timedelta
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
 from models.identity import User
 from models.learning import Enrollment, LessonProgress, ProgressStatus, UserStreak
-from resolvers.learning_rewards import ensure_achievements
 from schema.common import global_id
 
-__all__ = ["answer_for", "enrollment", "ensure_achievements", "gid", "progress_rows"]
+__all__ = ["answer_for", "enrollment", "gid", "progress_rows"]
 
 
 def gid(type_name: str, node_id: object) -> str:
