@@ -3,8 +3,9 @@
 `publish(topic, event)` sends a NOTIFY on one channel through the ORM's pool, so any
 process (any uvicorn worker) can publish. Each process holds at most ONE dedicated asyncpg
 connection that LISTENs on that channel; it is opened lazily by the first subscriber,
-closed when the last one leaves, and re-opened when it drops (events sent while it is down
-are lost: subscribers then reload what they need on the next event). Payloads are small —
+closed when the last one leaves, and re-opened when it drops. NOTIFYs sent while it is down
+reach nobody, so once it listens again every subscriber gets a `{"type": "resync"}` event:
+its cue to reload what it may have missed. Payloads are small —
 an event type, ids, and at most a chunk of text — because NOTIFY payloads are limited to
 8000 bytes.
 """
@@ -25,6 +26,7 @@ from tortoise import connections
 from core.db import credentials
 
 CHANNEL = "lingograph_events"
+RESYNC = "resync"  # the event each subscriber gets after the listener has reconnected
 APPLICATION_NAME = "lingograph-events"
 MAX_PAYLOAD_BYTES = 7900  # PostgreSQL refuses NOTIFY payloads of 8000 bytes or more
 QUEUE_SIZE = 1000
@@ -129,24 +131,34 @@ class PubSub:
             except asyncio.QueueFull:
                 log.warning("subscriber too slow, dropping an event of %s", event.get("topic"))
 
+    def _announce_gap(self) -> None:
+        for topic, queues in list(self._queues.items()):
+            for queue in list(queues):
+                with contextlib.suppress(asyncio.QueueFull):  # already dropping: too slow
+                    queue.put_nowait({"topic": topic, "type": RESYNC})
+
     async def _run(self) -> None:
         """Keep one listening connection open, reconnecting when it drops."""
         failures = 0
+        listened = False  # once it has listened, a new connection means a gap to announce
         try:
             while True:
                 try:
-                    await self._listen_once()
+                    generation = self.generation
+                    await self._listen_once(announce_gap=listened)
                     failures = 0
                 except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
                     log.warning("event listener connection failed: %s", error)
                     failures += 1
+                listened = listened or self.generation > generation
                 self._ready.clear()
+                await self._notify_changed()  # not listening now (wait_for can see it)
                 await asyncio.sleep(RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)])
         finally:
             self._ready.clear()
             await self._close()
 
-    async def _listen_once(self) -> None:
+    async def _listen_once(self, announce_gap: bool) -> None:
         lost = asyncio.Event()
         # Named after the process, so operators (and tests) can see which worker listens.
         conn = await asyncpg.connect(
@@ -159,6 +171,8 @@ class PubSub:
             await conn.add_listener(CHANNEL, self._dispatch)
             self.generation += 1
             self._ready.set()
+            if announce_gap:
+                self._announce_gap()
             await self._notify_changed()
             while not lost.is_set():
                 try:

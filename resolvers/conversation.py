@@ -148,6 +148,13 @@ async def owned_session(viewer: User | None, session_id: Any, field: str = "sess
     return session
 
 
+async def messages_after(session_id: Any, sequence: int) -> list[ConversationMessage]:
+    """A session's messages after `sequence`, in order: what a subscriber may have missed."""
+    return await ConversationMessage.filter(session_id=session_id, sequence__gt=sequence).order_by(
+        "sequence"
+    )
+
+
 def _validate_content(content: str) -> str:
     text = content.strip()
     if not text:

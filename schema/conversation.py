@@ -4,6 +4,7 @@ subscription, and `User.conversationSessions` (the `UserFields` mixin)."""
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from strawberry.scalars import JSON
 
 from core.db import resolve_database_url
 from core.pagination import Page
-from core.pubsub import get_pubsub
+from core.pubsub import RESYNC, get_pubsub
 from loaders.conversation import MessageByIdLoader, SessionByIdLoader
 from models.conversation import SessionStatus as SessionStatusModel
 from resolvers import conversation as use_cases
@@ -238,6 +239,39 @@ async def _to_event(info: AppInfo, event: dict[str, Any]) -> Any:
     return None
 
 
+@dataclass
+class _Sent:
+    """What one subscriber has been sent, so a catch-up repeats nothing."""
+
+    after: int  # the session's last message sequence when the subscription began
+    status: Any
+    sequences: set[int] = field(default_factory=set)
+
+    def first_time(self, output: Any) -> bool:
+        if isinstance(output, MessageAdded):
+            sequence = output.message.sequence  # type: ignore[attr-defined]
+            if sequence in self.sequences:
+                return False
+            self.sequences.add(sequence)
+        elif isinstance(output, SessionStatusChanged):
+            self.status = output.session.status  # type: ignore[attr-defined]
+        return True
+
+
+async def _catch_up(info: AppInfo, session_id: Any, sent: _Sent) -> list[Any]:
+    """After the event listener reconnected: the messages and status change it missed."""
+    loaders = info.context.fresh_loaders()
+    missed: list[Any] = [
+        MessageAdded(message=message)  # type: ignore[arg-type]
+        for message in await use_cases.messages_after(session_id, sent.after)
+        if message.sequence not in sent.sequences
+    ]
+    session = await loaders.get(SessionByIdLoader).load(session_id)
+    if session is not None and session.status != sent.status:
+        missed.append(SessionStatusChanged(session=session))
+    return missed
+
+
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
@@ -249,12 +283,18 @@ class Subscription:
     ) -> AsyncGenerator[ConversationEvent, None]:
         node_id = decode_global_id(session_id, "ConversationSession")
         session = await use_cases.owned_session(info.context.viewer, node_id)
+        sent = _Sent(after=session.message_count, status=session.status)
         pubsub = get_pubsub(resolve_database_url(info.context.settings.database_url))
         async with pubsub.subscribe(topic(session.id)) as queue:
             while True:
-                output = await _to_event(info, await queue.get())
-                if output is not None:
-                    yield output
+                event = await queue.get()
+                if event.get("type") == RESYNC:
+                    outputs = await _catch_up(info, session.id, sent)
+                else:
+                    outputs = [await _to_event(info, event)]
+                for output in outputs:
+                    if output is not None and sent.first_time(output):
+                        yield output
 
 
 TYPES: list[type] = [*CONVERSATION_TYPES]

@@ -12,8 +12,16 @@ import pytest
 import pytest_asyncio
 from tortoise import connections
 
+from core import pubsub as pubsub_module
 from core.pubsub import APPLICATION_NAME, get_pubsub
-from resolvers.conversation_reply import topic, wait_for_replies
+from models.conversation import Sender
+from resolvers.conversation_reply import (
+    publish_message,
+    publish_status,
+    store_message,
+    topic,
+    wait_for_replies,
+)
 from schema.common import global_id
 from tests.factories.conversation import scenario, session_for, teacher
 from tests.factories.identity import signed_in
@@ -216,3 +224,38 @@ async def test_subscriber_on_one_process_gets_events_caused_through_another(
         await wait_for_replies()
     finally:
         await remote.close()
+
+
+async def test_a_message_sent_while_the_listener_reconnects_still_arrives(
+    server: str, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user, token = await signed_in()
+    session = await session_for(user, await teacher(1), await scenario())
+    sid = global_id("ConversationSession", session.id)
+    client = await _subscribe(server, TRANSPORT_WS, token, sid)
+    try:
+        await _wait_in_process_subscriber(database_url, session.id)
+        pubsub = get_pubsub(database_url)
+        generation, pid = pubsub.generation, pubsub.backend_pid
+        # A reconnection delay wide enough to publish into while nobody listens.
+        monkeypatch.setattr(pubsub_module, "RETRY_SECONDS", (0.5,))
+        await connections.get("default").execute_query("SELECT pg_terminate_backend($1)", [pid])
+        async with asyncio.timeout(5):
+            await pubsub.wait_for(lambda p: not p.listening)
+        message = await store_message(session.id, Sender.USER, "Sent during the gap.")
+        await publish_message(session.id, message.id)  # reaches no listener
+        assert not pubsub.listening
+        async with asyncio.timeout(10):
+            await pubsub.wait_for(lambda p: p.generation > generation and p.listening)
+        kind, payload = await client.next_payload()
+        assert kind == "next"
+        event = payload["data"]["conversationEvents"]
+        assert event["__typename"] == "MessageAdded"
+        assert event["message"]["id"] == global_id("ConversationMessage", message.id)
+        assert event["message"]["content"] == "Sent during the gap."
+        # Delivered once: a later event is the next thing the client sees.
+        await publish_status(session.id)
+        kind, payload = await client.next_payload()
+        assert payload["data"]["conversationEvents"]["__typename"] == "SessionStatusChanged"
+    finally:
+        await client.close()

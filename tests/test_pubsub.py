@@ -57,5 +57,7 @@ async def test_listener_reconnects_after_its_connection_is_killed(
         async with asyncio.timeout(10):
             await pubsub.wait_for(lambda p: p.generation > generation and p.listening)
         assert pubsub.backend_pid not in (None, pid)
+        # Events sent during the gap reached nobody: the subscriber is told to catch up.
+        assert await _get(queue) == {"topic": "reconnect", "type": "resync"}
         await publish("reconnect", {"type": "after"})
         assert await _get(queue) == {"topic": "reconnect", "type": "after"}
