@@ -26,11 +26,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 
-from core import db
+from core import background, db
 from core.graphiql import graphiql_routes
 from core.http import GraphQLApp
 from core.settings import Settings, get_settings
 from schema.root import DOMAINS, build_schema
+
+SHUTDOWN_GRACE_SECONDS = 10.0  # background work (replies, mail) given at shutdown
 
 log = logging.getLogger("lingograph")
 
@@ -57,6 +59,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
         try:
             yield
         finally:
+            # Let replies and mail in progress finish (bounded) before the pool closes.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(background.drain(), timeout=SHUTDOWN_GRACE_SECONDS)
             await db.close_orm()
 
     return Starlette(

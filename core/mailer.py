@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Protocol
 
+from core.background import spawn
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,6 @@ class SmtpMailer:
         self.user = settings.smtp_user
         self.password = settings.smtp_password
         self.sender = settings.smtp_from
-        self._pending: set[asyncio.Task[None]] = set()
 
     def _deliver(self, message: Message) -> None:
         email = EmailMessage()
@@ -74,14 +74,7 @@ class SmtpMailer:
             log.exception("mail to %s (%s) could not be delivered", message.to, message.subject)
 
     async def send(self, message: Message) -> None:
-        task = asyncio.create_task(self._deliver_logged(message))
-        self._pending.add(task)  # keep a reference until done (asyncio holds only weak ones)
-        task.add_done_callback(self._pending.discard)
-
-    async def flush(self) -> None:
-        """Wait for queued deliveries (shutdown, tests)."""
-        while self._pending:
-            await asyncio.gather(*list(self._pending))
+        spawn(self._deliver_logged(message), name=f"mail-to-{message.to}")
 
 
 _mailers: dict[tuple[str, str, int], Mailer] = {}

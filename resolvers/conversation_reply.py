@@ -8,13 +8,13 @@ the reply failed, and the session remains usable.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import uuid
 from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from core.background import spawn
 from core.errors import AppError, ErrorCode
 from core.pubsub import publish
 from models.catalog import ConversationScenario
@@ -33,7 +33,6 @@ log = logging.getLogger("lingograph.conversation")
 
 CHUNK_EVENT_CHARS = 1000  # keeps a chunk event well under the 8000-byte NOTIFY limit
 REPLY_FAILED = "The teacher could not reply just now. Your message was saved; please try again."
-_running: set[asyncio.Task[Any]] = set()
 
 
 def topic(session_id: Any) -> str:
@@ -222,15 +221,7 @@ async def produce_reply(
 
 def schedule_reply(engine: TutorEngine, session: ConversationSession, message_id: Any) -> None:
     """Produce the reply in the background; the mutation does not wait for it."""
-    task = asyncio.create_task(produce_reply(engine, session.id, message_id))
-    _running.add(task)
-    task.add_done_callback(_running.discard)
-
-
-async def wait_for_replies() -> None:
-    """Wait for the replies in progress in this process (tests, graceful shutdown)."""
-    while _running:
-        await asyncio.gather(*list(_running), return_exceptions=True)
+    spawn(produce_reply(engine, session.id, message_id), name=f"reply-to-{message_id}")
 
 
 def is_closed(session: ConversationSession) -> bool:

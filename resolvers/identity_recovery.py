@@ -9,6 +9,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from core.background import spawn
 from core.errors import AppError, ErrorCode, Validator
 from core.mailer import Mailer, Message
 from core.security import hash_password, hash_token, new_token, verify_password
@@ -117,9 +118,15 @@ async def request_password_reset(*, email: str, settings: Settings, mailer: Mail
     v.raise_if_any()
     user = await User.get_or_none(email=email_n, is_active=True, deleted_at=None)
     if user is not None:
-        token = await issue_verification_token(user, VerificationPurpose.PASSWORD_RESET, settings)
-        await _send_reset_mail(mailer, user, token, settings)
+        # After the response: writing the token and the mail must not make the answer for
+        # an existing account measurably slower than for an unknown address.
+        spawn(_mail_reset_token(user, settings, mailer), name="password-reset-mail")
     return {"ok": True}
+
+
+async def _mail_reset_token(user: User, settings: Settings, mailer: Mailer) -> None:
+    token = await issue_verification_token(user, VerificationPurpose.PASSWORD_RESET, settings)
+    await _send_reset_mail(mailer, user, token, settings)
 
 
 async def reset_password(*, token: str, new_password: str) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from core.background import drain
 from models.conversation import ConversationMessage, Sender, SessionStatus
 from resolvers.conversation import MAX_MESSAGE_CHARS, RATE_MAX_MESSAGES
-from resolvers.conversation_reply import wait_for_replies
 from schema.common import global_id
 from tests.factories.catalog import course_tree
 from tests.factories.conversation import scenario, session_for, teacher
@@ -135,7 +135,7 @@ async def test_send_message_returns_it_corrected_and_the_reply_follows(gql: Grap
             "end": 39,
         },
     ]
-    await wait_for_replies()
+    await drain()
     detail = await _call(gql, "ConversationDetail", {"id": session["id"]}, token)
     messages = [e["node"] for e in detail["node"]["messages"]["edges"]]
     assert [m["sender"] for m in messages] == ["USER", "AI"]
@@ -171,7 +171,7 @@ async def test_message_validation_empty_and_too_long(gql: GraphQLClient) -> None
         }
     ]
     assert (await _send(gql, token, sid, "a" * MAX_MESSAGE_CHARS))["errors"] == []
-    await wait_for_replies()
+    await drain()
 
 
 async def test_messages_to_closed_sessions_are_refused(gql: GraphQLClient) -> None:
@@ -204,13 +204,13 @@ async def test_sending_too_fast_is_throttled(gql: GraphQLClient) -> None:
             "code": "RATE_LIMITED",
         }
     ]
-    await wait_for_replies()
+    await drain()
     # Messages older than the window do not count.
     await ConversationMessage.filter(session_id=session.id).update(
         created_at=datetime.now(UTC) - timedelta(seconds=11)
     )
     assert (await _send(gql, token, sid, "Back again."))["errors"] == []
-    await wait_for_replies()
+    await drain()
 
 
 async def test_other_users_sessions_read_as_not_found(gql: GraphQLClient) -> None:
@@ -235,7 +235,7 @@ async def test_end_conversation_completes_and_evaluates(gql: GraphQLClient) -> N
     sid = global_id("ConversationSession", session.id)
     await _send(gql, token, sid, "Yesterday I goed to a interview for a marketing position.")
     await _send(gql, token, sid, "I have experience in digital campaigns and teamwork.")
-    await wait_for_replies()
+    await drain()
     data = await _call(gql, "EndConversation", {"sessionId": sid}, token)
     ended = data["endConversation"]
     assert ended["errors"] == []

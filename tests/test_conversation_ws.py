@@ -13,6 +13,7 @@ import pytest_asyncio
 from tortoise import connections
 
 from core import pubsub as pubsub_module
+from core.background import drain
 from core.pubsub import APPLICATION_NAME, get_pubsub
 from models.conversation import Sender
 from resolvers.conversation_reply import (
@@ -20,7 +21,6 @@ from resolvers.conversation_reply import (
     publish_status,
     store_message,
     topic,
-    wait_for_replies,
 )
 from schema.common import global_id
 from tests.factories.conversation import scenario, session_for, teacher
@@ -86,7 +86,7 @@ async def test_events_of_one_message_arrive_in_order(
         )
         message_id = sent["sendMessage"]["message"]["id"]
         _assert_reply_sequence(await _events_until_reply(client), message_id)
-        await wait_for_replies()
+        await drain()
         # The status event is loaded fresh: the session read at subscription time was active.
         ended = await gql(OPS, {"sessionId": sid}, token, "EndConversation")
         assert ended["endConversation"]["errors"] == []
@@ -221,7 +221,7 @@ async def test_subscriber_on_one_process_gets_events_caused_through_another(
         _assert_reply_sequence(
             await _events_until_reply(remote), here["sendMessage"]["message"]["id"]
         )
-        await wait_for_replies()
+        await drain()
     finally:
         await remote.close()
 

@@ -11,6 +11,7 @@ from email import policy
 
 import pytest
 
+from core.background import drain
 from core.mailer import Message, OutboxMailer, SmtpMailer, get_mailer
 from core.settings import Settings
 from models.identity import OutboxMessage
@@ -65,7 +66,7 @@ async def test_smtp_mailer_delivers_in_a_thread(settings: Settings) -> None:
     mailer = SmtpMailer(dataclasses.replace(settings, smtp_host="127.0.0.1", smtp_port=port))
     async with smtp:
         await mailer.send(Message(to="far@example.com", subject="Greetings", body="Olá!\n"))
-        await mailer.flush()
+        await drain()
     assert len(received) == 1
     sent = email.message_from_bytes(received[0], policy=policy.default)
     assert (sent["To"], sent["Subject"]) == ("far@example.com", "Greetings")
@@ -82,7 +83,7 @@ async def test_smtp_failures_are_logged_not_raised(
     mailer = SmtpMailer(dataclasses.replace(settings, smtp_host="127.0.0.1", smtp_port=port))
     with caplog.at_level(logging.ERROR, logger="core.mailer"):
         await mailer.send(Message(to="lost@example.com", subject="Lost", body="..."))
-        await mailer.flush()
+        await drain()
     assert [r.getMessage() for r in caplog.records] == [
         "mail to lost@example.com (Lost) could not be delivered"
     ]

@@ -6,6 +6,7 @@ import itertools
 import re
 from datetime import UTC, datetime, timedelta
 
+from core.background import drain
 from core.security import new_token
 from models.identity import AuthToken, OutboxMessage, Role, SubscriptionTier, User
 
@@ -58,6 +59,7 @@ async def signed_in(role: Role = Role.STUDENT, **fields: object) -> tuple[User, 
 
 async def mailed_token(email: str, subject_contains: str) -> str:
     """The token in the newest outbox message to `email` whose subject contains the text."""
+    await drain()  # some mail is written after the response (core.background)
     message = (
         await OutboxMessage.filter(to=email, subject__icontains=subject_contains)
         .order_by("-created_at")
