@@ -4,7 +4,9 @@ for one message, fresh data per event, authorization, and events crossing proces
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -37,6 +39,30 @@ async def _subscribe(server: str, protocol: str, token: str, session_id: str) ->
     assert (await client.ack())["type"] == "connection_ack"
     await client.subscribe("1", OPS, {"sessionId": session_id}, "ConversationEvents")
     return client
+
+
+@dataclass
+class LiveSession:
+    session: Any
+    sid: str
+    token: str
+    client: WsClient
+
+
+@contextlib.asynccontextmanager
+async def _live_session(
+    server: str, protocol: str, database_url: str
+) -> AsyncIterator[LiveSession]:
+    """A learner's session with a subscription to it, already registered in this process."""
+    user, token = await signed_in()
+    session = await session_for(user, await teacher(1), await scenario())
+    sid = global_id("ConversationSession", session.id)
+    client = await _subscribe(server, protocol, token, sid)
+    try:
+        await _wait_in_process_subscriber(database_url, session.id)
+        yield LiveSession(session, sid, token, client)
+    finally:
+        await client.close()
 
 
 async def _wait_in_process_subscriber(database_url: str, session_pk: Any) -> None:
@@ -75,12 +101,8 @@ def _assert_reply_sequence(events: list[dict[str, Any]], message_id: str) -> Non
 async def test_events_of_one_message_arrive_in_order(
     server: str, gql: GraphQLClient, database_url: str, protocol: str
 ) -> None:
-    user, token = await signed_in()
-    session = await session_for(user, await teacher(1), await scenario())
-    sid = global_id("ConversationSession", session.id)
-    client = await _subscribe(server, protocol, token, sid)
-    try:
-        await _wait_in_process_subscriber(database_url, session.id)
+    async with _live_session(server, protocol, database_url) as live:
+        sid, token, client = live.sid, live.token, live.client
         sent = await gql(
             OPS, {"sessionId": sid, "content": "I goed to the interview."}, token, "SendMessage"
         )
@@ -102,8 +124,6 @@ async def test_events_of_one_message_arrive_in_order(
                 }
             },
         )
-    finally:
-        await client.close()
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
@@ -229,12 +249,8 @@ async def test_subscriber_on_one_process_gets_events_caused_through_another(
 async def test_a_message_sent_while_the_listener_reconnects_still_arrives(
     server: str, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    user, token = await signed_in()
-    session = await session_for(user, await teacher(1), await scenario())
-    sid = global_id("ConversationSession", session.id)
-    client = await _subscribe(server, TRANSPORT_WS, token, sid)
-    try:
-        await _wait_in_process_subscriber(database_url, session.id)
+    async with _live_session(server, TRANSPORT_WS, database_url) as live:
+        session, client = live.session, live.client
         pubsub = get_pubsub(database_url)
         generation, pid = pubsub.generation, pubsub.backend_pid
         # A reconnection delay wide enough to publish into while nobody listens.
@@ -257,5 +273,3 @@ async def test_a_message_sent_while_the_listener_reconnects_still_arrives(
         await publish_status(session.id)
         kind, payload = await client.next_payload()
         assert payload["data"]["conversationEvents"]["__typename"] == "SessionStatusChanged"
-    finally:
-        await client.close()
