@@ -231,9 +231,13 @@ async def fetch_child_pages(
     ]
     direction, _ = _direction(query, args.backward)
     ordering = ", ".join(f"{expr} {direction}" for expr in query.order)
+    # Without a cursor the window sees each parent's whole list, so its size comes with the
+    # page at no extra cost (no separate count statement when `totalCount` is selected).
+    whole = args.after is None and args.before is None
+    total = f"count(*) OVER (PARTITION BY {parent_column}) AS _total, " if whole else ""
     sql = (
         f"SELECT * FROM (SELECT {query.select}, {_keys_select(query.order)}, "
-        f"{parent_column} AS _parent, "
+        f"{parent_column} AS _parent, {total}"
         f"row_number() OVER (PARTITION BY {parent_column} ORDER BY {ordering}) AS _rn "
         f"FROM {query.source} WHERE {' AND '.join(where)}) w "
         f"WHERE w._rn <= {args.limit + 1} ORDER BY w._parent, w._rn"
@@ -242,7 +246,11 @@ async def fetch_child_pages(
     grouped: dict[Any, list[Record]] = {pid: [] for pid in parent_ids}
     for row in rows:
         grouped.setdefault(row["_parent"], []).append(row)
-    return {
-        pid: _rows_to_page(query.model, grouped.get(pid, []), len(query.order), args)
-        for pid in parent_ids
-    }
+    pages = {}
+    for pid in parent_ids:
+        children = grouped.get(pid, [])
+        page = pages[pid] = _rows_to_page(query.model, children, len(query.order), args)
+        if whole:
+            count = children[0]["_total"] if children else 0
+            page.total_count = lambda count=count: count
+    return pages

@@ -154,7 +154,8 @@ class PageByParentLoader(RecordLoader):
     """A page of children per parent; keys are `(parent_id, PageArgs)`.
 
     Keys sharing the same PageArgs are loaded in one windowed statement. Subclasses give
-    `query()` (the children's KeysetQuery), `parent_column`, and `count_loader` for totals.
+    `query()` (the children's KeysetQuery), `parent_column`, and `count_loader` for totals
+    of pages after a cursor (a first page gets its total from the window).
     """
 
     parent_column: ClassVar[str]
@@ -171,7 +172,7 @@ class PageByParentLoader(RecordLoader):
         for args, parent_ids in by_args.items():
             pages = await fetch_child_pages(self.query(), self.parent_column, parent_ids, args)
             for parent_id, page in pages.items():
-                if self.count_loader is not None:
+                if page.total_count is None and self.count_loader is not None:
                     counter = self.loaders.get(self.count_loader)
                     page.total_count = lambda counter=counter, pid=parent_id: counter.load(pid)
                 result[(parent_id, args)] = page

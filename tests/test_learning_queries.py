@@ -118,3 +118,19 @@ async def test_admin_reads_a_learners_hearts_and_progress(gql: GraphQLClient) ->
         token=admin_token,
     )
     assert data == {"node": {"hearts": 3, "percentComplete": 25}}
+
+
+async def test_total_count_after_a_cursor_counts_the_whole_list(gql: GraphQLClient) -> None:
+    # A first page carries its list's size; a page after a cursor asks the count loader.
+    user, token = await signed_in()
+    tree = await course_tree(units=1, lessons=5)
+    taken = await enrollment(user, tree.course)
+    await progress_rows(taken, tree.lessons)
+    query = """query($after: String) { me { enrollments { edges { node {
+        lessonProgress(first: 2, after: $after) { totalCount edges { cursor } } } } } } }"""
+    first = await gql(query, {"after": None}, token=token)
+    progress = first["me"]["enrollments"]["edges"][0]["node"]["lessonProgress"]
+    assert progress["totalCount"] == 5
+    after = progress["edges"][-1]["cursor"]
+    second = await gql(query, {"after": after}, token=token)
+    assert second["me"]["enrollments"]["edges"][0]["node"]["lessonProgress"]["totalCount"] == 5
