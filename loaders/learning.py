@@ -211,7 +211,7 @@ class ViewerProgressLoader(RecordLoader):
 
     async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
         from loaders.catalog import ActiveLessonIdsByCourseLoader, CourseIdByLessonLoader
-        from rules.unlocking import is_available
+        from rules.unlocking import available_lessons, is_available
 
         rows = await self.loaders.get(ProgressByUserLessonLoader).load_many(list(keys))
         result = {key: row for key, row in zip(keys, rows, strict=True) if row is not None}
@@ -239,9 +239,16 @@ class ViewerProgressLoader(RecordLoader):
         done = await self.loaders.get(CompletedLessonIdsByEnrollmentLoader).load_many(
             [e.id for _, _, e in enrolled]
         )
+        opened: dict[Any, tuple[set[Any], set[Any]]] = {}  # per enrollment: path, open lessons
         for (key, course, enrollment), completed in zip(enrolled, done, strict=True):
             order, required = paths[course]
-            open_ = is_available(key[1], order, required, completed)
+            if enrollment.id not in opened:  # once per enrollment, not once per lesson
+                opened[enrollment.id] = (set(order), available_lessons(order, required, completed))
+            on_path, open_lessons = opened[enrollment.id]
+            if key[1] in on_path:
+                open_ = key[1] in open_lessons
+            else:  # e.g. an inactive lesson: only its own prerequisites can open it
+                open_ = is_available(key[1], order, required, completed)
             result[key] = LessonProgress(
                 user_id=key[0],
                 lesson_id=key[1],
