@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, ClassVar
 
 from core.pagination import KeysetQuery
@@ -201,6 +202,28 @@ class CertificateByEnrollmentLoader(RecordLoader):
         return {r.enrollment_id: r for r in rows}  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True, slots=True)
+class UnstartedProgress:
+    """A lesson the learner has not started: what its progress row will say once created.
+
+    Read-only and never saved, so a plain record: building an unsaved ORM instance per
+    lesson of a course tree cost a tenth of the request.
+    """
+
+    user_id: Any
+    lesson_id: Any
+    enrollment_id: Any
+    status: ProgressStatus
+    best_score: int | None = None
+    attempts: int = 0
+    completion_count: int = 0
+    time_spent_seconds: int = 0
+    xp_earned: int = 0
+    hearts_lost: int = 0
+    first_completed_at: datetime | None = None
+    last_completed_at: datetime | None = None
+
+
 class ViewerProgressLoader(RecordLoader):
     """Keys `(user_id, lesson_id)`: the learner's progress on a lesson.
 
@@ -249,16 +272,10 @@ class ViewerProgressLoader(RecordLoader):
                 open_ = key[1] in open_lessons
             else:  # e.g. an inactive lesson: only its own prerequisites can open it
                 open_ = is_available(key[1], order, required, completed)
-            result[key] = LessonProgress(
+            result[key] = UnstartedProgress(
                 user_id=key[0],
                 lesson_id=key[1],
                 enrollment_id=enrollment.id,
                 status=ProgressStatus.AVAILABLE if open_ else ProgressStatus.LOCKED,
-                attempts=0,
-                completion_count=0,
-                time_spent_seconds=0,
-                xp_earned=0,
-                hearts_lost=0,
-                current_first_tries={},
             )
         return result

@@ -198,11 +198,12 @@ def when_loaded(compute: Callable[..., T], *values: Any) -> Any:
     return later()
 
 
-def model_type(model: type) -> Callable[[type], type]:
-    """Let a Strawberry type be returned as the Tortoise model row it mirrors (no copying)."""
+def model_type(model: type, *also: type) -> Callable[[type], type]:
+    """Let a Strawberry type be returned as the Tortoise model row it mirrors (no copying),
+    or as any of the `also` classes with the same attributes."""
 
     def decorate(cls: type) -> type:
-        accepted = (cls, model)  # built once: `klass | model` per call cost more than the check
+        accepted = (cls, model, *also)  # built once: `klass | model` per call cost more
 
         def is_type_of(_klass: type, obj: Any, _info: Any) -> bool:
             return isinstance(obj, accepted)

@@ -19,6 +19,7 @@ from loaders.learning import (
     CompletedLessonCountByEnrollmentLoader,
     EnrollmentByIdLoader,
     LessonProgressPageByEnrollmentLoader,
+    UnstartedProgress,
 )
 from models import learning as m
 from resolvers import learning as use_cases
@@ -98,7 +99,7 @@ class Certificate:
 
 
 @strawberry.type
-@model_type(m.LessonProgress)
+@model_type(m.LessonProgress, UnstartedProgress)
 class LessonProgress:
     status: ProgressStatus  # type: ignore[valid-type]
     best_score: int | None = strawberry.field(description="0-100, null until completed.")
