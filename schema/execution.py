@@ -89,7 +89,8 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         """The grouped field set with each field's plan; graphql-core memoizes the grouped
         set per selection, so this runs once per selection, not once per object."""
         cache = self.__dict__.setdefault("_compiled_fields", {})
-        entry = cache.get(id(grouped))
+        cache_key = (parent_type.name, id(grouped))
+        entry = cache.get(cache_key)
         if entry is not None and entry[0] is grouped:
             return entry[1]
         plans: dict[tuple[str, str], FieldPlan] = self.schema.__dict__.setdefault(
@@ -107,7 +108,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 plan = plans[key]
             compiled.append((response_name, details, plan))
         result = tuple(compiled)
-        cache[id(grouped)] = (grouped, result)  # keep `grouped` alive: its id stays unique
+        cache[cache_key] = (grouped, result)  # keep `grouped` alive: its id stays unique
         return result
 
     def execute_fields(
