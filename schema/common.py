@@ -174,12 +174,19 @@ def related(
     key_of = _attribute_key(key) if isinstance(key, str) else key
 
     def resolve(root: Any, info: AppInfo) -> Any:
-        value = key_of(root, info.context)
-        return None if value is None else info.context.loaders.get(loader).get_or_load(value)
+        return relation_value(loader, key_of, root, info.context)
 
     return strawberry.field(
         resolver=resolve, description=description, metadata={RELATED: (loader, key_of)}
     )
+
+
+def relation_value(
+    loader: type[RecordLoader], key_of: RelationKey, source: Any, context: Context
+) -> Any:
+    """A `related()` field's value: null for a null key, else the loaded value (or its load)."""
+    key = key_of(source, context)
+    return None if key is None else context.loaders.get(loader).get_or_load(key)
 
 
 def when_loaded(compute: Callable[..., T], *values: Any) -> Any:

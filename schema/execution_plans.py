@@ -31,7 +31,7 @@ from strawberry import relay
 from strawberry.types.base import StrawberryObjectDefinition
 
 from loaders.base import RecordLoader
-from schema.common import RELATED, RelationKey
+from schema.common import RELATED, RelationKey, relation_value
 
 GENERIC = object()
 
@@ -63,13 +63,6 @@ def relation_of(field_def: GraphQLField) -> tuple[type[RecordLoader], RelationKe
     if definition is None or definition.extensions or field_def.args:
         return None  # guarded by a permission (an extension): leave it to Strawberry
     return definition.metadata.get(RELATED)
-
-
-def relation_value(
-    loader: type[RecordLoader], key_of: RelationKey, source: Any, context: Any
-) -> Any:
-    key = key_of(source, context)
-    return None if key is None else context.loaders.get(loader).get_or_load(key)
 
 
 def install_relation_resolvers(schema: GraphQLSchema) -> None:
