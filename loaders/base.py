@@ -43,7 +43,7 @@ class RecordLoader(DataLoader):
     async def batch_load_fn(self, keys: Sequence[Any]) -> list[Any]:
         found = await self.fetch(keys)
         missing = self.missing
-        if isinstance(missing, list | dict):
+        if isinstance(missing, list | dict | set):  # a fresh empty one per key
             return [found.get(key, type(missing)()) for key in keys]
         return [found.get(key, missing) for key in keys]
 
@@ -106,6 +106,16 @@ class CountByKeyLoader(RecordLoader):
             [list(keys)],
         )
         return {row["k"]: int(row["n"]) for row in rows}
+
+
+class ValueByKeyLoader(RecordLoader):
+    """One plain value per key: `sql` selects `k` and `v` and filters with `... = ANY($1)`
+    over the keys (e.g. the course a lesson belongs to)."""
+
+    sql: ClassVar[str]
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        return {row["k"]: row["v"] for row in await fetch_records(self.sql, [list(keys)])}
 
 
 class ValuesByKeyLoader(RecordLoader):

@@ -16,6 +16,7 @@ from loaders.base import (
     ModelsByKeyLoader,
     RecordLoader,
     RowsByJoinedKeyLoader,
+    ValueByKeyLoader,
     ValuesByKeyLoader,
 )
 from models.catalog import (
@@ -175,32 +176,22 @@ class LessonCountByCourseLoader(CountByKeyLoader):
 # --- which course a node belongs to (for visibility and authoring checks) -----------------
 
 
-class CourseIdBySectionLoader(RecordLoader):
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await fetch_records(
-            "SELECT id AS k, course_id AS c FROM sections WHERE id = ANY($1)", [list(keys)]
-        )
-        return {row["k"]: row["c"] for row in rows}
+class CourseIdBySectionLoader(ValueByKeyLoader):
+    sql = "SELECT id AS k, course_id AS v FROM sections WHERE id = ANY($1)"
 
 
-class CourseIdByUnitLoader(RecordLoader):
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await fetch_records(
-            "SELECT u.id AS k, s.course_id AS c FROM units u "
-            "JOIN sections s ON s.id = u.section_id WHERE u.id = ANY($1)",
-            [list(keys)],
-        )
-        return {row["k"]: row["c"] for row in rows}
+class CourseIdByUnitLoader(ValueByKeyLoader):
+    sql = (
+        "SELECT u.id AS k, s.course_id AS v FROM units u "
+        "JOIN sections s ON s.id = u.section_id WHERE u.id = ANY($1)"
+    )
 
 
-class CourseIdByLessonLoader(RecordLoader):
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await fetch_records(
-            "SELECT l.id AS k, s.course_id AS c FROM lessons l JOIN units u ON u.id = l.unit_id "
-            "JOIN sections s ON s.id = u.section_id WHERE l.id = ANY($1)",
-            [list(keys)],
-        )
-        return {row["k"]: row["c"] for row in rows}
+class CourseIdByLessonLoader(ValueByKeyLoader):
+    sql = (
+        "SELECT l.id AS k, s.course_id AS v FROM lessons l JOIN units u ON u.id = l.unit_id "
+        "JOIN sections s ON s.id = u.section_id WHERE l.id = ANY($1)"
+    )
 
 
 class CourseIdsByExerciseLoader(ValuesByKeyLoader):

@@ -130,10 +130,6 @@ class CompletedLessonIdsByEnrollmentLoader(RecordLoader):
             grouped.setdefault(row["k"], set()).add(row["l"])
         return grouped
 
-    async def batch_load_fn(self, keys: Sequence[Any]) -> list[Any]:
-        found = await self.fetch(keys)
-        return [found.get(key, set()) for key in keys]
-
 
 class PrerequisiteIdsByCourseLoader(RecordLoader):
     """{lesson_id: [prerequisite ids]} for every lesson of a course."""
