@@ -29,6 +29,20 @@ M = TypeVar("M", bound=Model)
 Record = Mapping[str, Any]
 
 
+def columns(model: type[Model], alias: str = "t", *, labelled: bool = False) -> str:
+    """The model's own columns (not e.g. a search vector) for raw SELECTs; `labelled`
+    names them `"alias.column"`, for several models' columns in one row (see `unlabel`)."""
+    if labelled:
+        return ", ".join(f'{alias}."{c}" AS "{alias}.{c}"' for c in model._meta.db_fields)
+    return ", ".join(f'{alias}."{name}"' for name in model._meta.db_fields)
+
+
+def unlabel(record: Record, alias: str) -> dict[str, Any]:
+    """One model's columns out of a row selected with `columns(..., labelled=True)`."""
+    prefix = f"{alias}."
+    return {k[len(prefix) :]: v for k, v in record.items() if k.startswith(prefix)}
+
+
 async def fetch_records(statement: str, params: Sequence[Any] = ()) -> list[Record]:
     """The statement's rows as asyncpg records, on the current connection (or transaction)."""
     client = connections.get("default")

@@ -14,7 +14,7 @@ from aiodataloader import DataLoader
 from tortoise.models import Model
 
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
-from core.rows import build, builder, fetch_records
+from core.rows import build, builder, columns, fetch_records
 
 L = TypeVar("L", bound="RecordLoader")
 M = TypeVar("M", bound=Model)
@@ -153,11 +153,6 @@ class RowsByJoinedKeyLoader(RecordLoader):
         for row in await fetch_records(statement, [list(keys)]):
             grouped.setdefault(row["_key"], []).append(build_one(row))
         return grouped
-
-
-def columns(model: type[Model], alias: str = "t") -> str:
-    """The model's own columns (not e.g. a search vector) for raw SELECTs."""
-    return ", ".join(f'{alias}."{name}"' for name in model._meta.db_fields)
 
 
 class PageByParentLoader(RecordLoader):

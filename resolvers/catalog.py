@@ -17,7 +17,7 @@ from tortoise import connections
 from core.access import is_admin
 from core.errors import AppError, ErrorCode
 from core.pagination import KeysetQuery, Page, PageArgs, decode_cursor, fetch_page
-from loaders.base import columns
+from core.rows import columns
 from models.catalog import ConversationScenario, Course, Language
 from resolvers.catalog_access import is_teacher
 

@@ -9,12 +9,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 from tortoise.exceptions import IntegrityError
-from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator
 from core.mailer import Mailer
-from core.rows import builder, fetch_records
+from core.rows import builder, columns, fetch_records, unlabel
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
 from models.identity import (
@@ -69,15 +68,6 @@ async def authenticate(
     return token.user, token
 
 
-def _aliased(model: type[Model], alias: str) -> str:
-    return ", ".join(f'{alias}."{c}" AS "{alias}.{c}"' for c in model._meta.db_fields)
-
-
-def _unaliased(record: dict[str, Any], alias: str) -> dict[str, Any]:
-    prefix = f"{alias}."
-    return {k[len(prefix) :]: v for k, v in record.items() if k.startswith(prefix)}
-
-
 async def _live_token_with_user(token_hash: str, now: datetime) -> AuthToken | None:
     """The unexpired, unrevoked token with this hash, its user attached, in one statement.
 
@@ -85,15 +75,15 @@ async def _live_token_with_user(token_hash: str, now: datetime) -> AuthToken | N
     through select_related) cost more CPU than the query itself.
     """
     statement = (
-        f"SELECT {_aliased(AuthToken, 't')}, {_aliased(User, 'u')} "
+        f"SELECT {columns(AuthToken, 't', labelled=True)}, {columns(User, 'u', labelled=True)} "
         f'FROM "{AuthToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u.id = t.user_id '
         "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 LIMIT 1"
     )
     records = await fetch_records(statement, [token_hash, now])
     if not records:
         return None
-    token = builder(AuthToken)(_unaliased(records[0], "t"))
-    token.user = builder(User)(_unaliased(records[0], "u"))
+    token = builder(AuthToken)(unlabel(records[0], "t"))
+    token.user = builder(User)(unlabel(records[0], "u"))
     return token
 
 
