@@ -69,6 +69,7 @@ async def run(
     url: str, requests: list[bytes], clients: int, duration: float, warmup: float, check: bool
 ) -> dict[str, Any]:
     parsed = urlparse(url)
+    port = parsed.port or 80
     latencies: list[float] = []
     sizes: list[int] = []
     errors: list[str] = []
@@ -79,7 +80,7 @@ async def run(
     # time lets the workers take turns, as a stream of real clients would.
     streams = []
     for _ in range(clients):
-        reader, writer = await asyncio.open_connection(parsed.hostname, parsed.port or 80)
+        reader, writer = await asyncio.open_connection(parsed.hostname, port)
         await _exchange(reader, writer, requests[0])
         streams.append((reader, writer))
     started = time.perf_counter()
@@ -101,11 +102,12 @@ async def run(
                 except (Failure, OSError, asyncio.IncompleteReadError) as error:
                     errors.append(str(error))
                     writer.close()
-                    reader, writer = await asyncio.open_connection(parsed.hostname, parsed.port)
+                    reader, writer = await asyncio.open_connection(parsed.hostname, port)
                     continue
                 end = time.perf_counter()
                 if check and b'"errors"' in body:
                     errors.append(body[:300].decode(errors="replace"))
+                    continue  # an error answer is not a served request: not in req/s or latency
                 if begin >= measure_from:
                     latencies.append(end - begin)
                     sizes.append(len(body))

@@ -13,6 +13,10 @@ def _fmt(value: Any, digits: int = 1) -> str:
     return str(value)
 
 
+def _times(ratio: float | None) -> str | None:
+    return None if ratio is None else f"{ratio:.2f}x"
+
+
 def print_table(results: dict[str, Any]) -> None:
     counts = results["statements"]
     runs = results["runs"]
@@ -41,13 +45,11 @@ def print_table(results: dict[str, Any]) -> None:
             if not per_level:
                 continue
             for clients, r in per_level.items():
-                naive = runs.get("naive", {}).get(name, {}).get(clients)
-                base = runs.get("baseline", {}).get(name, {}).get(clients)
                 gain = overhead = None
-                if server == "api" and naive and naive["rps"]:
-                    gain = f"{r['rps'] / naive['rps']:.2f}x"
-                if server == "api" and base and r["rps"]:
-                    overhead = f"{base['rps'] / r['rps']:.2f}x"
+                if server == "api":  # the ratios run.ratios() stored
+                    ratio = results["ratios"].get(name, {}).get(clients, {})
+                    gain = _times(ratio.get("batching_gain"))
+                    overhead = _times(ratio.get("overhead_vs_baseline"))
                 print(
                     f"{name:20} {server:9} {clients:>7} {_fmt(r['rps']):>8} {_fmt(r['p50_ms']):>7} "
                     f"{_fmt(r['p95_ms']):>7} {_fmt(r['p99_ms']):>7} {_fmt(r['response_bytes']):>7} "
