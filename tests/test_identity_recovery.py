@@ -8,7 +8,14 @@ from datetime import UTC, datetime, timedelta
 
 from models.identity import AuthToken, OutboxMessage, User, VerificationToken
 from schema.common import global_id
-from tests.factories.identity import DEFAULT_PASSWORD, create_user, mailed_token, token_for
+from tests.factories.identity import (
+    DEFAULT_PASSWORD,
+    create_user,
+    log_in,
+    mailed_token,
+    me,
+    token_for,
+)
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("identity.graphql")
@@ -16,15 +23,6 @@ BAD_TOKEN = [
     {"field": "token", "message": "This link is invalid or was used.", "code": "INVALID_TOKEN"}
 ]
 EXPIRED = [{"field": "token", "message": "This link has expired.", "code": "EXPIRED_TOKEN"}]
-
-
-async def me(gql: GraphQLClient, token: str) -> dict | None:
-    return (await gql(OPS, token=token, operation_name="Me"))["me"]
-
-
-async def log_in(gql: GraphQLClient, email: str, password: str) -> dict:
-    variables = {"email": email, "password": password}
-    return (await gql(OPS, variables, operation_name="LogIn"))["logIn"]
 
 
 async def request_reset(gql: GraphQLClient, email: str) -> dict:

@@ -10,7 +10,7 @@ from core import security
 from models.identity import LearningProfile, OutboxMessage, User
 from resolvers.identity import DEMO_ACCOUNTS, DEMO_PASSWORD, load_demo_data
 from schema.common import global_id
-from tests.factories.identity import DEFAULT_PASSWORD, create_user
+from tests.factories.identity import DEFAULT_PASSWORD, create_user, log_in
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("identity.graphql")
@@ -20,11 +20,6 @@ WRONG = [{"field": None, "message": "Wrong email or password.", "code": "INVALID
 async def sign_up(gql: GraphQLClient, **variables: object) -> dict:
     data = await gql(OPS, variables, operation_name="SignUp")
     return data["signUp"]
-
-
-async def log_in(gql: GraphQLClient, email: str, password: str) -> dict:
-    data = await gql(OPS, {"email": email, "password": password}, operation_name="LogIn")
-    return data["logIn"]
 
 
 async def test_sign_up_creates_account_profile_and_session(gql: GraphQLClient) -> None:

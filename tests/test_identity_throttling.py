@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from core.settings import Settings
 from models.identity import LoginFailure
-from tests.factories.identity import DEFAULT_PASSWORD, create_user
+from tests.factories.identity import DEFAULT_PASSWORD, create_user, log_in
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("identity.graphql")
@@ -20,11 +20,6 @@ def limited(settings: Settings) -> list[dict]:
     minutes = max(1, round(settings.login_lockout_seconds / 60))
     message = f"Too many failed log-ins for this email; try again in {minutes} minutes."
     return [{"field": None, "message": message, "code": "RATE_LIMITED"}]
-
-
-async def log_in(gql: GraphQLClient, email: str, password: str) -> dict:
-    variables = {"email": email, "password": password}
-    return (await gql(OPS, variables, operation_name="LogIn"))["logIn"]
 
 
 async def fail(gql: GraphQLClient, email: str, times: int) -> None:

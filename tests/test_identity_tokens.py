@@ -9,14 +9,10 @@ from datetime import UTC, datetime, timedelta
 import websockets
 
 from models.identity import AuthToken, User
-from tests.factories.identity import DEFAULT_PASSWORD, create_user, signed_in, token_for
+from tests.factories.identity import DEFAULT_PASSWORD, create_user, me, signed_in, token_for
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("identity.graphql")
-
-
-async def me(gql: GraphQLClient, token: str) -> dict | None:
-    return (await gql(OPS, token=token, operation_name="Me"))["me"]
 
 
 async def log_out(gql: GraphQLClient, token: str, all_devices: bool | None = None) -> dict:

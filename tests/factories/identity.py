@@ -1,4 +1,4 @@
-"""Users and their bearer tokens."""
+"""Users, their bearer tokens, and the identity operations tests run as a client."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 from core.background import drain
 from core.security import new_token
 from models.identity import AuthToken, OutboxMessage, Role, SubscriptionTier, User
+from tests.graphql_client import GraphQLClient, operation
+
+IDENTITY_OPS = operation("identity.graphql")
 
 # A precomputed argon2id hash of DEFAULT_PASSWORD: hashing per factory call would cost ~160 ms.
 DEFAULT_PASSWORD = "correct horse battery"
@@ -69,3 +72,12 @@ async def mailed_token(email: str, subject_contains: str) -> str:
     found = re.search(r"^Token: (\S+)$", message.body, re.MULTILINE)
     assert found is not None, message.body
     return found.group(1)
+
+
+async def log_in(gql: GraphQLClient, email: str, password: str) -> dict:
+    variables = {"email": email, "password": password}
+    return (await gql(IDENTITY_OPS, variables, operation_name="LogIn"))["logIn"]
+
+
+async def me(gql: GraphQLClient, token: str) -> dict | None:
+    return (await gql(IDENTITY_OPS, token=token, operation_name="Me"))["me"]
