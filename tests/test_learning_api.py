@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 from models.catalog import LessonPrerequisite
 from models.identity import SubscriptionTier, User
 from models.learning import Enrollment, HeartEvent, UserStreak
+from schema.common import global_id
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
-from tests.factories.learning import answer_for, enrollment, gid, progress_rows
+from tests.factories.learning import answer_for, enrollment, progress_rows
 from tests.graphql_client import GraphQLClient, operation
 from tests.test_learning_path import answer, complete, perfect, run, start
 
@@ -45,7 +46,7 @@ async def test_enroll_needs_a_free_visible_course_and_a_signed_in_user(
     _, token = await signed_in()
     paid = await course_tree(price_amount=Decimal("19.99"))
     hidden = await course_tree(published=False)
-    result = await run(gql, "Enroll", token, courseId=gid("Course", paid.course.id))
+    result = await run(gql, "Enroll", token, courseId=global_id("Course", paid.course.id))
     assert result["enroll"] == {
         "enrollment": None,
         "errors": [
@@ -56,13 +57,17 @@ async def test_enroll_needs_a_free_visible_course_and_a_signed_in_user(
             }
         ],
     }
-    for course_id in (gid("Course", hidden.course.id), gid("Lesson", hidden.course.id), "x"):
+    for course_id in (
+        global_id("Course", hidden.course.id),
+        global_id("Lesson", hidden.course.id),
+        "x",
+    ):
         result = await run(gql, "Enroll", token, courseId=course_id)
         assert result["enroll"]["errors"] == [
             {"field": "courseId", "message": "Course not found.", "code": "NOT_FOUND"}
         ]
     anonymous = await gql.raw(
-        OPS, {"courseId": gid("Course", paid.course.id)}, operation_name="Enroll"
+        OPS, {"courseId": global_id("Course", paid.course.id)}, operation_name="Enroll"
     )
     assert [e["extensions"]["code"] for e in anonymous["errors"]] == ["UNAUTHENTICATED"]
     assert await Enrollment.filter(course_id=paid.course.id).count() == 0
@@ -90,8 +95,8 @@ async def test_play_requires_enrollment_a_started_lesson_and_an_exercise_of_it(
         gql,
         "SubmitAnswer",
         token,
-        lessonId=gid("Lesson", l1.id),
-        exerciseId=gid("Exercise", e1.id),
+        lessonId=global_id("Lesson", l1.id),
+        exerciseId=global_id("Exercise", e1.id),
         answer="x",
         timeSpentMs=-1,
         hintsUsed=-2,
@@ -100,7 +105,7 @@ async def test_play_requires_enrollment_a_started_lesson_and_an_exercise_of_it(
         {"field": "timeSpentMs", "message": "Must be >= 0.", "code": "INVALID"},
         {"field": "hintsUsed", "message": "Must be >= 0.", "code": "INVALID"},
     ]
-    missing = await run(gql, "StartLesson", token, lessonId=gid("Lesson", tree.course.id))
+    missing = await run(gql, "StartLesson", token, lessonId=global_id("Lesson", tree.course.id))
     assert missing["startLesson"]["errors"] == [
         {"field": "lessonId", "message": "Lesson not found.", "code": "NOT_FOUND"}
     ]
@@ -126,11 +131,11 @@ async def test_explicit_prerequisites_decide_unlocking(gql: GraphQLClient) -> No
     l1, l2, l3 = tree.lessons
     # Lesson 3 needs only lesson 1: completing lesson 1 opens lessons 2 and 3.
     await LessonPrerequisite.create(lesson_id=l3.id, prerequisite_id=l1.id)
-    await run(gql, "Enroll", token, courseId=gid("Course", tree.course.id))
+    await run(gql, "Enroll", token, courseId=global_id("Course", tree.course.id))
     done = await perfect(gql, token, tree, l1)
     assert [lesson["id"] for lesson in done["unlockedLessons"]] == [
-        gid("Lesson", l2.id),
-        gid("Lesson", l3.id),
+        global_id("Lesson", l2.id),
+        global_id("Lesson", l3.id),
     ]
     assert (await start(gql, token, l3))["errors"] == []
 
@@ -146,8 +151,8 @@ async def test_viewer_progress_in_the_course_tree(gql: GraphQLClient) -> None:
     # Signed in but not enrolled: no progress either.
     assert statuses(await gql(TREE_QUERY, {"slug": slug}, token=token)) == [None] * 4
 
-    await run(gql, "Enroll", token, courseId=gid("Course", tree.course.id))
-    await run(gql, "Enroll", other_token, courseId=gid("Course", tree.course.id))
+    await run(gql, "Enroll", token, courseId=global_id("Course", tree.course.id))
+    await run(gql, "Enroll", other_token, courseId=global_id("Course", tree.course.id))
     data = await gql(TREE_QUERY, {"slug": slug}, token=token)
     assert data["course"]["enrollmentCount"] == 2
     assert statuses(data) == ["AVAILABLE", "LOCKED", "LOCKED", "LOCKED"]
@@ -167,7 +172,7 @@ async def test_another_users_enrollment_reads_as_not_found(gql: GraphQLClient) -
     _owner, owner_token = await signed_in()
     _, stranger_token = await signed_in()
     tree = await course_tree(lessons=1, exercises=1)
-    enrolled = await run(gql, "Enroll", owner_token, courseId=gid("Course", tree.course.id))
+    enrolled = await run(gql, "Enroll", owner_token, courseId=global_id("Course", tree.course.id))
     node_id = enrolled["enroll"]["enrollment"]["id"]
     query = "query($id: ID!) { node(id: $id) { ... on Enrollment { id totalXp } } }"
     assert (await gql(query, {"id": node_id}, token=owner_token))["node"]["id"] == node_id
@@ -216,8 +221,8 @@ async def test_enrolling_again_resumes_a_dropped_enrollment(gql: GraphQLClient) 
     user, token = await signed_in()
     tree = await course_tree(lessons=1, exercises=1)
     row = await enrollment(user, tree.course, status="dropped")
-    result = await run(gql, "Enroll", token, courseId=gid("Course", tree.course.id))
-    assert result["enroll"]["enrollment"]["id"] == gid("Enrollment", row.id)
+    result = await run(gql, "Enroll", token, courseId=global_id("Course", tree.course.id))
+    assert result["enroll"]["enrollment"]["id"] == global_id("Enrollment", row.id)
     assert result["enroll"]["enrollment"]["status"] == "ACTIVE"
 
 

@@ -15,9 +15,10 @@ from models.learning import (
     UserAchievement,
     UserStreak,
 )
+from schema.common import global_id
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
-from tests.factories.learning import answer_for, enrollment, gid
+from tests.factories.learning import answer_for, enrollment
 from tests.graphql_client import GraphQLClient
 from tests.test_learning_path import answer, complete, run, start
 
@@ -58,7 +59,7 @@ async def test_the_same_lesson_completed_twice_at_once_pays_out_once(
     user, token = await signed_in()
     tree = await course_tree(lessons=1, exercises=2)
     (lesson,) = tree.lessons
-    await run(gql, "Enroll", token, courseId=gid("Course", tree.course.id))
+    await run(gql, "Enroll", token, courseId=global_id("Course", tree.course.id))
     await start(gql, token, lesson)
     for exercise in tree.exercises_of(lesson):
         await answer(gql, token, lesson, exercise, await answer_for(exercise))
@@ -92,7 +93,7 @@ async def test_the_same_lesson_completed_twice_at_once_pays_out_once(
 async def test_concurrent_enrolments_make_one_enrollment(gql: GraphQLClient) -> None:
     user, token = await signed_in()
     tree = await course_tree(lessons=2, exercises=1)
-    course_id = gid("Course", tree.course.id)
+    course_id = global_id("Course", tree.course.id)
     results = await asyncio.gather(
         *(run(gql, "Enroll", token, courseId=course_id) for _ in range(8))
     )

@@ -13,9 +13,10 @@ from graphql import parse, validate
 
 from models.identity import User
 from models.learning import Enrollment, UserStreak
+from schema.common import global_id
 from schema.root import build_schema
 from tests.factories.catalog import course_tree
-from tests.factories.learning import answer_for, gid
+from tests.factories.learning import answer_for
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("learning.graphql")
@@ -31,8 +32,8 @@ async def answer(gql: GraphQLClient, token: str, lesson: Any, exercise: Any, tex
         gql,
         "SubmitAnswer",
         token,
-        lessonId=gid("Lesson", lesson.id),
-        exerciseId=gid("Exercise", exercise.id),
+        lessonId=global_id("Lesson", lesson.id),
+        exerciseId=global_id("Exercise", exercise.id),
         answer=text,
         timeSpentMs=2500,
     )
@@ -40,11 +41,13 @@ async def answer(gql: GraphQLClient, token: str, lesson: Any, exercise: Any, tex
 
 
 async def start(gql: GraphQLClient, token: str, lesson: Any) -> dict:
-    return (await run(gql, "StartLesson", token, lessonId=gid("Lesson", lesson.id)))["startLesson"]
+    return (await run(gql, "StartLesson", token, lessonId=global_id("Lesson", lesson.id)))[
+        "startLesson"
+    ]
 
 
 async def complete(gql: GraphQLClient, token: str, lesson: Any) -> dict:
-    return (await run(gql, "CompleteLesson", token, lessonId=gid("Lesson", lesson.id)))[
+    return (await run(gql, "CompleteLesson", token, lessonId=global_id("Lesson", lesson.id)))[
         "completeLesson"
     ]
 
@@ -79,7 +82,7 @@ async def test_learner_whole_path(gql: GraphQLClient) -> None:
     assert user.daily_xp_goal == 20
     tree = await course_tree(sections=1, units=2, lessons=2, exercises=3)
     l1, l2, l3, l4 = tree.lessons
-    course_id = gid("Course", tree.course.id)
+    course_id = global_id("Course", tree.course.id)
 
     # Enrol (twice: same enrollment, no error).
     first = (await run(gql, "Enroll", token, courseId=course_id))["enroll"]
@@ -113,7 +116,7 @@ async def test_learner_whole_path(gql: GraphQLClient) -> None:
         "lessonProgress": {
             "status": "IN_PROGRESS",
             "attempts": 1,
-            "lesson": {"id": gid("Lesson", l1.id)},
+            "lesson": {"id": global_id("Lesson", l1.id)},
         },
         "hearts": 5,
         "errors": [],
@@ -149,7 +152,7 @@ async def test_learner_whole_path(gql: GraphQLClient) -> None:
     assert done["lessonProgress"] == {"status": "COMPLETED", "bestScore": 67, "completionCount": 1}
     assert done["xpEarned"] == 85
     assert [a["code"] for a in done["newAchievements"]] == ["first_lesson", "xp_collector"]
-    assert done["unlockedLessons"] == [{"id": gid("Lesson", l2.id), "title": l2.title}]
+    assert done["unlockedLessons"] == [{"id": global_id("Lesson", l2.id), "title": l2.title}]
     assert done["certificate"] is None
     assert done["stats"] == {
         "totalXp": 85,
@@ -177,7 +180,7 @@ async def test_learner_whole_path(gql: GraphQLClient) -> None:
         "completionCount": 1,
     }
     assert poor["xpEarned"] == 10
-    assert poor["unlockedLessons"] == [{"id": gid("Lesson", l3.id), "title": l3.title}]
+    assert poor["unlockedLessons"] == [{"id": global_id("Lesson", l3.id), "title": l3.title}]
 
     # No hearts: lesson 3 cannot start.
     no_hearts = await start(gql, token, l3)
@@ -240,12 +243,12 @@ async def test_learner_whole_path(gql: GraphQLClient) -> None:
     assert (node["completedLessons"], node["totalLessons"], node["percentComplete"]) == (4, 4, 100)
     progress = [e["node"] for e in node["lessonProgress"]["edges"]]
     assert [(p["lesson"]["id"], p["status"], p["bestScore"], p["attempts"]) for p in progress] == [
-        (gid("Lesson", l1.id), "COMPLETED", 67, 1),
-        (gid("Lesson", l2.id), "NEEDS_REVIEW", 0, 1),
-        (gid("Lesson", l3.id), "COMPLETED", 100, 1),
-        (gid("Lesson", l4.id), "COMPLETED", 100, 1),
+        (global_id("Lesson", l1.id), "COMPLETED", 67, 1),
+        (global_id("Lesson", l2.id), "NEEDS_REVIEW", 0, 1),
+        (global_id("Lesson", l3.id), "COMPLETED", 100, 1),
+        (global_id("Lesson", l4.id), "COMPLETED", 100, 1),
     ]
-    assert progress[0]["lesson"]["unit"] == {"id": gid("Unit", l1.unit_id), "title": "Unit 1"}
+    assert progress[0]["lesson"]["unit"] == {"id": global_id("Unit", l1.unit_id), "title": "Unit 1"}
 
     # Practising a completed lesson: half XP, no second certificate or achievement.
     repeat = await perfect(gql, token, tree, l2)

@@ -8,9 +8,10 @@ from typing import Any
 from core.sqlcount import StatementLog
 from models.identity import Role
 from models.learning import ProgressStatus
+from schema.common import global_id
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
-from tests.factories.learning import enrollment, gid, progress_rows
+from tests.factories.learning import enrollment, progress_rows
 from tests.graphql_client import GraphQLClient
 from tests.test_learning_api import TREE_QUERY, statuses
 from tests.test_learning_path import run
@@ -83,7 +84,7 @@ async def test_lesson_progress_pages_with_a_cursor(gql: GraphQLClient) -> None:
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
-    assert seen == [gid("Lesson", lesson.id) for lesson in trees[0].lessons]
+    assert seen == [global_id("Lesson", lesson.id) for lesson in trees[0].lessons]
 
 
 async def test_viewer_progress_statements_do_not_grow_with_lessons(
@@ -114,7 +115,7 @@ async def test_admin_reads_a_learners_hearts_and_progress(gql: GraphQLClient) ->
     await progress_rows(taken, tree.lessons[:1])
     data = await gql(
         "query($id: ID!) { node(id: $id) { ... on Enrollment { hearts percentComplete } } }",
-        {"id": gid("Enrollment", taken.id)},
+        {"id": global_id("Enrollment", taken.id)},
         token=admin_token,
     )
     assert data == {"node": {"hearts": 3, "percentComplete": 25}}

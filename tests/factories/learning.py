@@ -10,18 +10,14 @@ from models.identity import User
 from models.learning import Enrollment, LessonProgress, ProgressStatus, UserStreak
 from schema.common import global_id
 
-__all__ = ["answer_for", "enrollment", "gid", "progress_rows"]
-
-
-def gid(type_name: str, node_id: object) -> str:
-    return global_id(type_name, node_id)
+__all__ = ["answer_for", "enrollment", "progress_rows"]
 
 
 async def answer_for(exercise: Exercise) -> str:
     """The right answer as a learner would send it (option global ID for multiple choice)."""
     if exercise.type == ExerciseType.MULTIPLE_CHOICE:
         option = await ExerciseOption.get(exercise_id=exercise.id, is_correct=True)
-        return gid("ExerciseOption", option.id)
+        return global_id("ExerciseOption", option.id)
     return exercise.correct_answer
 
 
