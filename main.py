@@ -21,6 +21,8 @@ import sys
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -68,11 +70,28 @@ def create_app(settings: Settings | None = None) -> Starlette:
         debug=settings.debug,
         routes=[
             Route("/healthz", healthz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            # Every method reaches the view, which answers the unsupported ones (HEAD included)
+            # alike: 405 with `Allow: GET, POST`.
+            Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
             *graphiql_routes(settings),
         ],
+        middleware=[cors_middleware(settings)],
         lifespan=lifespan,
+    )
+
+
+def cors_middleware(settings: Settings) -> Middleware:
+    """CORS over HTTP for the same origins the WebSocket accepts (`ALLOWED_ORIGINS`): preflights
+    are answered, allowed origins get `Access-Control-Allow-*` headers, others get none.
+    Bearer tokens travel in a header, never in cookies, so credentials are not allowed."""
+    return Middleware(
+        CORSMiddleware,
+        allow_origins=settings.allowed_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["*"],
+        expose_headers=["X-Request-Id"],
+        max_age=600,
     )
 
 

@@ -42,6 +42,14 @@ from strawberry.types.unset import UNSET
 
 from core.context import Context
 from core.graphiql import render_graphiql
+from core.persisted_queries import (
+    NOT_FOUND_CODE,
+    NOT_FOUND_MESSAGE,
+    PersistedQuery,
+    PersistedQueryError,
+    PersistedQueryStore,
+    requested,
+)
 from core.settings import Settings
 from core.websocket import LegacyWSHandler, TransportWSHandler, WsContext
 from resolvers.identity import authenticate, bearer_token
@@ -55,6 +63,7 @@ REQUEST_ID_HEADER = "x-request-id"
 # A client-supplied request id is reused only when it cannot forge log lines or headers.
 _SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # Over HTTP: queries by GET, queries and mutations by POST. Subscriptions use the WebSocket.
+_GRAPHQL_PARAMS = ("query", "operationName", "variables", "extensions")
 _ALLOWED_OPERATIONS = {
     "GET": frozenset({OperationType.QUERY}),
     "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
@@ -162,9 +171,6 @@ async def read_params(request: Request) -> dict[str, Any]:
             raise HttpProblem(
                 400, "The request body must be a JSON object (no batching).", "BAD_REQUEST"
             )
-    query = params.get("query")
-    if query is None or query == "":
-        raise HttpProblem(400, "The request has no GraphQL `query`.", "BAD_REQUEST")
     expected = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
     for key, kind in expected.items():
         value = params.get(key)
@@ -172,6 +178,25 @@ async def read_params(request: Request) -> dict[str, Any]:
             name = "a string" if kind is str else "an object"
             raise HttpProblem(400, f"The `{key}` parameter must be {name}.", "BAD_REQUEST")
     return params
+
+
+def _no_query() -> HttpProblem:
+    return HttpProblem(400, "The request has no GraphQL `query`.", "BAD_REQUEST")
+
+
+def wants_graphiql(request: Request) -> bool:
+    """GraphiQL is for a browser asking for HTML with no GraphQL parameters; any GET that
+    carries GraphQL parameters, or asks only for JSON or `*/*`, gets a GraphQL answer."""
+    accept = request.headers.get("accept", "")
+    return (
+        request.method == "GET"
+        and not any(request.query_params.get(key) for key in _GRAPHQL_PARAMS)
+        and "text/html" in accept.lower()
+    )
+
+
+class TokenRejected(Exception):
+    """The request carried a bearer token that is malformed, unknown, expired or revoked."""
 
 
 def request_id_for(headers: Any) -> str:
@@ -205,6 +230,7 @@ class GraphQLApp(GraphQL):
             allowed_origins=settings.allowed_origins,
         )
         self.settings = settings
+        self.persisted_queries = PersistedQueryStore(settings.persisted_query_limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -233,7 +259,7 @@ class GraphQLApp(GraphQL):
                 "METHOD_NOT_ALLOWED",
                 headers={"Allow": "GET, POST"},
             )
-        if self.graphql_ide and self.should_render_graphql_ide(self.request_adapter_class(request)):
+        if self.graphql_ide and wants_graphiql(request):
             return await self.render_graphql_ide(request)
         media_type = negotiate(request.headers.get("accept"))
         if media_type is None:
@@ -245,14 +271,43 @@ class GraphQLApp(GraphQL):
             )
         try:
             params = await read_params(request)
-            return await self.execute_http(request, params, media_type)
+            try:
+                persisted = requested(params)
+            except PersistedQueryError as error:
+                raise HttpProblem(400, error.message, error.code) from error
+            if persisted is not None and persisted.query is None:
+                stored = await self.persisted_queries.get(persisted.sha256)
+                if stored is None:
+                    # Not a request error: the client retries with the text (200 either way).
+                    error = {"message": NOT_FOUND_MESSAGE, "extensions": {"code": NOT_FOUND_CODE}}
+                    return self.graphql_response({"errors": [error]}, media_type, False)
+                params["query"] = stored
+            elif not params.get("query"):
+                raise _no_query()
+            return await self.execute_http(request, params, media_type, persisted)
         except HttpProblem as problem:
             return self.error_response(
                 problem.status, problem.message, media_type, problem.code, headers=problem.headers
             )
+        except TokenRejected:
+            # One rule on both transports (README, "Authentication"): a bad token is reported,
+            # never read as anonymous. 200 under application/json, so Apollo and urql hand the
+            # error to the application; 401 under application/graphql-response+json.
+            status = 401 if media_type == GRAPHQL_RESPONSE_JSON else 200
+            return self.error_response(
+                status,
+                "The bearer token is invalid, expired or revoked.",
+                media_type,
+                "UNAUTHENTICATED",
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
 
     async def execute_http(
-        self, request: Request, params: dict[str, Any], media_type: str
+        self,
+        request: Request,
+        params: dict[str, Any],
+        media_type: str,
+        persisted: PersistedQuery | None = None,
     ) -> Response:
         sub_response = await self.get_sub_response(request)
         context = await self.get_context(request, response=sub_response)
@@ -284,7 +339,7 @@ class GraphQLApp(GraphQL):
                 {"errors": [{"message": error.as_http_error_reason()}]}, media_type, True
             )
         except MissingQueryError as error:
-            raise HttpProblem(400, "The request has no GraphQL `query`.", "BAD_REQUEST") from error
+            raise _no_query() from error
 
         if result.errors:
             result.errors = present_errors(result.errors, context.request_id)
@@ -294,7 +349,14 @@ class GraphQLApp(GraphQL):
             body.pop("data", None)
         if result.errors:
             self._handle_errors(result.errors, body)
+        if persisted is not None and persisted.query is not None and not request_error:
+            await self.persisted_queries.put(persisted.sha256, persisted.query)  # it validated
         response = self.graphql_response(body, media_type, request_error)
+        if context.viewer is not None:
+            # The answer is the viewer's: no cache, shared or private, may keep it.
+            response.headers["Cache-Control"] = "no-store"
+        else:
+            response.headers["Vary"] = "Authorization"
         response.headers.raw.extend(sub_response.headers.raw)
         if sub_response.status_code:
             response.status_code = sub_response.status_code
@@ -302,19 +364,24 @@ class GraphQLApp(GraphQL):
             response.background = sub_response.background
         return response
 
-    def encode_json(self, data: object) -> bytes:
-        """orjson: several times faster than `json.dumps` on large answers (UTF-8, compact)."""
+    def encode_body(self, data: object) -> bytes:
+        """HTTP bodies: orjson, several times faster than `json.dumps` on large answers."""
         try:
             return orjson.dumps(data)
         except TypeError:  # e.g. an integer beyond 64 bits inside a JSON scalar
             return json.dumps(data, separators=(",", ":")).encode()
+
+    def encode_json(self, data: object) -> str:
+        """WebSocket messages: Strawberry's adapter sends `str` as a text frame and `bytes` as
+        a binary one; browsers, the `graphql-ws` client and GraphiQL need text frames."""
+        return self.encode_body(data).decode()
 
     def graphql_response(
         self, body: dict[str, Any], media_type: str, request_error: bool
     ) -> Response:
         status = 400 if request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
         return Response(
-            self.encode_json(body), status_code=status, media_type=f"{media_type}; charset=utf-8"
+            self.encode_body(body), status_code=status, media_type=f"{media_type}; charset=utf-8"
         )
 
     def error_response(
@@ -328,7 +395,7 @@ class GraphQLApp(GraphQL):
     ) -> Response:
         error = {"message": message, "extensions": {"code": code, **(extensions or {})}}
         return Response(
-            self.encode_json({"errors": [error]}),
+            self.encode_body({"errors": [error]}),
             status_code=status,
             media_type=f"{media_type}; charset=utf-8",
             headers=headers,
@@ -343,9 +410,15 @@ class GraphQLApp(GraphQL):
             )
             context = Context(request=request, settings=self.settings, request_id=request_id)
         # Non-browser WebSocket clients may authenticate the handshake with the header too.
-        authenticated = await authenticate(request.headers.get("authorization"))
-        if authenticated is not None:
-            context.viewer, context.token = authenticated
+        authorization = request.headers.get("authorization")
+        if bearer_token(authorization):
+            authenticated = await authenticate(authorization)
+            if authenticated is None:
+                if not isinstance(context, WsContext):
+                    raise TokenRejected
+                context.token_rejected = True  # closes the socket in on_ws_connect
+            else:
+                context.viewer, context.token = authenticated
         return context
 
     async def on_ws_connect(self, context: Any) -> Any:
@@ -354,6 +427,8 @@ class GraphQLApp(GraphQL):
         A token that is invalid, expired or revoked closes the connection (graphql-transport-ws:
         4403; graphql-ws: connection_error), rather than silently continuing anonymously.
         """
+        if context.token_rejected:
+            raise ConnectionRejectionError({"reason": "invalid or expired token"})
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
         authorization = params.get("authorization") or params.get("Authorization")
         # GraphiQL sends its headers as the payload; its untouched "Bearer " means anonymous.

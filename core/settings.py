@@ -51,6 +51,7 @@ class Settings:
     max_tokens: int = 5000
     max_cost: int = 50000
     parser_cache_size: int = 256
+    persisted_query_limit: int = 5000
     validation_cache_size: int = 256
     # DataLoader batching can be switched off to measure the naive baseline (benchmarks only).
     loader_batching: bool = True
@@ -115,6 +116,7 @@ def load_settings() -> Settings:
         max_tokens=_int("MAX_QUERY_TOKENS", 5000),
         max_cost=_int("MAX_QUERY_COST", 50000),
         parser_cache_size=_int("PARSER_CACHE_SIZE", 256),
+        persisted_query_limit=_int("PERSISTED_QUERY_LIMIT", 5000),
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
         loader_batching=_bool("LOADER_BATCHING", True),
         token_ttl_days=_int("TOKEN_TTL_DAYS", 30),

@@ -19,6 +19,7 @@ class WsContext(Context):
     """Context of a WebSocket connection; `connection_params` come from connection_init."""
 
     connection_params: Any = None
+    token_rejected: bool = False  # the handshake's Authorization header named a bad token
 
 
 def _fresh_loaders(context: Any) -> None:

@@ -151,10 +151,21 @@ async def test_mutation_over_get_is_405_and_does_not_run(http: httpx.AsyncClient
     }
 
 
-async def test_other_methods_are_405_with_allow(http: httpx.AsyncClient) -> None:
-    response = await http.put("/graphql", json={"query": "{ __typename }"})
+@pytest.mark.parametrize("method", ["HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"])
+async def test_other_methods_are_405_with_allow(http: httpx.AsyncClient, method: str) -> None:
+    """HEAD included, and OPTIONS that is not a CORS preflight: one answer for them all."""
+    response = await http.request(method, "/graphql", params={"query": "{ __typename }"})
     assert response.status_code == 405
-    assert set(response.headers["allow"].split(", ")) >= {"GET", "POST"}
+    assert response.headers["allow"] == "GET, POST"
+    if method != "HEAD":
+        assert response.json() == {
+            "errors": [
+                {
+                    "message": "GraphQL over HTTP uses GET or POST.",
+                    "extensions": {"code": "METHOD_NOT_ALLOWED"},
+                }
+            ]
+        }
 
 
 @pytest.mark.parametrize(
@@ -230,6 +241,26 @@ async def test_graphiql_page_is_served_to_browsers(http: httpx.AsyncClient) -> N
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert 'id="graphiql-config"' in response.text
+
+
+async def test_a_get_with_graphql_parameters_gets_a_graphql_answer(http: httpx.AsyncClient) -> None:
+    browser = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    response = await http.get("/graphql", params={"query": "{ __typename }"}, headers=browser)
+    assert response.json() == {"data": {"__typename": "Query"}}
+    # Only the hash of a persisted query (no `query`): a GraphQL answer, not the page.
+    extensions = '{"persistedQuery": {"version": 1, "sha256Hash": "' + "0" * 64 + '"}}'
+    response = await http.get("/graphql", params={"extensions": extensions}, headers=browser)
+    assert response.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+@pytest.mark.parametrize("accept", [None, "*/*", "application/json"])
+async def test_graphiql_is_only_for_browsers_asking_for_html(
+    http: httpx.AsyncClient, accept: str | None
+) -> None:
+    headers = {"accept": accept} if accept else {}
+    response = await http.get("/graphql", headers=headers)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == "The request has no GraphQL `query`."
 
 
 class _UnreachableDatabase:

@@ -9,7 +9,15 @@ from datetime import UTC, datetime, timedelta
 import websockets
 
 from models.identity import AuthToken, User
-from tests.factories.identity import DEFAULT_PASSWORD, create_user, me, signed_in, token_for
+from tests.factories.identity import (
+    DEFAULT_PASSWORD,
+    TOKEN_REJECTED,
+    create_user,
+    me,
+    signed_in,
+    token_for,
+    token_refused,
+)
 from tests.graphql_client import GraphQLClient, operation
 
 OPS = operation("identity.graphql")
@@ -53,13 +61,13 @@ async def test_using_a_token_records_when_it_was_last_used(gql: GraphQLClient) -
 async def test_expired_token_is_refused(gql: GraphQLClient) -> None:
     user = await create_user()
     expired = await token_for(user, days=-1)
-    assert await me(gql, expired) is None
+    assert await token_refused(gql, expired)
 
 
 async def test_revoked_token_is_refused(gql: GraphQLClient) -> None:
     user, token = await signed_in()
     await AuthToken.filter(user_id=user.id).update(revoked_at=datetime.now(UTC))
-    assert await me(gql, token) is None
+    assert await token_refused(gql, token)
 
 
 async def test_tokens_of_deactivated_or_deleted_users_are_refused(gql: GraphQLClient) -> None:
@@ -68,28 +76,63 @@ async def test_tokens_of_deactivated_or_deleted_users_are_refused(gql: GraphQLCl
     assert await me(gql, disabled_token) is not None
     await User.filter(id=disabled.id).update(is_active=False)
     await User.filter(id=deleted.id).update(deleted_at=datetime.now(UTC))
-    assert await me(gql, disabled_token) is None
-    assert await me(gql, deleted_token) is None
+    assert await token_refused(gql, disabled_token)
+    assert await token_refused(gql, deleted_token)
 
 
-async def test_malformed_authorization_reads_as_anonymous(gql: GraphQLClient, http) -> None:
+async def test_authorization_without_a_bearer_token_reads_as_anonymous(http) -> None:
     _, token = await signed_in()
-    for header in (token, f"Basic {token}", "Bearer", "Bearer not-a-token"):
+    # GraphiQL's untouched header is "Bearer " (no token): anonymous, like no header at all.
+    for header in (token, f"Basic {token}", "Bearer"):
         response = await http.post(
             "/graphql", json={"query": "{ me { id } }"}, headers={"Authorization": header}
         )
         assert response.json() == {"data": {"me": None}}
 
 
+async def test_a_bad_token_is_a_top_level_unauthenticated_error_over_http(http) -> None:
+    """One rule (README, "Authentication"): nothing runs, status 200 under application/json
+    so Apollo and urql hand the error over, 401 under application/graphql-response+json."""
+    user = await create_user()
+    expired = await token_for(user, days=-1)
+    body = {"query": "mutation { logOut(input: {}) { ok } }"}
+    for token in ("not-a-token", expired):
+        auth = {"Authorization": f"Bearer {token}"}
+        legacy = await http.post("/graphql", json=body, headers=auth)
+        assert (legacy.status_code, legacy.json()) == (200, TOKEN_REJECTED)
+        assert legacy.headers["www-authenticate"] == 'Bearer error="invalid_token"'
+        strict = await http.post(
+            "/graphql", json=body, headers={**auth, "Accept": "application/graphql-response+json"}
+        )
+        assert (strict.status_code, strict.json()) == (401, TOKEN_REJECTED)
+        by_get = await http.get("/graphql", params={"query": "{ me { id } }"}, headers=auth)
+        assert (by_get.status_code, by_get.json()) == (200, TOKEN_REJECTED)
+
+
+async def test_a_bad_token_in_the_websocket_handshake_header_closes_the_socket(server) -> None:
+    url = server.replace("http://", "ws://") + "/graphql"
+    headers = {"Authorization": "Bearer not-a-token"}
+    async with websockets.connect(
+        url, subprotocols=["graphql-transport-ws"], additional_headers=headers
+    ) as socket:
+        await socket.send(json.dumps({"type": "connection_init", "payload": {}}))
+        try:
+            await socket.recv()
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd is not None and closed.rcvd.code == 4403
+        else:
+            raise AssertionError("the socket stayed open")
+
+
 async def test_log_out_ends_only_the_current_session(gql: GraphQLClient) -> None:
     user = await create_user()
     phone, laptop = await token_for(user), await token_for(user)
     assert await log_out(gql, phone) == {"ok": True, "errors": []}
-    assert await me(gql, phone) is None
+    assert await token_refused(gql, phone)
     assert (await me(gql, laptop))["email"] == user.email
     explicit = await log_out(gql, laptop, all_devices=False)
     assert explicit == {"ok": True, "errors": []}
-    assert await me(gql, laptop) is None
+    assert await token_refused(gql, laptop)
 
 
 async def test_log_out_of_all_devices_ends_every_session(gql: GraphQLClient) -> None:
@@ -98,20 +141,20 @@ async def test_log_out_of_all_devices_ends_every_session(gql: GraphQLClient) -> 
     tokens = [await token_for(user) for _ in range(3)]
     assert await log_out(gql, tokens[0], all_devices=True) == {"ok": True, "errors": []}
     for token in tokens:
-        assert await me(gql, token) is None
+        assert await token_refused(gql, token)
     assert await AuthToken.filter(user_id=user.id, revoked_at=None).count() == 0
     assert (await me(gql, other_token))["email"] == other_user.email
 
 
 async def test_log_out_needs_a_valid_token(gql: GraphQLClient) -> None:
     user = await create_user()
+    result = await gql.raw(OPS, {}, operation_name="LogOut")
+    assert result["data"] is None
+    assert [(e["message"], e["extensions"]["code"]) for e in result["errors"]] == [
+        ("You must be signed in.", "UNAUTHENTICATED")
+    ]
     expired = await token_for(user, days=-1)
-    for token in (None, expired):
-        result = await gql.raw(OPS, {}, token=token, operation_name="LogOut")
-        assert result["data"] is None
-        assert [(e["message"], e["extensions"]["code"]) for e in result["errors"]] == [
-            ("You must be signed in.", "UNAUTHENTICATED")
-        ]
+    assert await gql.raw(OPS, {}, token=expired, operation_name="LogOut") == TOKEN_REJECTED
 
 
 async def _ws_me(server: str, token: str) -> dict:

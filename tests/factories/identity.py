@@ -81,3 +81,19 @@ async def log_in(gql: GraphQLClient, email: str, password: str) -> dict:
 
 async def me(gql: GraphQLClient, token: str) -> dict | None:
     return (await gql(IDENTITY_OPS, token=token, operation_name="Me"))["me"]
+
+
+# The whole answer to any HTTP request carrying a bad, expired or revoked bearer token.
+TOKEN_REJECTED = {
+    "errors": [
+        {
+            "message": "The bearer token is invalid, expired or revoked.",
+            "extensions": {"code": "UNAUTHENTICATED"},
+        }
+    ]
+}
+
+
+async def token_refused(gql: GraphQLClient, token: str) -> bool:
+    """True when `me` with this token answers the rejected-token error (nothing runs)."""
+    return await gql.raw(IDENTITY_OPS, token=token, operation_name="Me") == TOKEN_REJECTED
