@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import shutil
 from pathlib import Path
 
 import httpx
@@ -16,21 +15,14 @@ import main
 from core.http import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from tests.factories.identity import signed_in
 from tests.http_helpers import GRAPHQL_RESPONSE, JSON_BODY
+from tests.node_tools import node_skip_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 AUDIT_SCRIPT = ROOT / "tests" / "http_audit.mjs"
-GRAPHQL_HTTP = ROOT / "node_modules" / "graphql-http" / "package.json"
+AUDIT_SKIP_REASON = node_skip_reason("graphql-http")
 
 
-def _audit_skip_reason() -> str | None:
-    if shutil.which("node") is None:
-        return "node is not installed (the graphql-http audit runs with Node)"
-    if not GRAPHQL_HTTP.exists():
-        return "node_modules/graphql-http is missing: run `npm ci` (make does it when npm exists)"
-    return None
-
-
-@pytest.mark.skipif(_audit_skip_reason() is not None, reason=_audit_skip_reason() or "")
+@pytest.mark.skipif(AUDIT_SKIP_REASON is not None, reason=AUDIT_SKIP_REASON or "")
 async def test_graphql_http_server_audit_has_no_must_or_should_failure(server: str) -> None:
     process = await asyncio.create_subprocess_exec(
         "node",
