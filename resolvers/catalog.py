@@ -30,8 +30,18 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_COURSES = ROOT / "content" / "courses"
 DEMO_AUTHOR_EMAIL = "teacher@lingograph.dev"
-# 'simple' (no stemming, no stop words): course titles mix languages ("Español para...").
-SEARCH_CONFIG = "simple"
+# Search (migration 4): a course's `search_vector` is its accent-folded title and description
+# stemmed with the snowball configuration of its `from_language` (`t.search_config`, kept by
+# triggers). A course matches, and is ranked by, the search parsed with its own configuration:
+# `lingograph_search_queries` yields it per configuration, joined on the course's (`c`). That
+# test differs per row, so no index can answer it: the match also requires `q`, the search
+# parsed with every configuration and ORed, a superset of each row's query that the planner
+# computes once and answers with the GIN index; the join then only rechecks those rows.
+SEARCH_SOURCE = (
+    '"courses" t, lingograph_search_query_any({term}) q, lingograph_search_queries({term}) c'
+)
+SEARCH_MATCH = "t.search_vector @@ q AND t.search_config = c.config AND t.search_vector @@ c.query"
+SEARCH_RANK = "ts_rank(t.search_vector, c.query)"
 
 
 @dataclass(frozen=True)
@@ -54,11 +64,10 @@ def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
     query = KeysetQuery(model=Course, order=["t.created_at", "t.id"], descending=True)
     query.select = columns(Course)
     if search:
-        # The tsquery is a FROM item so the rank sort key and the match share it.
         term = query.param(search)
-        query.source = f"\"courses\" t, websearch_to_tsquery('{SEARCH_CONFIG}', {term}) q"
-        query.order = ["ts_rank(t.search_vector, q)", "t.id"]
-        query.filter("t.search_vector @@ q")
+        query.source = SEARCH_SOURCE.format(term=term)
+        query.order = [SEARCH_RANK, "t.id"]
+        query.filter(SEARCH_MATCH)
     query.filter("t.deleted_at IS NULL")
     if is_admin(viewer):
         pass
@@ -131,8 +140,8 @@ async def list_scenarios(viewer: User | None, args: PageArgs) -> Page[Conversati
 async def search_ranks(search: str, course_ids: list) -> dict:
     """The rank of each course for `search` (for tests and diagnostics)."""
     rows = await connections.get("default").execute_query_dict(
-        f"SELECT id, ts_rank(search_vector, websearch_to_tsquery('{SEARCH_CONFIG}', $1)) AS r "
-        "FROM courses WHERE id = ANY($2)",
+        f"SELECT t.id, {SEARCH_RANK} AS r FROM courses t, lingograph_search_queries($1) c "
+        "WHERE t.search_config = c.config AND t.id = ANY($2)",
         [search, course_ids],
     )
     return {row["id"]: row["r"] for row in rows}
