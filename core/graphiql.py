@@ -146,12 +146,10 @@ def operation_files() -> list[Path]:
 
 
 def default_tabs() -> list[dict[str, str]]:
-    """The opening tabs; `title` names each after its domain (the page seeds GraphiQL's stored
-    tab state with it, since GraphiQL itself titles a tab after its first operation)."""
-    tabs = [{"title": "welcome", "query": WELCOME, "headers": DEFAULT_HEADERS}]
+    tabs = [{"query": WELCOME, "headers": DEFAULT_HEADERS}]
     for path in operation_files():
         text = f"# {path.name}: the frontend's {path.stem} operations\n\n{path.read_text()}"
-        tabs.append({"title": path.stem, "query": text, "headers": DEFAULT_HEADERS})
+        tabs.append({"query": text, "headers": DEFAULT_HEADERS})
     return tabs
 
 
