@@ -38,6 +38,18 @@ class MessageByIdLoader(ModelByIdLoader):
     model = ConversationMessage
 
 
+class CorrectionByIdLoader(ModelByIdLoader):
+    model = Correction
+
+
+class EvaluationByIdLoader(ModelByIdLoader):
+    model = Evaluation
+
+
+class PreferenceByIdLoader(ModelByIdLoader):
+    model = TeacherPreference
+
+
 class CorrectionsByMessageIdLoader(ModelsByKeyLoader):
     model = Correction
     key_field = "message_id"

@@ -10,6 +10,10 @@ class UserByIdLoader(ModelByIdLoader):
     model = User
 
 
+class LearningProfileByIdLoader(ModelByIdLoader):
+    model = LearningProfile
+
+
 class LearningProfileByUserIdLoader(ModelByIdLoader):
     model = LearningProfile
 

@@ -26,6 +26,7 @@ from models.learning import (
     ProgressStatus,
     UserAchievement,
     UserStreak,
+    lesson_progress_id,
 )
 
 
@@ -35,6 +36,18 @@ class EnrollmentByIdLoader(ModelByIdLoader):
 
 class AchievementByIdLoader(ModelByIdLoader):
     model = Achievement
+
+
+class LessonProgressByIdLoader(ModelByIdLoader):
+    model = LessonProgress
+
+
+class UserAchievementByIdLoader(ModelByIdLoader):
+    model = UserAchievement
+
+
+class CertificateByIdLoader(ModelByIdLoader):
+    model = Certificate
 
 
 class EnrollmentByUserCourseLoader(RecordLoader):
@@ -203,7 +216,8 @@ class UnstartedProgress:
     """A lesson the learner has not started: what its progress row will say once created.
 
     Read-only and never saved, so a plain record: building an unsaved ORM instance per
-    lesson of a course tree cost a tenth of the request.
+    lesson of a course tree cost a tenth of the request. Its `id` is the one its row will be
+    created with (models.learning.lesson_progress_id).
     """
 
     user_id: Any
@@ -218,6 +232,10 @@ class UnstartedProgress:
     hearts_lost: int = 0
     first_completed_at: datetime | None = None
     last_completed_at: datetime | None = None
+
+    @property
+    def id(self) -> Any:
+        return lesson_progress_id(self.user_id, self.lesson_id)
 
 
 class ViewerProgressLoader(RecordLoader):

@@ -3,7 +3,9 @@ achievements, certificates and a small activity log."""
 
 from __future__ import annotations
 
+import uuid
 from enum import Enum
+from typing import Any
 
 from tortoise import fields
 
@@ -61,6 +63,16 @@ class Enrollment(MutableEntity):
     class Meta:
         table = "enrollments"
         unique_together = (("user", "course"),)
+
+
+# Lesson progress ids are derived from (user, lesson): a lesson the learner has not started
+# has no row yet, but its progress already has the id its row will be created with, so a
+# frontend's cache keeps one object from "locked" to "completed".
+PROGRESS_ID_NAMESPACE = uuid.UUID("6c1f3c52-6a5e-4c1e-9d7e-5f0a3b9e2d41")
+
+
+def lesson_progress_id(user_id: Any, lesson_id: Any) -> uuid.UUID:
+    return uuid.uuid5(PROGRESS_ID_NAMESPACE, f"{user_id}:{lesson_id}")
 
 
 class LessonProgress(MutableEntity):

@@ -25,6 +25,7 @@ from models.learning import (
     Enrollment,
     EnrollmentStatus,
     UserStreak,
+    lesson_progress_id,
 )
 from resolvers.catalog_access import can_see
 from resolvers.learning_rewards import ensure_streak_row
@@ -116,14 +117,22 @@ async def completed_lesson_ids(conn: BaseDBAsyncClient, enrollment_id: UUID) -> 
 async def open_lessons(
     conn: BaseDBAsyncClient, enrollment: Enrollment, lesson_ids: list[UUID]
 ) -> None:
-    """Create `available` progress rows for lessons that just became reachable."""
+    """Create `available` progress rows for lessons that just became reachable.
+
+    The id is derived from (user, lesson), so a concurrent insert may conflict on either key:
+    both mean the row exists."""
     for lesson_id in lesson_ids:
         await conn.execute_query(
             "INSERT INTO lesson_progress (id, created_at, updated_at, user_id, lesson_id, "
             "enrollment_id, status, attempts, completion_count, time_spent_seconds, xp_earned, "
-            "hearts_lost, current_first_tries) VALUES (gen_random_uuid(), now(), now(), $1, $2, "
-            "$3, 'available', 0, 0, 0, 0, 0, '{}') ON CONFLICT (user_id, lesson_id) DO NOTHING",
-            [enrollment.user_id, lesson_id, enrollment.id],  # type: ignore[attr-defined]
+            "hearts_lost, current_first_tries) VALUES ($4, now(), now(), $1, $2, "
+            "$3, 'available', 0, 0, 0, 0, 0, '{}') ON CONFLICT DO NOTHING",
+            [
+                enrollment.user_id,  # type: ignore[attr-defined]
+                lesson_id,
+                enrollment.id,
+                lesson_progress_id(enrollment.user_id, lesson_id),  # type: ignore[attr-defined]
+            ],
         )
 
 

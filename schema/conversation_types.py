@@ -14,10 +14,14 @@ from strawberry.scalars import JSON
 from core.pagination import PageArgs
 from loaders.catalog import ScenarioByIdLoader
 from loaders.conversation import (
+    CorrectionByIdLoader,
     CorrectionsByMessageIdLoader,
+    EvaluationByIdLoader,
     EvaluationBySessionIdLoader,
+    MessageByIdLoader,
     MessagesBySessionLoader,
     MetricsBySessionIdLoader,
+    PreferenceByIdLoader,
     PreferenceByUserTeacherLoader,
     SessionByIdLoader,
     TeacherByIdLoader,
@@ -43,6 +47,14 @@ def _teacher_visible(viewer: Any, teacher: m.TeacherProfile | None) -> bool:
 
 def _owns(viewer: Any, session: m.ConversationSession | None) -> bool:
     return session is not None and viewer is not None and session.user_id == viewer.id
+
+
+async def _in_owned_sessions(info: AppInfo, rows: list[Any], session_of: Any) -> list[Any]:
+    """The rows whose session (`session_of(row)` is its id) the viewer owns; null for others."""
+    keys = [session_of(row) for row in rows if row is not None]
+    sessions = await info.context.loaders.get(SessionByIdLoader).load_many(keys)
+    owned = {s.id for s in sessions if _owns(info.context.viewer, s)}
+    return [row if row is not None and session_of(row) in owned else None for row in rows]
 
 
 @strawberry.type(description="An AI teacher persona.")
@@ -76,17 +88,30 @@ class TeacherProfile(relay.Node):
 
 @strawberry.type(description="A learner's settings for a teacher; one is active per learner.")
 @model_type(m.TeacherPreference)
-class TeacherPreference:
+class TeacherPreference(relay.Node):
+    id: relay.NodeID[str]
     is_active: bool
     customizations: JSON
     updated_at: datetime
 
     teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
 
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(PreferenceByIdLoader).load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [
+            row if row is not None and viewer is not None and row.user_id == viewer.id else None
+            for row in rows
+        ]
+
 
 @strawberry.type(description="A correction of a learner's message, with its character span.")
 @model_type(m.Correction)
-class Correction:
+class Correction(relay.Node):
+    id: relay.NodeID[str]
     original: str
     corrected: str
     explanation: str
@@ -95,6 +120,17 @@ class Correction:
     rule: str = strawberry.field(description="The error family that found it.")
     start: int = strawberry.field(description="Offset of the first character (0-based).")
     end: int = strawberry.field(description="Offset after the last character (exclusive).")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(CorrectionByIdLoader).load_many(list(node_ids))
+        messages = await ConversationMessage.resolve_nodes(  # the message's visibility
+            info=info, node_ids=[row.message_id for row in rows if row is not None]
+        )
+        visible = {message.id for message in messages if message is not None}
+        return [row if row is not None and row.message_id in visible else None for row in rows]
 
 
 @strawberry.type
@@ -114,20 +150,14 @@ class ConversationMessage(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
     ) -> list[Any]:
-        from loaders.conversation import MessageByIdLoader
-
-        loaders = info.context.loaders
-        rows = await loaders.get(MessageByIdLoader).load_many(list(node_ids))
-        sessions = await loaders.get(SessionByIdLoader).load_many(
-            [row.session_id for row in rows if row is not None]
-        )
-        owned = {s.id for s in sessions if _owns(info.context.viewer, s)}
-        return [row if row is not None and row.session_id in owned else None for row in rows]
+        rows = await info.context.loaders.get(MessageByIdLoader).load_many(list(node_ids))
+        return await _in_owned_sessions(info, rows, lambda row: row.session_id)
 
 
 @strawberry.type(description="The score of a completed conversation (overall = sum of parts).")
 @model_type(m.Evaluation)
-class Evaluation:
+class Evaluation(relay.Node):
+    id: relay.NodeID[str]
     overall_score: int
     grammar_score: int = strawberry.field(description="0 to 25")
     vocabulary_score: int = strawberry.field(description="0 to 20")
@@ -139,6 +169,13 @@ class Evaluation:
     improvements: list[str]
     evaluator: Evaluator  # type: ignore[valid-type]
     created_at: datetime
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(EvaluationByIdLoader).load_many(list(node_ids))
+        return await _in_owned_sessions(info, rows, lambda row: row.session_id)
 
 
 @strawberry.type(description="Counts over a conversation, computed in SQL.")

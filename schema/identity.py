@@ -13,7 +13,11 @@ from strawberry import relay
 
 from core.access import can_see_private
 from core.mailer import get_mailer
-from loaders.identity import LearningProfileByUserIdLoader, UserByIdLoader
+from loaders.identity import (
+    LearningProfileByIdLoader,
+    LearningProfileByUserIdLoader,
+    UserByIdLoader,
+)
 from models import identity as m
 from resolvers import identity as use_cases
 from resolvers import identity_recovery as recovery
@@ -38,12 +42,22 @@ def _user_field_mixins() -> tuple[type, ...]:
 
 @strawberry.type
 @model_type(m.LearningProfile)
-class LearningProfile:
+class LearningProfile(relay.Node):
+    id: relay.NodeID[str]
     target_language: str | None
     proficiency_level: CefrLevel  # type: ignore[valid-type]
     learning_goals: list[str]
     weekly_goal_hours: float
     preferred_lesson_minutes: int
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[str], required: bool = False
+    ) -> list[Any]:
+        loader = info.context.loaders.get(LearningProfileByIdLoader)
+        rows = await loader.load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [r if r is not None and can_see_private(viewer, r.user_id) else None for r in rows]
 
 
 @strawberry.type

@@ -11,15 +11,19 @@ import strawberry
 from strawberry import relay
 
 from core.access import can_see_private
+from loaders.base import RecordLoader
 from loaders.catalog import CourseByIdLoader, LessonByIdLoader, LessonCountByCourseLoader
 from loaders.identity import UserByIdLoader
 from loaders.learning import (
     AchievementByIdLoader,
     CertificateByEnrollmentLoader,
+    CertificateByIdLoader,
     CompletedLessonCountByEnrollmentLoader,
     EnrollmentByIdLoader,
+    LessonProgressByIdLoader,
     LessonProgressPageByEnrollmentLoader,
     UnstartedProgress,
+    UserAchievementByIdLoader,
 )
 from models import learning as m
 from resolvers import learning as use_cases
@@ -81,26 +85,54 @@ class Achievement(relay.Node):
         return await info.context.loaders.get(AchievementByIdLoader).load_many(list(node_ids))
 
 
+async def _private_rows(
+    info: AppInfo, loader: type[RecordLoader], node_ids: Iterable[Any]
+) -> list[Any]:
+    """Rows by id for `node`/`nodes`: null unless the viewer is the owner or an admin."""
+    rows = await info.context.loaders.get(loader).load_many(list(node_ids))
+    viewer = info.context.viewer
+    return [r if r is not None and can_see_private(viewer, r.user_id) else None for r in rows]
+
+
 @strawberry.type
 @model_type(m.UserAchievement)
-class UserAchievement:
+class UserAchievement(relay.Node):
+    id: relay.NodeID[str]
     earned_at: dt.datetime
 
     achievement: Achievement = related(AchievementByIdLoader, "achievement_id")
 
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, UserAchievementByIdLoader, node_ids)
+
 
 @strawberry.type
 @model_type(m.Certificate)
-class Certificate:
+class Certificate(relay.Node):
+    id: relay.NodeID[str]
     number: str
     issued_at: dt.datetime
 
     course: CourseRef | None = related(CourseByIdLoader, "course_id")
 
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, CertificateByIdLoader, node_ids)
 
-@strawberry.type
+
+@strawberry.type(
+    description="A learner's progress on a lesson. Its `id` is the same before the lesson is "
+    "started (locked or available, nothing stored yet) and after; `node(id:)` finds it once "
+    "the lesson has been started."
+)
 @model_type(m.LessonProgress, UnstartedProgress)
-class LessonProgress:
+class LessonProgress(relay.Node):
+    id: relay.NodeID[str]
     status: ProgressStatus  # type: ignore[valid-type]
     best_score: int | None = strawberry.field(description="0-100, null until completed.")
     attempts: int = strawberry.field(description="How many times the lesson was started.")
@@ -112,6 +144,12 @@ class LessonProgress:
     last_completed_at: dt.datetime | None
 
     lesson: LessonRef = related(LessonByIdLoader, "lesson_id")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, LessonProgressByIdLoader, node_ids)
 
 
 def _owner(info: AppInfo, user_id: Any) -> Any:
@@ -192,9 +230,4 @@ class Enrollment(relay.Node):
     async def resolve_nodes(  # type: ignore[override]
         cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
     ) -> list[Any]:
-        rows = await info.context.loaders.get(EnrollmentByIdLoader).load_many(list(node_ids))
-        viewer = info.context.viewer
-        return [
-            r if r is not None and can_see_private(viewer, r.user_id) else None  # type: ignore[attr-defined]
-            for r in rows
-        ]
+        return await _private_rows(info, EnrollmentByIdLoader, node_ids)

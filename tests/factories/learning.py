@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
 
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
 from models.identity import User
-from models.learning import Enrollment, LessonProgress, ProgressStatus, UserStreak
+from models.learning import (
+    Enrollment,
+    LessonProgress,
+    ProgressStatus,
+    UserStreak,
+    lesson_progress_id,
+)
 from schema.common import global_id
 
 __all__ = ["answer_for", "enrollment", "progress_rows"]
@@ -45,7 +50,7 @@ async def progress_rows(
     done = status in (ProgressStatus.COMPLETED, ProgressStatus.NEEDS_REVIEW)
     rows = [
         LessonProgress(
-            id=uuid.uuid4(),
+            id=lesson_progress_id(enrollment.user_id, lesson.id),  # type: ignore[attr-defined]
             user_id=enrollment.user_id,  # type: ignore[attr-defined]
             lesson_id=lesson.id,
             enrollment_id=enrollment.id,
