@@ -13,39 +13,31 @@ import argparse
 import asyncio
 import contextlib
 import gc
-import importlib
-import importlib.util
 import logging
 import os
 import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
-from tortoise import connections
 
+import demo as demo_data
+from app.graphiql import graphiql_routes
+from app.health import healthz
+from app.http import GraphQLApp
 from core import background, db
-from core.graphiql import graphiql_routes
-from core.http import GraphQLApp
+from core.errors import AppError
 from core.settings import Settings, get_settings
-from schema.root import DOMAINS, build_schema
+from models.identity import User
+from resolvers.catalog.importing import import_course_text
+from schema.root import DOMAINS, MODEL_MODULES, build_schema
 
 SHUTDOWN_GRACE_SECONDS = 10.0  # background work (replies, mail) given at shutdown
 
 log = logging.getLogger("lingograph")
-
-
-async def healthz(request: Request) -> JSONResponse:
-    try:
-        await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), timeout=2)
-    except Exception as error:  # any failure to reach the database means unhealthy
-        log.warning("health check failed: %s", error)
-        return JSONResponse({"status": "unavailable"}, status_code=503)
-    return JSONResponse({"status": "ok"})
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -56,7 +48,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         url = db.resolve_database_url(settings.database_url)
-        await db.init_orm(db.tortoise_config(url, settings.db_pool_min, settings.db_pool_max))
+        config = db.tortoise_config(url, MODEL_MODULES, settings.db_pool_min, settings.db_pool_max)
+        await db.init_orm(config)
         tune_garbage_collector()
         try:
             yield
@@ -110,34 +103,49 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(20_000, older, oldest)
 
 
-def domain_resolvers() -> list:
-    return [
-        importlib.import_module(f"resolvers.{name}")
-        for name in DOMAINS
-        if importlib.util.find_spec(f"resolvers.{name}") is not None
-    ]
-
-
 async def prepare_database(settings: Settings, demo: bool) -> str:
     """Apply migrations and, on an empty database, load every domain's demo data."""
     url = db.resolve_database_url(settings.database_url)
-    config = db.tortoise_config(url, 1, 2)
+    config = db.tortoise_config(url, MODEL_MODULES, 1, 2)
     applied = await db.apply_migrations(config)
     if applied:
         log.info("applied migrations: %s", ", ".join(applied))
     if demo:
         await db.init_orm(config)
         try:
-            from models.identity import User
-
             if not await User.exists():
-                for module in domain_resolvers():
-                    if hasattr(module, "load_demo_data"):
-                        await module.load_demo_data()
+                for domain in DOMAINS:
+                    load = demo_data.LOADERS.get(domain.name)
+                    if load is not None:
+                        await load()
                 log.info("demo data loaded")
         finally:
             await db.close_orm()
     return url
+
+
+async def import_course_file(settings: Settings, path: str) -> int:
+    """`python main.py import-course FILE`: migrate, import, print the outcome; exit code."""
+    try:
+        text = await asyncio.to_thread(Path(path).read_text, encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot read {path}: {error}")
+        return 2
+    url = db.resolve_database_url(settings.database_url)
+    config = db.tortoise_config(url, MODEL_MODULES, 1, 2)
+    await db.apply_migrations(config)
+    await db.init_orm(config)
+    try:
+        result = await import_course_text(text, viewer=None)
+    except AppError as error:
+        for e in error.errors:
+            print(f"error: {e.field or '(document)'}: {e.message} [{e.code.value}]")
+        return 1
+    finally:
+        await db.close_orm()
+    verb = "created" if result.created else "updated"
+    print(f"{verb} course {result.course.slug!r} ({result.lesson_count} lessons)")
+    return 0
 
 
 def serve(settings: Settings, workers: int) -> None:
@@ -161,7 +169,7 @@ async def make_migration(name: str) -> None:
     from aerich import Command
 
     url = db.resolve_database_url(get_settings().database_url)
-    config = db.tortoise_config(url, 1, 2)
+    config = db.tortoise_config(url, MODEL_MODULES, 1, 2)
     async with Command(tortoise_config=config, app="models", location=str(db.MIGRATIONS)) as cmd:
         await cmd.init()
         # aerich diffs the models against the state the last applied migration recorded, so
@@ -196,8 +204,6 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "schema":
         sys.stdout.write(build_schema(settings).as_str() + "\n")
     elif args.command == "import-course":
-        from resolvers.catalog import import_course_file
-
         return asyncio.run(import_course_file(settings, args.file))
     return 0
 

@@ -14,8 +14,8 @@ from graphql import OperationDefinitionNode, parse, print_ast, validate
 from bench.dataset import Dataset
 from core.settings import Settings
 from core.sqlcount import count_statements
+from engine.ids import global_id
 from main import create_app
-from schema.common import global_id
 from schema.root import build_schema
 
 OPERATIONS = Path(__file__).resolve().parent.parent / "tests" / "operations"

@@ -28,6 +28,7 @@ from bench.ops import WORKLOAD, count_sql, requests_for, supported_operations
 from bench.report import print_table
 from core import db
 from core.settings import get_settings
+from schema.root import MODEL_MODULES
 
 BENCH_DB = "lingograph_bench"
 HERE = Path(__file__).resolve().parent
@@ -56,7 +57,7 @@ async def prepare(sizes: Sizes) -> tuple[str, Dataset]:
     server_url = db.resolve_database_url(settings.database_url)
     await db.drop_database(server_url, BENCH_DB)
     url = await db.create_database(server_url, BENCH_DB)
-    config = db.tortoise_config(url, 1, 4)
+    config = db.tortoise_config(url, MODEL_MODULES, 1, 4)
     await db.apply_migrations(config)
     await db.init_orm(config)
     conn = await asyncpg.connect(**db.credentials(url))

@@ -1,1 +1,2 @@
-"""Infrastructure shared by every domain: settings, database, errors, pagination, HTTP."""
+"""The ground floor: settings, database, errors, pagination, rows, pub/sub, background work,
+security. Imports no model and nothing above it."""

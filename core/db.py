@@ -8,7 +8,7 @@ for tests and benchmarks.
 from __future__ import annotations
 
 import logging
-import pkgutil
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -21,18 +21,6 @@ EMBEDDED_DATA = ROOT / ".data" / "pg"
 
 log = logging.getLogger(__name__)
 _embedded_server = None
-
-
-def model_modules() -> list[str]:
-    """Every module in models/ (one per domain), plus aerich's own table."""
-    import models
-
-    names = sorted(
-        f"models.{info.name}"
-        for info in pkgutil.iter_modules(models.__path__)
-        if not info.name.startswith("_") and info.name != "base"
-    )
-    return [*names, "aerich.models"]
 
 
 def embedded_database_url() -> str:
@@ -86,7 +74,9 @@ class PooledConnection(asyncpg.Connection):
         return ""
 
 
-def tortoise_config(url: str, pool_min: int = 1, pool_max: int = 10) -> dict:
+def tortoise_config(url: str, models: Sequence[str], pool_min: int = 1, pool_max: int = 10) -> dict:
+    """Tortoise's configuration; `models` are the domains' model modules (schema.root's
+    MODEL_MODULES), to which aerich's own table is added."""
     return {
         "connections": {
             "default": {
@@ -99,7 +89,7 @@ def tortoise_config(url: str, pool_min: int = 1, pool_max: int = 10) -> dict:
                 },
             }
         },
-        "apps": {"models": {"models": model_modules(), "default_connection": "default"}},
+        "apps": {"models": {"models": [*models, "aerich.models"], "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }

@@ -248,7 +248,7 @@ class ViewerProgressLoader(RecordLoader):
 
     async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
         from loaders.catalog import ActiveLessonIdsByCourseLoader, CourseIdByLessonLoader
-        from rules.unlocking import available_lessons, is_available
+        from rules.learning.unlocking import available_lessons, is_available
 
         rows = await self.loaders.get(ProgressByUserLessonLoader).load_many(list(keys))
         result = {key: row for key, row in zip(keys, rows, strict=True) if row is not None}

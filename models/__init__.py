@@ -1,1 +1,1 @@
-"""Tortoise models, one module per domain. Every module here is registered automatically."""
+"""Tortoise models, one module per domain, registered through schema.root.MODEL_MODULES."""

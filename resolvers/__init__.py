@@ -1,1 +1,2 @@
-"""Use cases: plain async functions, no GraphQL types. One module per domain."""
+"""Use cases: plain async functions, no GraphQL types. One package per domain, its access
+rules in `policy.py`."""

@@ -1,1 +1,2 @@
-"""Strawberry schema: one module per domain, merged at the root (see schema/root.py)."""
+"""Strawberry schema: one package per domain, the cross-domain types in schema/graph.py, the
+registry of domains in schema/root.py."""

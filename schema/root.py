@@ -2,46 +2,42 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from types import ModuleType
-
 import strawberry
 from strawberry.extensions import DisableIntrospection, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from core.settings import Settings, get_settings
-from schema.errors import ErrorMasking
-from schema.execution import FastExecutionContext, install_relation_resolvers
-from schema.node import NodeQuery
+from engine.domain import Domain
+from engine.errors import ErrorMasking
+from engine.execution import FastExecutionContext, install_relation_resolvers
+from engine.limits import protections
+from engine.node import NodeQuery
+from schema import catalog, conversation, graph, identity, learning
 
-# One module per domain, in the order the domains are listed in DESIGN.md.
-DOMAINS = ("identity", "catalog", "learning", "conversation", "classroom", "assessment")
+# The one registry of domains, in DESIGN.md's order: the root types, GraphiQL's tabs, the
+# models list, the demo data and the contract test all read it.
+DOMAINS: tuple[Domain, ...] = (
+    identity.DOMAIN,
+    catalog.DOMAIN,
+    learning.DOMAIN,
+    conversation.DOMAIN,
+)
+MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 
 
-def _domain_modules() -> list[ModuleType]:
-    modules = []
-    for name in DOMAINS:
-        if importlib.util.find_spec(f"schema.{name}") is not None:
-            modules.append(importlib.import_module(f"schema.{name}"))
-    return modules
-
-
-def _merged(name: str, modules: list[ModuleType], extra: tuple[type, ...] = ()) -> type | None:
-    parts = tuple(getattr(m, name) for m in modules if hasattr(m, name)) + extra
-    return merge_types(name, parts) if parts else None
+def _merged(name: str, parts: list[type | None], extra: tuple[type, ...] = ()) -> type | None:
+    present = tuple(part for part in parts if part is not None) + extra
+    return merge_types(name, present) if present else None
 
 
 def extensions(settings: Settings) -> list:
-    from schema.limits import protections
-
     # Factories: each request gets fresh extension instances (they hold its execution
     # context). Parser and validation LRU caches live at module level, keyed by size.
     chosen = [
         ErrorMasking,
         lambda: ValidationCache(maxsize=settings.validation_cache_size),
-        *protections(settings),  # parser cache, depth, aliases, tokens, cost (schema/limits.py)
+        *protections(settings),  # parser cache, depth, aliases, tokens, cost (engine/limits.py)
     ]
     if not settings.introspection:
         chosen.append(DisableIntrospection)
@@ -50,13 +46,11 @@ def extensions(settings: Settings) -> list:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or get_settings()
-    modules = _domain_modules()
-    types = [t for m in modules for t in getattr(m, "TYPES", [])]
     schema = strawberry.Schema(
-        query=_merged("Query", modules, (NodeQuery,)),
-        mutation=_merged("Mutation", modules),
-        subscription=_merged("Subscription", modules),
-        types=types,
+        query=_merged("Query", [d.query for d in DOMAINS], (NodeQuery,)),
+        mutation=_merged("Mutation", [d.mutation for d in DOMAINS]),
+        subscription=_merged("Subscription", [d.subscription for d in DOMAINS]),
+        types=[*graph.TYPES, *(t for d in DOMAINS for t in d.types)],
         extensions=extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),
         execution_context_class=FastExecutionContext,

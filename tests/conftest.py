@@ -19,6 +19,7 @@ from core import db
 from core.settings import Settings, get_settings
 from core.sqlcount import StatementLog, count_statements
 from main import create_app
+from schema.root import MODEL_MODULES
 from tests.graphql_client import GraphQLClient
 from tests.servers import serve
 
@@ -34,7 +35,7 @@ async def database_url(settings: Settings) -> AsyncIterator[str]:
     name = f"lingograph_test_{uuid.uuid4().hex[:10]}"
     url = await db.create_database(server_url, name)
     try:
-        await db.apply_migrations(db.tortoise_config(url, 1, 2))
+        await db.apply_migrations(db.tortoise_config(url, MODEL_MODULES, 1, 2))
         yield url
     finally:
         await db.drop_database(server_url, name)

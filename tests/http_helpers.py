@@ -16,7 +16,7 @@ import httpx
 from starlette.applications import Starlette
 from starlette.routing import Route, WebSocketRoute
 
-from core.http import GraphQLApp
+from app.http import GraphQLApp
 from core.settings import Settings
 from main import create_app
 

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aerich import Command
 
 from core import db
+from schema.root import MODEL_MODULES
 
 INITIAL_NAME = "0_20261122000000_init.py"
 
@@ -28,7 +29,7 @@ async def main() -> None:
             if not path.name.startswith("0_"):
                 moved.append((path, path.read_text()))
             path.unlink()
-    config = db.tortoise_config("postgres://postgres@127.0.0.1:5432/unused")
+    config = db.tortoise_config("postgres://postgres@127.0.0.1:5432/unused", MODEL_MODULES)
     async with Command(tortoise_config=config, app="models", location=str(db.MIGRATIONS)) as cmd:
         await cmd.init_migrations(safe=True)
     for path, text in moved:

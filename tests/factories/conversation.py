@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from demo.conversation import SYSTEM_TEACHERS
 from models.catalog import ConversationScenario
 from models.conversation import (
     ConversationMessage,
@@ -17,7 +18,6 @@ from models.conversation import (
     TeacherProfile,
 )
 from models.identity import User
-from resolvers.conversation_demo import SYSTEM_TEACHERS
 
 _counter = itertools.count(1)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from engine.ids import global_id
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
 from models.identity import User
 from models.learning import (
@@ -13,7 +14,6 @@ from models.learning import (
     UserStreak,
     lesson_progress_id,
 )
-from schema.common import global_id
 
 __all__ = ["answer_for", "enrollment", "progress_rows"]
 

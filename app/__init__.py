@@ -1,0 +1,1 @@
+"""The web edge: the GraphQL HTTP view, WebSockets, GraphiQL, persisted queries, health."""

@@ -1,0 +1,443 @@
+"""The GraphQL endpoint: GraphQL over HTTP as the spec says, WebSockets, request ids.
+
+Strawberry's ASGI view handles WebSockets (graphql-transport-ws and graphql-ws) and the origin
+check; HTTP requests are handled here because the spec's media-type rules need more than the
+stock view does:
+
+- The response media type is negotiated from `Accept`: `application/graphql-response+json`
+  when the client asks for it, else `application/json` (also for a missing Accept or `*/*`),
+  406 when neither is acceptable.
+- With `application/graphql-response+json`, a request error (the document fails to parse or
+  validate, variables fail to coerce, a query limit is exceeded: nothing was executed) answers
+  400. With `application/json` it stays 200, so Apollo Client and urql still read `errors`.
+  Either way such a response has no `data` entry, as the GraphQL spec says for errors raised
+  before execution.
+- POST needs `Content-Type: application/json` (400 when missing, 415 otherwise); a mutation over
+  GET is refused with 405 and `Allow: POST`; other methods get 405 and `Allow: GET, POST`.
+
+Every HTTP response carries an `X-Request-Id` (the client's, when it sent a sane one), the id the
+error masking puts in `extensions.requestId` and in the log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
+from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET
+
+from app.graphiql import render_graphiql
+from app.persisted_queries import (
+    NOT_FOUND_CODE,
+    NOT_FOUND_MESSAGE,
+    PersistedQuery,
+    PersistedQueryError,
+    PersistedQueryStore,
+    requested,
+)
+from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
+from core.settings import Settings
+from engine.context import Context
+from engine.errors import present_errors
+from resolvers.identity.auth import authenticate, bearer_token
+
+log = logging.getLogger("lingograph.http")
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+JSON = "application/json"
+REQUEST_ID_HEADER = "x-request-id"
+# A client-supplied request id is reused only when it cannot forge log lines or headers.
+_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Over HTTP: queries by GET, queries and mutations by POST. Subscriptions use the WebSocket.
+_GRAPHQL_PARAMS = ("query", "operationName", "variables", "extensions")
+_ALLOWED_OPERATIONS = {
+    "GET": frozenset({OperationType.QUERY}),
+    "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
+}
+
+
+class HttpProblem(Exception):
+    """A request refused before execution: answered with `status` whatever the media type."""
+
+    def __init__(
+        self, status: int, message: str, code: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.headers = headers or {}
+
+
+def _media_ranges(accept: str) -> list[tuple[str, float]]:
+    ranges = []
+    for part in accept.split(","):
+        media, _, raw_params = part.strip().partition(";")
+        quality = 1.0
+        for param in raw_params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media.strip():
+            ranges.append((media.strip().lower(), quality))
+    return ranges
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The response media type for an `Accept` header; None when we serve nothing acceptable.
+
+    The most specific matching range gives each candidate its quality. On a tie an explicit
+    `application/graphql-response+json` wins; wildcards alone mean `application/json` (the
+    spec's choice for legacy clients during the watershed period).
+    """
+    if accept is None or not accept.strip():
+        return JSON
+    ranges = _media_ranges(accept)
+    best: tuple[float, int, int, str] | None = None
+    for candidate in (GRAPHQL_RESPONSE_JSON, JSON):
+        kind = candidate.split("/")[0]
+        matches = [
+            (specificity, quality)
+            for media, quality in ranges
+            for specificity, pattern in ((2, candidate), (1, f"{kind}/*"), (0, "*/*"))
+            if media == pattern
+        ]
+        if not matches:
+            continue
+        specificity, quality = max(matches)
+        if quality <= 0:
+            continue
+        explicit_preference = candidate == GRAPHQL_RESPONSE_JSON and specificity == 2
+        wildcard_preference = candidate == JSON and specificity < 2
+        key = (quality, specificity, int(explicit_preference or wildcard_preference), candidate)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    return best[3] if best else None
+
+
+def _check_content_type(value: str | None) -> None:
+    if not value or not value.strip():
+        raise HttpProblem(
+            400, "A POST request needs a Content-Type header: application/json.", "BAD_REQUEST"
+        )
+    mime, params = parse_content_type(value)
+    if mime.lower() != JSON:
+        raise HttpProblem(
+            415, f"Unsupported Content-Type {mime!r}; send application/json.", "UNSUPPORTED_MEDIA"
+        )
+    charset = params.get("charset", "utf-8").lower()
+    if charset not in {"utf-8", "utf8"}:
+        raise HttpProblem(415, "Request bodies must be UTF-8 encoded.", "UNSUPPORTED_MEDIA")
+
+
+def _decode_json(text: str | bytes, what: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise HttpProblem(400, f"{what} is not valid JSON.", "BAD_REQUEST") from error
+
+
+async def read_params(request: Request) -> dict[str, Any]:
+    """The GraphQL request parameters of a GET (query string) or POST (JSON body)."""
+    if request.method == "GET":
+        params: Any = dict(request.query_params)
+        for key in ("variables", "extensions"):
+            raw = params.get(key)
+            params[key] = _decode_json(raw, f"The `{key}` parameter") if raw else None
+    else:
+        _check_content_type(request.headers.get("content-type"))
+        body = await request.body()
+        if not body.strip():
+            raise HttpProblem(400, "The request body is empty.", "BAD_REQUEST")
+        params = _decode_json(body, "The request body")
+        if not isinstance(params, dict):
+            raise HttpProblem(
+                400, "The request body must be a JSON object (no batching).", "BAD_REQUEST"
+            )
+    expected = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
+    for key, kind in expected.items():
+        value = params.get(key)
+        if value is not None and not isinstance(value, kind):
+            name = "a string" if kind is str else "an object"
+            raise HttpProblem(400, f"The `{key}` parameter must be {name}.", "BAD_REQUEST")
+    return params
+
+
+def _no_query() -> HttpProblem:
+    return HttpProblem(400, "The request has no GraphQL `query`.", "BAD_REQUEST")
+
+
+def wants_graphiql(request: Request) -> bool:
+    """GraphiQL is for a browser asking for HTML with no GraphQL parameters; any GET that
+    carries GraphQL parameters, or asks only for JSON or `*/*`, gets a GraphQL answer."""
+    accept = request.headers.get("accept", "")
+    return (
+        request.method == "GET"
+        and not any(request.query_params.get(key) for key in _GRAPHQL_PARAMS)
+        and "text/html" in accept.lower()
+    )
+
+
+class TokenRejected(Exception):
+    """The request carried a bearer token that is malformed, unknown, expired or revoked."""
+
+
+def request_id_for(headers: Any) -> str:
+    incoming = headers.get(REQUEST_ID_HEADER)
+    if incoming and _SAFE_REQUEST_ID.fullmatch(incoming):
+        return incoming
+    return uuid.uuid4().hex
+
+
+def is_request_error(result: Any) -> bool:
+    """Errors raised before execution: no data, and no error belongs to a field (no path)."""
+    return (
+        result.data is None
+        and bool(result.errors)
+        and all(getattr(error, "path", None) is None for error in result.errors)
+    )
+
+
+class GraphQLApp(GraphQL):
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
+
+    def __init__(self, schema: Any, settings: Settings) -> None:
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if settings.graphiql else None,
+            allow_queries_via_get=True,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
+            # Cross-origin WebSocket handshakes from other origins are refused (403); clients
+            # without an Origin header and same-origin pages are always let through.
+            allowed_origins=settings.allowed_origins,
+        )
+        self.settings = settings
+        self.persisted_queries = PersistedQueryStore(settings.persisted_query_limit)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        request_id = request_id_for(request.headers)
+        request.state.request_id = request_id
+        try:
+            response = await self.handle_http(request)
+        except Exception:  # anything unexpected outside resolvers (e.g. the database is down)
+            log.exception("unexpected error (request %s)", request_id)
+            response = self.error_response(
+                500, "internal error", JSON, "INTERNAL", {"requestId": request_id}
+            )
+        response.headers[REQUEST_ID_HEADER] = request_id
+        await response(scope, receive, send)
+
+    async def handle_http(self, request: Request) -> Response:
+        method = request.method
+        if method not in _ALLOWED_OPERATIONS:
+            return self.error_response(
+                405,
+                "GraphQL over HTTP uses GET or POST.",
+                JSON,
+                "METHOD_NOT_ALLOWED",
+                headers={"Allow": "GET, POST"},
+            )
+        if self.graphql_ide and wants_graphiql(request):
+            return await self.render_graphql_ide(request)
+        media_type = negotiate(request.headers.get("accept"))
+        if media_type is None:
+            return self.error_response(
+                406,
+                f"Accept {GRAPHQL_RESPONSE_JSON} or {JSON}.",
+                JSON,
+                "NOT_ACCEPTABLE",
+            )
+        try:
+            params = await read_params(request)
+            try:
+                persisted = requested(params)
+            except PersistedQueryError as error:
+                raise HttpProblem(400, error.message, error.code) from error
+            if persisted is not None and persisted.query is None:
+                stored = await self.persisted_queries.get(persisted.sha256)
+                if stored is None:
+                    # Not a request error: the client retries with the text (200 either way).
+                    error = {"message": NOT_FOUND_MESSAGE, "extensions": {"code": NOT_FOUND_CODE}}
+                    return self.graphql_response({"errors": [error]}, media_type, False)
+                params["query"] = stored
+            elif not params.get("query"):
+                raise _no_query()
+            return await self.execute_http(request, params, media_type, persisted)
+        except HttpProblem as problem:
+            return self.error_response(
+                problem.status, problem.message, media_type, problem.code, headers=problem.headers
+            )
+        except TokenRejected:
+            # One rule on both transports (README, "Authentication"): a bad token is reported,
+            # never read as anonymous. 200 under application/json, so Apollo and urql hand the
+            # error to the application; 401 under application/graphql-response+json.
+            status = 401 if media_type == GRAPHQL_RESPONSE_JSON else 200
+            return self.error_response(
+                status,
+                "The bearer token is invalid, expired or revoked.",
+                media_type,
+                "UNAUTHENTICATED",
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
+
+    async def execute_http(
+        self,
+        request: Request,
+        params: dict[str, Any],
+        media_type: str,
+        persisted: PersistedQuery | None = None,
+    ) -> Response:
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        try:
+            result = await self.schema.execute(
+                params["query"],
+                variable_values=params.get("variables"),
+                context_value=context,
+                root_value=await self.get_root_value(request),
+                operation_name=params.get("operationName") or None,
+                allowed_operation_types=_ALLOWED_OPERATIONS[request.method],
+                operation_extensions=params.get("extensions"),
+            )
+        except InvalidOperationTypeError as error:
+            if error.operation_type == OperationType.MUTATION:
+                # The spec: a mutation over GET is 405, and it must not run.
+                raise HttpProblem(
+                    405,
+                    "Mutations need POST.",
+                    "METHOD_NOT_ALLOWED",
+                    headers={"Allow": "POST"},
+                ) from error
+            raise HttpProblem(
+                400, "Subscriptions are served over the WebSocket at this URL.", "BAD_REQUEST"
+            ) from error
+        except CannotGetOperationTypeError as error:
+            # The operation to run cannot be chosen: a GraphQL request error.
+            return self.graphql_response(
+                {"errors": [{"message": error.as_http_error_reason()}]}, media_type, True
+            )
+        except MissingQueryError as error:
+            raise _no_query() from error
+
+        if result.errors:
+            result.errors = present_errors(result.errors, context.request_id)
+        body = await self.process_result(request, result)
+        request_error = is_request_error(result)
+        if request_error:
+            body.pop("data", None)
+        if result.errors:
+            self._handle_errors(result.errors, body)
+        if persisted is not None and persisted.query is not None and not request_error:
+            await self.persisted_queries.put(persisted.sha256, persisted.query)  # it validated
+        response = self.graphql_response(body, media_type, request_error)
+        if context.viewer is not None:
+            # The answer is the viewer's: no cache, shared or private, may keep it.
+            response.headers["Cache-Control"] = "no-store"
+        else:
+            response.headers["Vary"] = "Authorization"
+        response.headers.raw.extend(sub_response.headers.raw)
+        if sub_response.status_code:
+            response.status_code = sub_response.status_code
+        if sub_response.background:
+            response.background = sub_response.background
+        return response
+
+    def encode_body(self, data: object) -> bytes:
+        """HTTP bodies: orjson, several times faster than `json.dumps` on large answers."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:  # e.g. an integer beyond 64 bits inside a JSON scalar
+            return json.dumps(data, separators=(",", ":")).encode()
+
+    def encode_json(self, data: object) -> str:
+        """WebSocket messages: Strawberry's adapter sends `str` as a text frame and `bytes` as
+        a binary one; browsers, the `graphql-ws` client and GraphiQL need text frames."""
+        return self.encode_body(data).decode()
+
+    def graphql_response(
+        self, body: dict[str, Any], media_type: str, request_error: bool
+    ) -> Response:
+        status = 400 if request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
+        return Response(
+            self.encode_body(body), status_code=status, media_type=f"{media_type}; charset=utf-8"
+        )
+
+    def error_response(
+        self,
+        status: int,
+        message: str,
+        media_type: str,
+        code: str,
+        extensions: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        error = {"message": message, "extensions": {"code": code, **(extensions or {})}}
+        return Response(
+            self.encode_body({"errors": [error]}),
+            status_code=status,
+            media_type=f"{media_type}; charset=utf-8",
+            headers=headers,
+        )
+
+    async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
+        if isinstance(request, WebSocket):
+            context: Context = WsContext(request=request, settings=self.settings)
+        else:
+            request_id = getattr(request.state, "request_id", None) or request_id_for(
+                request.headers
+            )
+            context = Context(request=request, settings=self.settings, request_id=request_id)
+        # Non-browser WebSocket clients may authenticate the handshake with the header too.
+        authorization = request.headers.get("authorization")
+        if bearer_token(authorization):
+            authenticated = await authenticate(authorization)
+            if authenticated is None:
+                if not isinstance(context, WsContext):
+                    raise TokenRejected
+                context.token_rejected = True  # closes the socket in on_ws_connect
+            else:
+                context.viewer, context.token = authenticated
+        return context
+
+    async def on_ws_connect(self, context: Any) -> Any:
+        """`connection_init` payload `{"authorization": "Bearer <token>"}` sets the viewer.
+
+        A token that is invalid, expired or revoked closes the connection (graphql-transport-ws:
+        4403; graphql-ws: connection_error), rather than silently continuing anonymously.
+        """
+        if context.token_rejected:
+            raise ConnectionRejectionError({"reason": "invalid or expired token"})
+        params = context.connection_params if isinstance(context.connection_params, dict) else {}
+        authorization = params.get("authorization") or params.get("Authorization")
+        # GraphiQL sends its headers as the payload; its untouched "Bearer " means anonymous.
+        if bearer_token(authorization if isinstance(authorization, str) else None):
+            authenticated = await authenticate(authorization)
+            if authenticated is None:
+                raise ConnectionRejectionError({"reason": "invalid or expired token"})
+            context.viewer, context.token = authenticated
+        return UNSET  # a plain connection_ack, without a payload
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return HTMLResponse(render_graphiql())

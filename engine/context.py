@@ -1,0 +1,37 @@
+"""The typed request context every resolver receives as `info.context`."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from strawberry.types import Info
+
+from core.settings import Settings, get_settings
+from loaders.base import Loaders
+
+if TYPE_CHECKING:
+    from models.identity import AuthToken, User
+
+
+@dataclass
+class Context:
+    viewer: User | None = None
+    token: AuthToken | None = None
+    request: Any = None  # starlette Request or WebSocket
+    settings: Settings = field(default_factory=get_settings)
+    request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    loaders: Loaders = field(default_factory=Loaders)
+
+    def __post_init__(self) -> None:
+        if not self.settings.loader_batching:
+            self.loaders = Loaders(batching=False)
+
+    def fresh_loaders(self) -> Loaders:
+        """New loaders (empty caches), e.g. for each subscription event."""
+        self.loaders = Loaders(batching=self.settings.loader_batching)
+        return self.loaders
+
+
+AppInfo = Info[Context, None]

@@ -1,0 +1,1 @@
+"""The conversation domain's use cases."""

@@ -1,0 +1,323 @@
+"""Conversation use cases: teachers and preferences, sessions, messages, evaluation.
+
+Only a session's owner may read it, send to it, or subscribe to it; anyone else is told it
+was not found. Messages are limited to MAX_MESSAGE_CHARS characters, and a learner may send
+at most RATE_MAX_MESSAGES messages per RATE_WINDOW_SECONDS seconds to one session.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise import connections
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from core.errors import AppError, ErrorCode, not_found
+from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
+from core.settings import Settings
+from loaders.base import Loaders
+from models.catalog import ConversationScenario
+from models.conversation import (
+    CLOSED_STATUSES,
+    ConversationMessage,
+    ConversationSession,
+    Evaluation,
+    Sender,
+    SessionStatus,
+    TeacherPreference,
+    TeacherProfile,
+)
+from models.identity import User
+from resolvers.catalog.policy import can_see_in
+from resolvers.conversation.reply import (
+    publish_message,
+    publish_status,
+    schedule_reply,
+    store_message,
+)
+from resolvers.learning.rewards import check_achievements
+from services.tutor.base import get_engine
+from services.tutor.scoring import SessionStats, evaluate, vocabulary
+
+MAX_MESSAGE_CHARS = 2000
+RATE_WINDOW_SECONDS = 10
+RATE_MAX_MESSAGES = 8
+
+
+def _visible_teacher(viewer: User, teacher: TeacherProfile | None) -> bool:
+    if teacher is None or not teacher.is_active:
+        return False
+    return teacher.is_system or teacher.created_by_id == viewer.id
+
+
+async def list_teachers(viewer: User | None) -> list[TeacherProfile]:
+    """Active system teachers, plus the viewer's own custom teachers."""
+    mine = Q(created_by_id=viewer.id) if viewer is not None else Q(pk__isnull=True)
+    rows = await TeacherProfile.filter(Q(is_system=True) | mine, is_active=True)
+    return sorted(rows, key=lambda t: (t.name, str(t.id)))
+
+
+async def choose_teacher(
+    viewer: User, teacher_id: Any, customizations: Any | None
+) -> dict[str, Any]:
+    teacher = await TeacherProfile.get_or_none(id=teacher_id)
+    if not _visible_teacher(viewer, teacher):
+        raise not_found("Teacher", "teacherId")
+    if customizations is not None and not isinstance(customizations, dict):
+        raise AppError.of(ErrorCode.INVALID, "Customizations must be an object.", "customizations")
+    async with in_transaction() as conn:
+        # One active teacher per user: deactivate the others first.
+        await (
+            TeacherPreference.filter(user_id=viewer.id, is_active=True)
+            .exclude(teacher_id=teacher_id)
+            .using_db(conn)
+            .update(is_active=False)
+        )
+        preference = (
+            await TeacherPreference.filter(user_id=viewer.id, teacher_id=teacher_id)
+            .using_db(conn)
+            .select_for_update()
+            .first()
+        )
+        if preference is None:
+            preference = await TeacherPreference.create(
+                user_id=viewer.id,
+                teacher_id=teacher_id,
+                is_active=True,
+                customizations=customizations or {},
+                using_db=conn,
+            )
+        else:
+            preference.is_active = True
+            if customizations is not None:
+                preference.customizations = customizations
+            await preference.save(using_db=conn)
+    return {"preference": preference}
+
+
+async def _default_teacher(viewer: User) -> tuple[TeacherProfile | None, dict[str, Any]]:
+    preference = await TeacherPreference.filter(user_id=viewer.id, is_active=True).first()
+    if preference is not None:
+        teacher = await TeacherProfile.get_or_none(id=preference.teacher_id)
+        if _visible_teacher(viewer, teacher):
+            return teacher, preference.customizations or {}
+    teacher = await TeacherProfile.filter(is_system=True, is_active=True).order_by("name").first()
+    return teacher, {}
+
+
+async def start_conversation(
+    viewer: User, loaders: Loaders, scenario_id: Any | None, teacher_id: Any | None
+) -> dict[str, Any]:
+    if teacher_id is not None:
+        teacher = await TeacherProfile.get_or_none(id=teacher_id)
+        if not _visible_teacher(viewer, teacher):
+            raise not_found("Teacher", "teacherId")
+        preference = await TeacherPreference.get_or_none(user_id=viewer.id, teacher_id=teacher_id)
+        config = preference.customizations if preference is not None else {}
+    else:
+        teacher, config = await _default_teacher(viewer)
+        if teacher is None:
+            raise not_found("Teacher", "teacherId")
+    if scenario_id is not None:
+        scenario = await ConversationScenario.get_or_none(id=scenario_id)
+        visible = scenario is not None and scenario.is_active
+        if visible and scenario.lesson_id is not None:  # type: ignore[union-attr]
+            visible = await can_see_in(loaders, viewer, "lesson", scenario.lesson_id)  # type: ignore[union-attr]
+        if not visible:
+            raise not_found("Scenario", "scenarioId")
+    session = await ConversationSession.create(
+        user_id=viewer.id,
+        teacher_id=teacher.id,  # type: ignore[union-attr]
+        scenario_id=scenario_id,
+        started_at=datetime.now(UTC),
+        config=config or {},
+    )
+    return {"session": session}
+
+
+async def owned_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
+    """The viewer's session, or NOT_FOUND (also for other users' sessions)."""
+    session = await ConversationSession.get_or_none(id=session_id) if session_id else None
+    if session is None or viewer is None or session.user_id != viewer.id:
+        raise not_found("Conversation", field)
+    return session
+
+
+async def messages_after(session_id: Any, sequence: int) -> list[ConversationMessage]:
+    """A session's messages after `sequence`, in order: what a subscriber may have missed."""
+    return await ConversationMessage.filter(session_id=session_id, sequence__gt=sequence).order_by(
+        "sequence"
+    )
+
+
+def _validate_content(content: str) -> str:
+    text = content.strip()
+    if not text:
+        raise AppError.of(ErrorCode.INVALID, "Write a message first.", "content")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise AppError.of(
+            ErrorCode.TOO_LONG,
+            f"Messages are limited to {MAX_MESSAGE_CHARS} characters.",
+            "content",
+        )
+    return text
+
+
+async def _check_rate(session_id: Any, now: datetime) -> None:
+    recent = await ConversationMessage.filter(
+        session_id=session_id,
+        sender=Sender.USER,
+        created_at__gt=now - timedelta(seconds=RATE_WINDOW_SECONDS),
+    ).count()
+    if recent >= RATE_MAX_MESSAGES:
+        raise AppError.of(
+            ErrorCode.RATE_LIMITED,
+            f"Slow down: at most {RATE_MAX_MESSAGES} messages per {RATE_WINDOW_SECONDS} seconds.",
+            "content",
+        )
+
+
+async def send_message(
+    viewer: User, settings: Settings, session_id: Any, content: str
+) -> dict[str, Any]:
+    """Store and correct the learner's message; the teacher replies in the background."""
+    text = _validate_content(content)
+    session = await owned_session(viewer, session_id)
+    if session.status in CLOSED_STATUSES:
+        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+    await _check_rate(session.id, datetime.now(UTC))
+    engine = get_engine(settings)
+    findings = engine.correct(text)
+    message = await store_message(
+        session.id,
+        Sender.USER,
+        text,
+        findings=findings,
+        metadata={"correctedText": _corrected(text, findings)} if findings else {},
+        vocabulary=dict(vocabulary(text)),
+    )
+    if session.status == SessionStatus.PAUSED:
+        await ConversationSession.filter(id=session.id).update(status=SessionStatus.ACTIVE)
+        await publish_status(session.id)
+    # Published before the reply task starts, so subscribers see the learner's message first.
+    await publish_message(session.id, message.id)
+    schedule_reply(engine, session, message.id)
+    return {"message": message}
+
+
+def _corrected(text: str, findings: list[Any]) -> str:
+    from services.tutor.rules import apply
+
+    return apply(text, findings)
+
+
+_STATS_SQL = """
+SELECT
+  (SELECT count(*) FROM conversation_messages WHERE session_id = $1 AND sender = 'user') AS n,
+  (SELECT coalesce(sum(count), 0) FROM vocabulary_uses WHERE session_id = $1) AS words,
+  (SELECT count(*) FROM vocabulary_uses WHERE session_id = $1) AS distinct_words,
+  (SELECT coalesce(json_agg(json_build_array(c.type, c.severity)), '[]'::json)
+     FROM corrections c JOIN conversation_messages m ON m.id = c.message_id
+    WHERE m.session_id = $1) AS corrections,
+  (SELECT coalesce(string_agg(content, ' '), '') FROM conversation_messages
+    WHERE session_id = $1 AND sender = 'user') AS learner_text
+"""
+
+
+async def _session_stats(session: ConversationSession) -> SessionStats:
+    import json
+
+    row = (await connections.get("default").execute_query_dict(_STATS_SQL, [session.id]))[0]
+    corrections = row["corrections"]
+    if isinstance(corrections, str):
+        corrections = json.loads(corrections)
+    key_phrases_used = 0
+    if session.scenario_id is not None:
+        scenario = await ConversationScenario.get_or_none(id=session.scenario_id)
+        said = str(row["learner_text"]).lower()
+        phrases = scenario.key_phrases if scenario is not None else []
+        key_phrases_used = sum(1 for p in phrases or [] if p.rstrip(". ").lower() in said)
+    return SessionStats(
+        user_messages=int(row["n"]),
+        total_words=int(row["words"]),
+        distinct_words=int(row["distinct_words"]),
+        corrections=[(kind, severity) for kind, severity in corrections],
+        key_phrases_used=key_phrases_used,
+    )
+
+
+async def end_conversation(viewer: User, session_id: Any) -> dict[str, Any]:
+    """Complete the session, record its duration, and store its evaluation."""
+    session = await owned_session(viewer, session_id)
+    if session.status in CLOSED_STATUSES:
+        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+    result = evaluate(await _session_stats(session))
+    now = datetime.now(UTC)
+    async with in_transaction() as conn:
+        updated = (
+            await ConversationSession.filter(id=session.id, status__not_in=list(CLOSED_STATUSES))
+            .using_db(conn)
+            .update(
+                status=SessionStatus.COMPLETED,
+                completed_at=now,
+                duration_seconds=max(0, int((now - session.started_at).total_seconds())),
+            )
+        )
+        if not updated:
+            raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+        await Evaluation.create(
+            session_id=session.id,
+            overall_score=result.overall,
+            grammar_score=result.grammar,
+            vocabulary_score=result.vocabulary,
+            fluency_score=result.fluency,
+            pronunciation_score=result.pronunciation,
+            comprehension_score=result.comprehension,
+            cefr_level=result.cefr_level,
+            strengths=result.strengths,
+            improvements=result.improvements,
+            using_db=conn,
+        )
+        # Conversation achievements are earned with the completion, in its transaction.
+        await check_achievements(viewer, now)
+    await publish_status(session.id)
+    return {"session": await ConversationSession.get(id=session.id)}
+
+
+_TRANSITIONS = {
+    SessionStatus.PAUSED: (SessionStatus.ACTIVE,),
+    SessionStatus.ACTIVE: (SessionStatus.PAUSED,),
+    SessionStatus.ABANDONED: (SessionStatus.ACTIVE, SessionStatus.PAUSED),
+}
+
+
+async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> dict[str, Any]:
+    """Pause, resume or abandon a session (completing goes through end_conversation)."""
+    session = await owned_session(viewer, session_id)
+    allowed = _TRANSITIONS.get(status, ())
+    if session.status in CLOSED_STATUSES:
+        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+    if session.status not in allowed:
+        raise AppError.of(
+            ErrorCode.INVALID,
+            f"A {session.status.value} conversation cannot become {status.value}.",
+        )
+    now = datetime.now(UTC)
+    changes: dict[str, Any] = {"status": status}
+    if status == SessionStatus.ABANDONED:
+        changes["completed_at"] = now
+        changes["duration_seconds"] = max(0, int((now - session.started_at).total_seconds()))
+    await ConversationSession.filter(id=session.id, status=session.status).update(**changes)
+    await publish_status(session.id)
+    return {"session": await ConversationSession.get(id=session.id)}
+
+
+def sessions_query(viewer: User) -> KeysetQuery:
+    query = KeysetQuery(ConversationSession, order=["t.started_at", "t.id"], descending=True)
+    return query.filter(f"t.user_id = {query.param(viewer.id)}")
+
+
+async def list_sessions(viewer: User, args: PageArgs) -> Page[Any]:
+    return await fetch_page(sessions_query(viewer), args)

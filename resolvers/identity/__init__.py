@@ -1,0 +1,1 @@
+"""The identity domain's use cases."""

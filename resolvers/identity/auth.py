@@ -1,0 +1,227 @@
+"""Identity use cases: bearer-token authentication, sign-up, log-in/out, profile, demo data.
+
+Passwords and email verification (change, reset, verify) live in resolvers/identity_recovery.py.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from core.errors import AppError, ErrorCode, Validator
+from core.rows import builder, columns, fetch_records, unlabel
+from core.security import hash_password, hash_token, new_token, verify_password
+from core.settings import Settings
+from models.identity import (
+    AuthToken,
+    LearningProfile,
+    LoginFailure,
+    User,
+    VerificationPurpose,
+)
+from resolvers.identity.recovery import issue_verification_token, send_verification_mail
+from rules.identity.profile import (
+    check_display_name,
+    check_email,
+    check_password,
+    check_profile_changes,
+    check_timezone,
+    normalize_email,
+)
+from services.mail import Mailer
+
+# Writing last_used_at on every request would turn reads into writes; once a minute is enough.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, value = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    return value.strip()
+
+
+async def authenticate(
+    authorization: str | None, now: datetime | None = None
+) -> tuple[User, AuthToken] | None:
+    """The viewer behind an `Authorization: Bearer <token>` value, or None.
+
+    Expired and revoked tokens, and tokens of deactivated or deleted users, are refused.
+    """
+    raw = bearer_token(authorization)
+    if raw is None:
+        return None
+    now = now or datetime.now(UTC)
+    token = await _live_token_with_user(hash_token(raw), now)
+    if token is None or not token.user.is_usable:
+        return None
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        await AuthToken.filter(id=token.id).update(last_used_at=now)
+        token.last_used_at = now
+    return token.user, token
+
+
+async def _live_token_with_user(token_hash: str, now: datetime) -> AuthToken | None:
+    """The unexpired, unrevoked token with this hash, its user attached, in one statement.
+
+    Runs on every authenticated request, so plain SQL: the ORM's query builder (a join
+    through select_related) cost more CPU than the query itself.
+    """
+    statement = (
+        f"SELECT {columns(AuthToken, 't', labelled=True)}, {columns(User, 'u', labelled=True)} "
+        f'FROM "{AuthToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u.id = t.user_id '
+        "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 LIMIT 1"
+    )
+    records = await fetch_records(statement, [token_hash, now])
+    if not records:
+        return None
+    token = builder(AuthToken)(unlabel(records[0], "t"))
+    token.user = builder(User)(unlabel(records[0], "u"))
+    return token
+
+
+async def issue_auth_token(
+    user: User, settings: Settings, user_agent: str | None = None, now: datetime | None = None
+) -> str:
+    """A new bearer token for `user`; only its SHA-256 is stored."""
+    raw, digest = new_token()
+    now = now or datetime.now(UTC)
+    await AuthToken.create(
+        user=user,
+        token_hash=digest,
+        expires_at=now + timedelta(days=settings.token_ttl_days),
+        user_agent=(user_agent or None) and user_agent[:255],
+    )
+    return raw
+
+
+def _email_taken() -> AppError:
+    return AppError.of(ErrorCode.UNIQUE, "An account with this email already exists.", "email")
+
+
+async def sign_up(
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    timezone: str | None,
+    settings: Settings,
+    mailer: Mailer,
+    user_agent: str | None = None,
+) -> dict[str, Any]:
+    """Create an account with its learning profile, sign it in, mail a verification link."""
+    v = Validator()
+    email_n = check_email(v, email)
+    check_password(v, password)
+    name = check_display_name(v, display_name)
+    zone = check_timezone(v, "UTC" if timezone is None else timezone)
+    if email_n is not None and await User.exists(email=email_n):
+        v.add("email", ErrorCode.UNIQUE, "An account with this email already exists.")
+    v.raise_if_any()
+    assert email_n is not None and zone is not None
+    password_hash = await hash_password(password)  # before the transaction: it takes a while
+    try:
+        async with in_transaction():
+            user = await User.create(
+                email=email_n, display_name=name, timezone=zone, password_hash=password_hash
+            )
+            profile = await LearningProfile.create(user=user)
+            token = await issue_auth_token(user, settings, user_agent)
+            verification = await issue_verification_token(
+                user, VerificationPurpose.EMAIL_VERIFICATION, settings
+            )
+    except IntegrityError as error:  # a concurrent sign-up with the same email won the race
+        raise _email_taken() from error
+    await send_verification_mail(mailer, user, verification)
+    return {"token": token, "user": user, "profile": profile}
+
+
+async def _failures_since(email: str, since: datetime) -> int:
+    return await LoginFailure.filter(email=email, created_at__gte=since).count()
+
+
+async def log_in(
+    *, email: str, password: str, settings: Settings, user_agent: str | None = None
+) -> dict[str, Any]:
+    """Exchange email and password for a bearer token.
+
+    An unknown email, a wrong password, an OAuth-only or a disabled account all cost one
+    argon2 verification and give the same error. Failures per email are throttled.
+    """
+    now = datetime.now(UTC)
+    key = (normalize_email(email) or email.strip().lower())[:320]
+    since = now - timedelta(seconds=settings.login_lockout_seconds)
+    if await _failures_since(key, since) >= settings.login_max_failures:
+        minutes = max(1, round(settings.login_lockout_seconds / 60))
+        raise AppError.of(
+            ErrorCode.RATE_LIMITED,
+            f"Too many failed log-ins for this email; try again in {minutes} minutes.",
+            None,
+        )
+    user = await User.get_or_none(email=key)
+    matches, needs_rehash = await verify_password(user.password_hash if user else None, password)
+    if user is None or not matches or not user.is_usable:
+        async with in_transaction():
+            # Forget failures outside the window so the table stays small.
+            await LoginFailure.filter(email=key, created_at__lt=since).delete()
+            await LoginFailure.create(email=key)
+        raise AppError.of(ErrorCode.INVALID_CREDENTIALS, "Wrong email or password.", None)
+    new_hash = await hash_password(password) if needs_rehash else None
+    async with in_transaction():
+        await LoginFailure.filter(email=key).delete()
+        user.last_login_at = now
+        update_fields = ["last_login_at", "updated_at"]
+        if new_hash is not None:  # the hasher's parameters changed since this hash was made
+            user.password_hash = new_hash
+            update_fields.append("password_hash")
+        await user.save(update_fields=update_fields)
+        token = await issue_auth_token(user, settings, user_agent, now)
+    return {"token": token, "user": user}
+
+
+async def log_out(*, viewer: User, token: AuthToken | None, all_devices: bool) -> dict[str, Any]:
+    """Revoke the current token, or every token of the viewer."""
+    now = datetime.now(UTC)
+    if all_devices:
+        await AuthToken.filter(user_id=viewer.id, revoked_at=None).update(revoked_at=now)
+    elif token is not None:
+        await AuthToken.filter(id=token.id, revoked_at=None).update(revoked_at=now)
+    return {"ok": True}
+
+
+async def update_profile(*, viewer: User, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change the viewer's profile fields present in `changes` (snake_case; null clears)."""
+    v = Validator()
+    user_changes, profile_changes = check_profile_changes(v, changes)
+    username = user_changes.get("username")
+    if username is not None and await User.filter(username=username).exclude(id=viewer.id).exists():
+        v.add("username", ErrorCode.UNIQUE, "This username is taken.")
+    v.raise_if_any()
+    now = datetime.now(UTC)
+    try:
+        async with in_transaction():
+            if user_changes:
+                await User.filter(id=viewer.id).update(**user_changes, updated_at=now)
+            profile = await LearningProfile.get_or_none(user_id=viewer.id)
+            if profile is None:
+                profile = await LearningProfile.create(user_id=viewer.id, **profile_changes)
+            elif profile_changes:
+                for name, value in profile_changes.items():
+                    setattr(profile, name, value)
+                await profile.save(update_fields=[*profile_changes, "updated_at"])
+    except IntegrityError as error:
+        if "username" not in user_changes:
+            raise
+        # A concurrent update took the username between the check and the write.
+        raise AppError.of(ErrorCode.UNIQUE, "This username is taken.", "username") from error
+    # The request's viewer changes only once the write committed.
+    for name, value in user_changes.items():
+        setattr(viewer, name, value)
+    if user_changes:
+        viewer.updated_at = now
+    return {"user": viewer, "profile": profile}

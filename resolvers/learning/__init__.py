@@ -1,0 +1,1 @@
+"""The learning domain's use cases."""

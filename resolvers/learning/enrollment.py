@@ -1,0 +1,219 @@
+"""Learning use cases: enrolment, the course path, stats and demo data.
+
+Lesson play (start, answer, complete) lives in resolvers/learning_play.py, achievements,
+certificates and the daily tally in resolvers/learning_rewards.py. Rules are pure
+functions in rules/; this module does the I/O around them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from core.errors import AppError, ErrorCode, not_found
+from models.catalog import Course
+from models.identity import User
+from models.learning import (
+    DailyActivity,
+    Enrollment,
+    EnrollmentStatus,
+    UserStreak,
+    lesson_progress_id,
+)
+from resolvers.catalog.policy import can_see
+from resolvers.identity.policy import require_viewer
+from resolvers.learning.rewards import ensure_streak_row
+from rules.learning import hearts as heart_rules
+from rules.learning import streaks as streak_rules
+
+log = logging.getLogger(__name__)
+
+
+# --- the course path ---------------------------------------------------------------------
+
+
+@dataclass
+class CoursePath:
+    """A course's active lessons in order and their explicit prerequisites."""
+
+    order: list[UUID]
+    prerequisites: dict[UUID, list[UUID]]
+
+
+async def course_path(conn: BaseDBAsyncClient, course_id: UUID) -> CoursePath:
+    rows = await conn.execute_query_dict(
+        "SELECT l.id FROM lessons l JOIN units u ON u.id = l.unit_id "
+        "JOIN sections s ON s.id = u.section_id WHERE s.course_id = $1 AND l.is_active "
+        "ORDER BY s.position, u.position, l.position",
+        [course_id],
+    )
+    prereqs = await conn.execute_query_dict(
+        "SELECT p.lesson_id AS l, p.prerequisite_id AS p FROM lesson_prerequisites p "
+        "JOIN lessons l ON l.id = p.lesson_id JOIN units u ON u.id = l.unit_id "
+        "JOIN sections s ON s.id = u.section_id WHERE s.course_id = $1",
+        [course_id],
+    )
+    grouped: dict[UUID, list[UUID]] = {}
+    for row in prereqs:
+        grouped.setdefault(row["l"], []).append(row["p"])
+    return CoursePath(order=[r["id"] for r in rows], prerequisites=grouped)
+
+
+async def completed_lesson_ids(conn: BaseDBAsyncClient, enrollment_id: UUID) -> set[UUID]:
+    rows = await conn.execute_query_dict(
+        "SELECT lesson_id FROM lesson_progress "
+        "WHERE enrollment_id = $1 AND first_completed_at IS NOT NULL",
+        [enrollment_id],
+    )
+    return {r["lesson_id"] for r in rows}
+
+
+async def open_lessons(
+    conn: BaseDBAsyncClient, enrollment: Enrollment, lesson_ids: list[UUID]
+) -> None:
+    """Create `available` progress rows for lessons that just became reachable.
+
+    The id is derived from (user, lesson), so a concurrent insert may conflict on either key:
+    both mean the row exists."""
+    for lesson_id in lesson_ids:
+        await conn.execute_query(
+            "INSERT INTO lesson_progress (id, created_at, updated_at, user_id, lesson_id, "
+            "enrollment_id, status, attempts, completion_count, time_spent_seconds, xp_earned, "
+            "hearts_lost, current_first_tries) VALUES ($4, now(), now(), $1, $2, "
+            "$3, 'available', 0, 0, 0, 0, 0, '{}') ON CONFLICT DO NOTHING",
+            [
+                enrollment.user_id,  # type: ignore[attr-defined]
+                lesson_id,
+                enrollment.id,
+                lesson_progress_id(enrollment.user_id, lesson_id),  # type: ignore[attr-defined]
+            ],
+        )
+
+
+# --- enrolment ---------------------------------------------------------------------------
+
+
+async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = None) -> Enrollment:
+    """Enrol in a free course; enrolling again returns the same enrollment."""
+    user = require_viewer(viewer)
+    now = now or datetime.now(UTC)
+    course = await Course.get_or_none(id=course_id)
+    if course is None or not can_see(user, course):
+        raise not_found("Course", "courseId")
+    existing = await Enrollment.get_or_none(user_id=user.id, course_id=course.id)
+    if existing is not None:
+        if existing.status in (EnrollmentStatus.PAUSED, EnrollmentStatus.DROPPED):
+            # Enrolling again resumes a paused or dropped enrollment, progress intact.
+            existing.status = EnrollmentStatus.ACTIVE
+            await existing.save(update_fields=["status", "updated_at"])
+        return existing
+    if course.price_amount > 0:
+        raise AppError.of(
+            ErrorCode.PAYMENT_REQUIRED, "This course must be purchased first.", "courseId"
+        )
+    conn = connections.get("default")
+    # ON CONFLICT: two enrolments at once end up with the one row.
+    await conn.execute_query(
+        "INSERT INTO enrollments (id, created_at, updated_at, user_id, course_id, status, "
+        "total_xp, hearts, hearts_updated_at, last_active_at) VALUES (gen_random_uuid(), $3, $3, "
+        "$1, $2, 'active', 0, $4, $3, $3) ON CONFLICT (user_id, course_id) DO NOTHING",
+        [user.id, course.id, now, heart_rules.MAX_HEARTS],
+    )
+    await ensure_streak_row(conn, user.id)
+    enrollment = await Enrollment.get(user_id=user.id, course_id=course.id)
+    path = await course_path(conn, course.id)
+    if path.order:
+        await open_lessons(conn, enrollment, [path.order[0]])
+    return enrollment
+
+
+# --- hearts and streak as they read now ----------------------------------------------------
+
+
+def hearts_now(enrollment: Enrollment, tier: str, now: datetime | None = None) -> int:
+    state = heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
+    return heart_rules.current_hearts(state, now or datetime.now(UTC), tier)
+
+
+def next_heart(enrollment: Enrollment, tier: str, now: datetime | None = None) -> datetime | None:
+    state = heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
+    return heart_rules.next_heart_at(state, now or datetime.now(UTC), tier)
+
+
+def streak_state(row: UserStreak | None) -> streak_rules.StreakState:
+    if row is None:
+        return streak_rules.StreakState()
+    return streak_rules.StreakState(
+        current=row.current,
+        longest=row.longest,
+        last_date=row.last_active_local_date,
+        last_at=row.last_active_at,
+    )
+
+
+@dataclass
+class Stats:
+    total_xp: int
+    current_streak: int
+    longest_streak: int
+    today_xp: int
+    daily_goal_met: bool
+
+
+def stats_of(
+    user: User, streak: UserStreak | None, today: DailyActivity | None, now: datetime
+) -> Stats:
+    state = streak_state(streak)
+    today_xp = today.xp if today is not None else 0
+    return Stats(
+        total_xp=streak.total_xp if streak is not None else 0,
+        current_streak=streak_rules.current_streak(state, now, user.timezone),
+        longest_streak=state.longest,
+        today_xp=today_xp,
+        daily_goal_met=streak_rules.goal_met(today_xp, user.daily_xp_goal),
+    )
+
+
+def today_for(user: User, now: datetime | None = None) -> date:
+    return streak_rules.local_date(now or datetime.now(UTC), user.timezone)
+
+
+@dataclass
+class DayActivity:
+    date: date
+    xp: int
+    goal_met: bool
+    lessons_completed: int
+    time_spent_seconds: int
+
+
+def activity_days(user: User, rows: list[DailyActivity], days: int, now: datetime) -> list[Any]:
+    """The last `days` local days, oldest first, zero-filled where nothing happened."""
+    today = today_for(user, now)
+    by_date = {r.date: r for r in rows}
+    result = []
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        row = by_date.get(day)
+        result.append(
+            DayActivity(
+                date=day,
+                xp=row.xp if row else 0,
+                goal_met=row.goal_met if row else False,
+                lessons_completed=row.lessons_completed if row else 0,
+                time_spent_seconds=row.time_spent_seconds if row else 0,
+            )
+        )
+    return result
+
+
+def check_days(days: int) -> int:
+    if not 1 <= days <= 366:
+        raise AppError.of(ErrorCode.INVALID, "`days` must be between 1 and 366.", "days")
+    return days

@@ -1,0 +1,175 @@
+"""Rewards of the learning domain: achievements (the defaults, awarding once), certificates
+and the daily activity tally. Called inside the completion's transaction."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, date, datetime
+from uuid import UUID
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from models.identity import User
+from models.learning import (
+    Achievement,
+    Certificate,
+    ConditionType,
+    DailyActivity,
+    Enrollment,
+    UserAchievement,
+    UserStreak,
+)
+from rules.learning import achievements as achievement_rules
+from rules.learning.streaks import local_date
+
+MAX_ACHIEVEMENT_ROUNDS = 5  # bounded: rewards could in theory chain
+
+# --- achievements --------------------------------------------------------------------------
+
+
+async def achievement_metrics(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak
+) -> dict[str, int]:
+    rows = await conn.execute_query_dict(
+        "SELECT "
+        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 "
+        " AND first_completed_at IS NOT NULL) AS lessons, "
+        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 AND best_score = 100) "
+        " AS perfect, "
+        "(SELECT count(*) FROM enrollments WHERE user_id = $1 AND status = 'completed') "
+        " AS courses, "
+        "(SELECT count(*) FROM conversation_sessions WHERE user_id = $1 "
+        " AND status = 'completed') AS conversations",
+        [user_id],
+    )
+    row = rows[0]
+    metrics = {
+        ConditionType.LESSON_COUNT.value: int(row["lessons"]),
+        ConditionType.PERFECT_LESSONS.value: int(row["perfect"]),
+        ConditionType.COURSE_COMPLETED.value: int(row["courses"]),
+        ConditionType.STREAK_DAYS.value: streak.current,
+        ConditionType.XP_TOTAL.value: streak.total_xp,
+        ConditionType.CONVERSATIONS_COMPLETED.value: int(row["conversations"]),
+    }
+    return metrics
+
+
+async def award_achievements(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak, now: datetime
+) -> list[Achievement]:
+    """Award every newly earned achievement, inside the caller's transaction.
+
+    The caller holds the user's streak row lock, so a user's awards are serialised; the
+    unique (user, achievement) key is the last guard. Returns the new ones; their XP
+    rewards are added to `streak.total_xp` by the caller.
+    """
+    catalog = await Achievement.filter(is_active=True).using_db(conn)
+    owned = (
+        await UserAchievement.filter(user_id=user_id)
+        .using_db(conn)
+        .values_list("achievement_id", flat=True)
+    )
+    metrics = await achievement_metrics(conn, user_id, streak)
+    rules = [achievement_rules.Rule(a.id, a.condition_type.value, a.threshold) for a in catalog]
+    new_ids = achievement_rules.earned(rules, metrics, owned)
+    awarded = [a for a in catalog if a.id in new_ids]
+    for achievement in awarded:
+        await conn.execute_query(
+            "INSERT INTO user_achievements (id, created_at, user_id, achievement_id, earned_at) "
+            "VALUES (gen_random_uuid(), $3, $1, $2, $3) "
+            "ON CONFLICT (user_id, achievement_id) DO NOTHING",
+            [user_id, achievement.id, now],
+        )
+    return awarded
+
+
+async def award_all(
+    conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak, now: datetime
+) -> list[Achievement]:
+    """Award achievements until none is new: an achievement's XP can earn an XP-total one.
+
+    Adds the rewards to `streak.total_xp` (the caller saves the row).
+    """
+    new: list[Achievement] = []
+    for _ in range(MAX_ACHIEVEMENT_ROUNDS):
+        awarded = await award_achievements(conn, user_id, streak, now)
+        if not awarded:
+            break
+        new.extend(awarded)
+        streak.total_xp += sum(a.xp_reward for a in awarded)
+    return new
+
+
+async def ensure_streak_row(conn: BaseDBAsyncClient, user_id: UUID) -> None:
+    await conn.execute_query(
+        "INSERT INTO user_streaks (id, created_at, updated_at, user_id, current, longest, "
+        "total_xp) VALUES (gen_random_uuid(), now(), now(), $1, 0, 0, 0) "
+        "ON CONFLICT (user_id) DO NOTHING",
+        [user_id],
+    )
+
+
+async def check_achievements(user: User, now: datetime | None = None) -> list[Achievement]:
+    """Award what the user's totals now earn, for events outside lesson play (e.g. the
+    conversation domain calls this when a session completes). One transaction holding the
+    user's streak row lock, so each achievement is still awarded exactly once; reward XP
+    goes to the user's total and today's activity."""
+    now = now or datetime.now(UTC)
+    async with in_transaction() as conn:
+        await ensure_streak_row(conn, user.id)
+        streak = await UserStreak.filter(user_id=user.id).using_db(conn).select_for_update().get()
+        before = streak.total_xp
+        awarded = await award_all(conn, user.id, streak, now)
+        if awarded:
+            await streak.save(using_db=conn, update_fields=["total_xp", "updated_at"])
+            today = local_date(now, user.timezone)
+            await add_day(conn, user, today, streak.total_xp - before, 0, 0)
+    return awarded
+
+
+# --- certificates and days ------------------------------------------------------------
+
+
+def certificate_number(now: datetime) -> str:
+    # Random, so numbers are not guessable; the unique index rejects the rare collision.
+    return f"LG-{now:%Y}-{secrets.token_hex(5).upper()}"
+
+
+async def issue_certificate(
+    conn: BaseDBAsyncClient, enrollment: Enrollment, now: datetime
+) -> Certificate:
+    for _ in range(5):
+        rows = await conn.execute_query_dict(
+            "INSERT INTO certificates (id, created_at, user_id, course_id, enrollment_id, number, "
+            "issued_at) VALUES (gen_random_uuid(), $4, $1, $2, $3, $5, $4) "
+            "ON CONFLICT DO NOTHING RETURNING id",
+            [
+                enrollment.user_id,  # type: ignore[attr-defined]
+                enrollment.course_id,  # type: ignore[attr-defined]
+                enrollment.id,
+                now,
+                certificate_number(now),
+            ],
+        )
+        existing = await Certificate.get_or_none(enrollment_id=enrollment.id).using_db(conn)
+        if rows or existing is not None:
+            assert existing is not None
+            return existing
+    raise RuntimeError("could not allocate a certificate number")
+
+
+async def add_day(
+    conn: BaseDBAsyncClient, user: User, day: date, xp_delta: int, lessons: int, seconds: int
+) -> DailyActivity:
+    rows = await conn.execute_query_dict(
+        "INSERT INTO daily_activities AS d (id, created_at, updated_at, user_id, date, xp, "
+        "goal_met, lessons_completed, time_spent_seconds) VALUES (gen_random_uuid(), now(), "
+        "now(), $1, $2, $3::int, $3::int >= $6::int, $4::int, $5::int) "
+        "ON CONFLICT (user_id, date) DO UPDATE SET "
+        "xp = d.xp + $3::int, lessons_completed = d.lessons_completed + $4::int, "
+        "time_spent_seconds = d.time_spent_seconds + $5::int, "
+        "goal_met = d.xp + $3::int >= $6::int, updated_at = now() RETURNING d.*",
+        [user.id, day, xp_delta, lessons, seconds, max(1, user.daily_xp_goal)],
+    )
+    return DailyActivity._init_from_db(**rows[0])

@@ -1,0 +1,355 @@
+"""Catalog node types: the course tree, exercises with options and media, scenarios.
+
+Visibility is applied where objects are reached (resolve_nodes and the list fields), via
+resolvers.catalog_access; answers are shown to the course's editors only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from engine.context import AppInfo
+from engine.relations import model_type, related
+from loaders.catalog import (
+    CourseByIdLoader,
+    CourseIdByLessonLoader,
+    ExercisesByLessonLoader,
+    LanguageByIdLoader,
+    LessonByIdLoader,
+    LessonCountByCourseLoader,
+    LessonsByUnitLoader,
+    PrerequisitesByLessonLoader,
+    ScenarioByIdLoader,
+    ScenariosByLessonLoader,
+    SectionByIdLoader,
+    SectionsByCourseLoader,
+    UnitByIdLoader,
+    UnitsBySectionLoader,
+)
+from models import catalog as m
+from resolvers.catalog.policy import (
+    can_edit,
+    can_edit_in,
+    can_see,
+    can_see_in,
+    visible_items,
+)
+from resolvers.identity.policy import is_admin
+from schema.catalog.exercises import (
+    Exercise,
+    ExerciseOption,
+    MediaAsset,
+    always_false,
+    gather_all,
+)
+from schema.identity.types import CefrLevel
+
+if TYPE_CHECKING:
+    from schema.graph import Course, Lesson
+
+CourseCategory = strawberry.enum(m.CourseCategory, name="CourseCategory")
+
+
+# `Course` and `Lesson` are composed in schema/graph.py from every domain's fields.
+CourseRef = Annotated["Course", strawberry.lazy("schema.graph")]
+LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
+
+
+def _cefr(value: str | None) -> Any:
+    return CefrLevel(value) if value else None  # type: ignore[misc]
+
+
+@strawberry.type
+@model_type(m.Language)
+class Language(relay.Node):
+    id: relay.NodeID[str]
+    code: str
+    name: str
+    native_name: str
+    flag_url: str | None
+    is_active: bool
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await info.context.loaders.get(LanguageByIdLoader).load_many(list(node_ids))
+
+
+@strawberry.type(description="A price; amount 0 means free.")
+class Money:
+    amount: Decimal
+    currency: str
+
+
+@strawberry.type
+class CourseFields(relay.Node):
+    """The catalog's fields of `Course`."""
+
+    id: relay.NodeID[str]
+    slug: str
+    title: str
+    description: str
+    category: CourseCategory  # type: ignore[valid-type]
+    featured: bool
+    is_published: bool
+    published_at: datetime | None
+    tags: list[str]
+    image_url: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @strawberry.field
+    def cefr_min(self) -> CefrLevel:  # type: ignore[valid-type]
+        return _cefr(self.cefr_min)  # type: ignore[arg-type]
+
+    @strawberry.field
+    def cefr_max(self) -> CefrLevel:  # type: ignore[valid-type]
+        return _cefr(self.cefr_max)  # type: ignore[arg-type]
+
+    @strawberry.field(description='The CEFR levels the course covers, e.g. "A1\u2013A2" or "B1".')
+    def cefr_range(self) -> str:
+        low, high = self.cefr_min, self.cefr_max  # type: ignore[attr-defined]
+        return low if low == high else f"{low}\u2013{high}"  # en dash
+
+    @strawberry.field
+    def price(self) -> Money:
+        return Money(amount=self.price_amount, currency=self.price_currency)  # type: ignore[attr-defined]
+
+    from_language: Language = related(LanguageByIdLoader, "from_language_id")
+
+    to_language: Language = related(LanguageByIdLoader, "to_language_id")
+
+    @strawberry.field(description="Whether the viewer may edit this course (author or admin).")
+    def viewer_can_edit(self, info: AppInfo) -> bool:
+        return can_edit(info.context.viewer, self)  # type: ignore[arg-type]
+
+    sections: list[Section] = related(
+        SectionsByCourseLoader, "id", description="Sections in order."
+    )
+
+    lesson_count: int = related(
+        LessonCountByCourseLoader, "id", description="How many active lessons the course has."
+    )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(CourseByIdLoader).load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [row if can_see(viewer, row) else None for row in rows]
+
+
+@strawberry.type
+@model_type(m.Section)
+class Section(relay.Node):
+    id: relay.NodeID[str]
+    title: str
+    description: str
+    position: int
+
+    @strawberry.field
+    def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
+        return _cefr(self.cefr_level)  # type: ignore[arg-type]
+
+    course: CourseRef = related(CourseByIdLoader, "course_id")
+
+    units: list[Unit] = related(UnitsBySectionLoader, "id", description="Units in order.")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        rows = await loaders.get(SectionByIdLoader).load_many(list(node_ids))
+        seen = await gather_all(
+            can_see_in(loaders, viewer, "section", r.id) if r else always_false() for r in rows
+        )
+        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
+
+
+@strawberry.type
+@model_type(m.Unit)
+class Unit(relay.Node):
+    id: relay.NodeID[str]
+    title: str
+    description: str
+    position: int
+    color: str
+    icon_url: str | None
+
+    section: Section = related(SectionByIdLoader, "section_id")
+
+    @strawberry.field(description="Lessons in order (inactive ones only for editors).")
+    async def lessons(self, info: AppInfo) -> list[LessonRef]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        lessons, editor = await asyncio.gather(
+            loaders.get(LessonsByUnitLoader).load(self.id),
+            can_edit_in(loaders, viewer, "unit", self.id),
+        )
+        return visible_items(lessons, editor)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        rows = await loaders.get(UnitByIdLoader).load_many(list(node_ids))
+        seen = await gather_all(
+            can_see_in(loaders, viewer, "unit", r.id) if r else always_false() for r in rows
+        )
+        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
+
+
+@strawberry.type
+class VocabularyEntry:
+    word: str
+    definition: str
+
+
+@strawberry.type
+class LessonFields(relay.Node):
+    """The catalog's fields of `Lesson`."""
+
+    id: relay.NodeID[str]
+    title: str
+    description: str
+    position: int
+    objectives: list[str]
+    grammar_focus: str | None
+    xp_reward: int
+    estimated_minutes: int
+    difficulty: int
+    is_active: bool
+
+    @strawberry.field(description="Words taught in the lesson with their definitions.")
+    def vocabulary(self) -> list[VocabularyEntry]:
+        return [
+            VocabularyEntry(word=str(word), definition=str(definition))
+            for word, definition in (self.vocabulary or {}).items()  # type: ignore[attr-defined]
+        ]
+
+    unit: Unit = related(UnitByIdLoader, "unit_id")
+
+    @strawberry.field
+    async def course(self, info: AppInfo) -> CourseRef:
+        loaders = info.context.loaders
+        course_id = await loaders.get(CourseIdByLessonLoader).load(self.id)
+        return await loaders.get(CourseByIdLoader).load(course_id)
+
+    @strawberry.field(description="Lessons to complete before this one.")
+    async def prerequisites(self, info: AppInfo) -> list[LessonRef]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        lessons, editor = await asyncio.gather(
+            loaders.get(PrerequisitesByLessonLoader).load(self.id),
+            can_edit_in(loaders, viewer, "lesson", self.id),
+        )
+        return visible_items(lessons, editor)
+
+    @strawberry.field(description="Exercises in order (inactive ones only for editors).")
+    async def exercises(self, info: AppInfo) -> list[Exercise]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        exercises, editor = await asyncio.gather(
+            loaders.get(ExercisesByLessonLoader).load(self.id),
+            can_edit_in(loaders, viewer, "lesson", self.id),
+        )
+        return visible_items(exercises, editor)
+
+    @strawberry.field(description="Conversation role-plays that practise this lesson.")
+    async def scenarios(self, info: AppInfo) -> list[ConversationScenario]:
+        loaders, viewer = info.context.loaders, info.context.viewer
+        scenarios, editor = await asyncio.gather(
+            loaders.get(ScenariosByLessonLoader).load(self.id),
+            can_edit_in(loaders, viewer, "lesson", self.id),
+        )
+        return visible_items(scenarios, editor)
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        loaders = info.context.loaders
+        rows = await loaders.get(LessonByIdLoader).load_many(list(node_ids))
+        checks = await gather_all(_lesson_access(info, r) for r in rows)
+        return [
+            row if seen and (row.is_active or editor) else None
+            for row, (seen, editor) in zip(rows, checks, strict=True)
+        ]
+
+
+async def _lesson_access(info: AppInfo, lesson: m.Lesson | None) -> tuple[bool, bool]:
+    if lesson is None:
+        return False, False
+    loaders, viewer = info.context.loaders, info.context.viewer
+    seen, editor = await asyncio.gather(
+        can_see_in(loaders, viewer, "lesson", lesson.id),
+        can_edit_in(loaders, viewer, "lesson", lesson.id),
+    )
+    return seen, editor
+
+
+@strawberry.type
+@model_type(m.ConversationScenario)
+class ConversationScenario(relay.Node):
+    id: relay.NodeID[str]
+    name: str
+    description: str
+    context: str
+    difficulty: int
+    role_play_instructions: str
+    key_phrases: list[str]
+    evaluation_criteria: JSON
+    expected_duration_minutes: int
+    is_active: bool
+
+    @strawberry.field
+    def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
+        return _cefr(self.cefr_level)  # type: ignore[arg-type]
+
+    @strawberry.field
+    async def lesson(self, info: AppInfo) -> LessonRef | None:
+        lesson_id = self.lesson_id  # type: ignore[attr-defined]
+        if lesson_id is None:
+            return None
+        found = await LessonFields.resolve_nodes(info=info, node_ids=[lesson_id])
+        return found[0]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(ScenarioByIdLoader).load_many(list(node_ids))
+        checks = await gather_all(_scenario_access(info, r) for r in rows)
+        return [row if ok else None for row, ok in zip(rows, checks, strict=True)]
+
+
+async def _scenario_access(info: AppInfo, scenario: m.ConversationScenario | None) -> bool:
+    """Scenarios outside any lesson are free-standing practice: visible when active."""
+    if scenario is None:
+        return False
+    if scenario.lesson_id is None:
+        return scenario.is_active or is_admin(info.context.viewer)
+    seen, editor = await _lesson_access(
+        info, await info.context.loaders.get(LessonByIdLoader).load(scenario.lesson_id)
+    )
+    return seen and (scenario.is_active or editor)
+
+
+CATALOG_TYPES: list[type] = [
+    Language,
+    Section,
+    Unit,
+    Exercise,
+    ExerciseOption,
+    MediaAsset,
+    ConversationScenario,
+]

@@ -1,0 +1,293 @@
+"""Conversation practice: teachers, sessions, messages with corrections, the live event
+subscription, and `User.conversationSessions` (the `UserFields` mixin)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+import strawberry
+from strawberry.scalars import JSON
+
+from core.db import resolve_database_url
+from core.pagination import Page
+from core.pubsub import RESYNC, get_pubsub
+from engine.connections import Connection, page_args, to_connection
+from engine.context import AppInfo
+from engine.ids import decode_global_id, global_id, require_global_id
+from engine.mutations import Payload, run_mutation
+from engine.permissions import IsAuthenticated
+from loaders.conversation import MessageByIdLoader, SessionByIdLoader
+from models.conversation import SessionStatus as SessionStatusModel
+from resolvers.conversation import sessions as use_cases
+from resolvers.conversation.reply import topic
+from schema.conversation.types import (
+    CONVERSATION_TYPES,
+    ConversationEvent,
+    ConversationMessage,
+    ConversationSessionRef,
+    MessageAdded,
+    ReplyChunk,
+    SessionStatusChanged,
+    TeacherPreference,
+    TeacherProfile,
+)
+
+__all__ = ["TYPES", "Mutation", "Query", "Subscription", "UserFields"]
+
+
+@strawberry.type
+class UserFields:
+    """Fields the conversation domain adds to `User`."""
+
+    @strawberry.field(description="The user's conversations, newest first (owner only).")
+    async def conversation_sessions(
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ConversationSessionRef]:
+        viewer = info.context.viewer
+        args = page_args(first, after, last, before)
+        if viewer is None or viewer.id != self.id:  # type: ignore[attr-defined]
+            return to_connection(Page.empty())  # type: ignore[return-value]
+        return to_connection(await use_cases.list_sessions(viewer, args))  # type: ignore[return-value]
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="AI teachers to practise with (system and your own).")
+    async def teacher_profiles(self, info: AppInfo) -> list[TeacherProfile]:
+        return await use_cases.list_teachers(info.context.viewer)  # type: ignore[return-value]
+
+
+@strawberry.input
+class ChooseTeacherInput:
+    teacher_id: strawberry.ID
+    customizations: JSON | None = None
+
+
+@strawberry.input
+class StartConversationInput:
+    scenario_id: strawberry.ID | None = None
+    teacher_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Defaults to the active teacher, else the first system one."
+    )
+
+
+@strawberry.input
+class SendMessageInput:
+    session_id: strawberry.ID
+    content: str = strawberry.field(description="1 to 2000 characters.")
+
+
+@strawberry.input
+class EndConversationInput:
+    session_id: strawberry.ID
+
+
+@strawberry.input
+class ConversationSessionInput:
+    session_id: strawberry.ID
+
+
+@strawberry.type
+class ChooseTeacherPayload(Payload):
+    preference: TeacherPreference | None = None
+
+
+@strawberry.type
+class StartConversationPayload(Payload):
+    session: ConversationSessionRef | None = None
+
+
+@strawberry.type
+class SendMessagePayload(Payload):
+    message: ConversationMessage | None = None
+
+
+@strawberry.type
+class EndConversationPayload(Payload):
+    session: ConversationSessionRef | None = None
+
+
+@strawberry.type
+class ConversationStatusPayload(Payload):
+    session: ConversationSessionRef | None = None
+
+
+def _session_id(value: Any) -> Any:
+    return require_global_id(value, "ConversationSession", "sessionId")
+
+
+async def _set_status(info: AppInfo, session_id: Any, status: SessionStatusModel) -> Any:
+    async def work() -> dict[str, Any]:
+        return await use_cases.set_status(info.context.viewer, _session_id(session_id), status)  # type: ignore[arg-type]
+
+    return await run_mutation(ConversationStatusPayload, work())
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def choose_teacher(
+        self, info: AppInfo, input: ChooseTeacherInput
+    ) -> ChooseTeacherPayload:
+        async def work() -> dict[str, Any]:
+            teacher_id = require_global_id(input.teacher_id, "TeacherProfile", "teacherId")
+            return await use_cases.choose_teacher(
+                info.context.viewer,  # type: ignore[arg-type]
+                teacher_id,
+                input.customizations,
+            )
+
+        return await run_mutation(ChooseTeacherPayload, work())
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def start_conversation(
+        self, info: AppInfo, input: StartConversationInput
+    ) -> StartConversationPayload:
+        async def work() -> dict[str, Any]:
+            scenario_id = teacher_id = None
+            if input.scenario_id is not None:
+                scenario_id = require_global_id(
+                    input.scenario_id, "ConversationScenario", "scenarioId"
+                )
+            if input.teacher_id is not None:
+                teacher_id = require_global_id(input.teacher_id, "TeacherProfile", "teacherId")
+            return await use_cases.start_conversation(
+                info.context.viewer,  # type: ignore[arg-type]
+                info.context.loaders,
+                scenario_id,
+                teacher_id,
+            )
+
+        return await run_mutation(StartConversationPayload, work())
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Store and correct a message; the reply arrives on conversationEvents.",
+    )
+    async def send_message(self, info: AppInfo, input: SendMessageInput) -> SendMessagePayload:
+        async def work() -> dict[str, Any]:
+            return await use_cases.send_message(
+                info.context.viewer,  # type: ignore[arg-type]
+                info.context.settings,
+                _session_id(input.session_id),
+                input.content,
+            )
+
+        return await run_mutation(SendMessagePayload, work())
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def end_conversation(
+        self, info: AppInfo, input: EndConversationInput
+    ) -> EndConversationPayload:
+        async def work() -> dict[str, Any]:
+            return await use_cases.end_conversation(
+                info.context.viewer,  # type: ignore[arg-type]
+                _session_id(input.session_id),
+            )
+
+        return await run_mutation(EndConversationPayload, work())
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def pause_conversation(
+        self, info: AppInfo, input: ConversationSessionInput
+    ) -> ConversationStatusPayload:
+        return await _set_status(info, input.session_id, SessionStatusModel.PAUSED)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def resume_conversation(
+        self, info: AppInfo, input: ConversationSessionInput
+    ) -> ConversationStatusPayload:
+        return await _set_status(info, input.session_id, SessionStatusModel.ACTIVE)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def abandon_conversation(
+        self, info: AppInfo, input: ConversationSessionInput
+    ) -> ConversationStatusPayload:
+        return await _set_status(info, input.session_id, SessionStatusModel.ABANDONED)
+
+
+async def _to_event(info: AppInfo, event: dict[str, Any]) -> Any:
+    """The GraphQL event for a pub/sub payload, loaded fresh (no per-connection cache)."""
+    loaders = info.context.fresh_loaders()
+    kind = event.get("type")
+    if kind == "chunk":
+        return ReplyChunk(
+            message_id=strawberry.ID(global_id("ConversationMessage", event["messageId"])),
+            text=str(event.get("text", "")),
+        )
+    if kind == "message":
+        message = await loaders.get(MessageByIdLoader).load(UUID(event["id"]))
+        return MessageAdded(message=message) if message is not None else None
+    if kind == "status":
+        session = await loaders.get(SessionByIdLoader).load(UUID(event["id"]))
+        return SessionStatusChanged(session=session) if session is not None else None
+    return None
+
+
+@dataclass
+class _Sent:
+    """What one subscriber has been sent, so a catch-up repeats nothing."""
+
+    after: int  # the session's last message sequence when the subscription began
+    status: Any
+    sequences: set[int] = field(default_factory=set)
+
+    def first_time(self, output: Any) -> bool:
+        if isinstance(output, MessageAdded):
+            sequence = output.message.sequence  # type: ignore[attr-defined]
+            if sequence in self.sequences:
+                return False
+            self.sequences.add(sequence)
+        elif isinstance(output, SessionStatusChanged):
+            self.status = output.session.status  # type: ignore[attr-defined]
+        return True
+
+
+async def _catch_up(info: AppInfo, session_id: Any, sent: _Sent) -> list[Any]:
+    """After the event listener reconnected: the messages and status change it missed."""
+    loaders = info.context.fresh_loaders()
+    missed: list[Any] = [
+        MessageAdded(message=message)  # type: ignore[arg-type]
+        for message in await use_cases.messages_after(session_id, sent.after)
+        if message.sequence not in sent.sequences
+    ]
+    session = await loaders.get(SessionByIdLoader).load(session_id)
+    if session is not None and session.status != sent.status:
+        missed.append(SessionStatusChanged(session=session))
+    return missed
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        permission_classes=[IsAuthenticated],
+        description="Live events of one of your conversations: chunks, messages, status.",
+    )
+    async def conversation_events(
+        self, info: AppInfo, session_id: strawberry.ID
+    ) -> AsyncGenerator[ConversationEvent, None]:
+        node_id = decode_global_id(session_id, "ConversationSession")
+        session = await use_cases.owned_session(info.context.viewer, node_id)
+        sent = _Sent(after=session.message_count, status=session.status)
+        pubsub = get_pubsub(resolve_database_url(info.context.settings.database_url))
+        async with pubsub.subscribe(topic(session.id)) as queue:
+            while True:
+                event = await queue.get()
+                if event.get("type") == RESYNC:
+                    outputs = await _catch_up(info, session.id, sent)
+                else:
+                    outputs = [await _to_event(info, event)]
+                for output in outputs:
+                    if output is not None and sent.first_time(output):
+                        yield output
+
+
+TYPES: list[type] = [*CONVERSATION_TYPES]

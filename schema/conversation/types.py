@@ -1,0 +1,278 @@
+"""Conversation types: teachers, preferences, sessions, messages, corrections, evaluations,
+metrics, and the subscription's events. Catalog types are referenced lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from core.pagination import PageArgs
+from engine.connections import Connection, to_connection
+from engine.context import AppInfo
+from engine.relations import model_type, related
+from loaders.catalog import ScenarioByIdLoader
+from loaders.conversation import (
+    CorrectionByIdLoader,
+    CorrectionsByMessageIdLoader,
+    EvaluationByIdLoader,
+    EvaluationBySessionIdLoader,
+    MessageByIdLoader,
+    MessagesBySessionLoader,
+    MetricsBySessionIdLoader,
+    PreferenceByIdLoader,
+    PreferenceByUserTeacherLoader,
+    SessionByIdLoader,
+    TeacherByIdLoader,
+)
+from models import conversation as m
+
+if TYPE_CHECKING:
+    from schema.graph import ConversationSession
+
+if TYPE_CHECKING:
+    from schema.catalog.types import ConversationScenario
+
+SessionStatus = strawberry.enum(m.SessionStatus, name="ConversationStatus")
+MessageSender = strawberry.enum(m.Sender, name="MessageSender")
+CorrectionType = strawberry.enum(m.CorrectionType, name="CorrectionType")
+CorrectionSeverity = strawberry.enum(m.Severity, name="CorrectionSeverity")
+Evaluator = strawberry.enum(m.Evaluator, name="Evaluator")
+
+
+def _teacher_visible(viewer: Any, teacher: m.TeacherProfile | None) -> bool:
+    if teacher is None or not teacher.is_active:
+        return False
+    return teacher.is_system or (viewer is not None and teacher.created_by_id == viewer.id)
+
+
+def _owns(viewer: Any, session: m.ConversationSession | None) -> bool:
+    return session is not None and viewer is not None and session.user_id == viewer.id
+
+
+async def _in_owned_sessions(info: AppInfo, rows: list[Any], session_of: Any) -> list[Any]:
+    """The rows whose session (`session_of(row)` is its id) the viewer owns; null for others."""
+    keys = [session_of(row) for row in rows if row is not None]
+    sessions = await info.context.loaders.get(SessionByIdLoader).load_many(keys)
+    owned = {s.id for s in sessions if _owns(info.context.viewer, s)}
+    return [row if row is not None and session_of(row) in owned else None for row in rows]
+
+
+@strawberry.type(description="An AI teacher persona.")
+@model_type(m.TeacherProfile)
+class TeacherProfile(relay.Node):
+    id: relay.NodeID[str]
+    name: str
+    description: str
+    personality: JSON
+    voice: JSON
+    teaching_style: JSON
+    focus: JSON
+    is_system: bool
+
+    @strawberry.field(description="The viewer's settings for this teacher, if any.")
+    async def viewer_preference(self, info: AppInfo) -> TeacherPreference | None:
+        viewer = info.context.viewer
+        if viewer is None:
+            return None
+        loader = info.context.loaders.get(PreferenceByUserTeacherLoader)
+        return await loader.load((viewer.id, self.id))
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(TeacherByIdLoader).load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [row if _teacher_visible(viewer, row) else None for row in rows]
+
+
+@strawberry.type(description="A learner's settings for a teacher; one is active per learner.")
+@model_type(m.TeacherPreference)
+class TeacherPreference(relay.Node):
+    id: relay.NodeID[str]
+    is_active: bool
+    customizations: JSON
+    updated_at: datetime
+
+    teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(PreferenceByIdLoader).load_many(list(node_ids))
+        viewer = info.context.viewer
+        return [
+            row if row is not None and viewer is not None and row.user_id == viewer.id else None
+            for row in rows
+        ]
+
+
+@strawberry.type(description="A correction of a learner's message, with its character span.")
+@model_type(m.Correction)
+class Correction(relay.Node):
+    id: relay.NodeID[str]
+    original: str
+    corrected: str
+    explanation: str
+    type: CorrectionType  # type: ignore[valid-type]
+    severity: CorrectionSeverity  # type: ignore[valid-type]
+    rule: str = strawberry.field(description="The error family that found it.")
+    start: int = strawberry.field(description="Offset of the first character (0-based).")
+    end: int = strawberry.field(description="Offset after the last character (exclusive).")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(CorrectionByIdLoader).load_many(list(node_ids))
+        messages = await ConversationMessage.resolve_nodes(  # the message's visibility
+            info=info, node_ids=[row.message_id for row in rows if row is not None]
+        )
+        visible = {message.id for message in messages if message is not None}
+        return [row if row is not None and row.message_id in visible else None for row in rows]
+
+
+@strawberry.type
+@model_type(m.ConversationMessage)
+class ConversationMessage(relay.Node):
+    id: relay.NodeID[str]
+    sender: MessageSender  # type: ignore[valid-type]
+    content: str
+    sequence: int
+    suggestions: list[str]
+    metadata: JSON
+    created_at: datetime
+
+    corrections: list[Correction] = related(CorrectionsByMessageIdLoader, "id")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(MessageByIdLoader).load_many(list(node_ids))
+        return await _in_owned_sessions(info, rows, lambda row: row.session_id)
+
+
+@strawberry.type(description="The score of a completed conversation (overall = sum of parts).")
+@model_type(m.Evaluation)
+class Evaluation(relay.Node):
+    id: relay.NodeID[str]
+    overall_score: int
+    grammar_score: int = strawberry.field(description="0 to 25")
+    vocabulary_score: int = strawberry.field(description="0 to 20")
+    fluency_score: int = strawberry.field(description="0 to 20")
+    pronunciation_score: int = strawberry.field(description="0 to 15 (estimated from spelling)")
+    comprehension_score: int = strawberry.field(description="0 to 20")
+    cefr_level: str
+    strengths: list[str]
+    improvements: list[str]
+    evaluator: Evaluator  # type: ignore[valid-type]
+    created_at: datetime
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(EvaluationByIdLoader).load_many(list(node_ids))
+        return await _in_owned_sessions(info, rows, lambda row: row.session_id)
+
+
+@strawberry.type(description="Counts over a conversation, computed in SQL.")
+class ConversationMetrics:
+    total_messages: int
+    user_messages: int
+    ai_messages: int
+    correction_count: int
+    vocabulary_used: int = strawberry.field(description="Distinct content words the learner used.")
+
+
+# `ConversationSession` is composed in schema/graph.py, where other domains add their fields.
+ConversationSessionRef = Annotated["ConversationSession", strawberry.lazy("schema.graph")]
+
+
+@strawberry.type
+class ConversationSessionFields(relay.Node):
+    """The conversation domain's fields of `ConversationSession`."""
+
+    id: relay.NodeID[str]
+    status: SessionStatus  # type: ignore[valid-type]
+    started_at: datetime
+    completed_at: datetime | None
+    duration_seconds: int
+    message_count: int
+
+    teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
+
+    @strawberry.field
+    async def scenario(
+        self, info: AppInfo
+    ) -> Annotated["ConversationScenario", strawberry.lazy("schema.catalog.types")] | None:  # noqa: UP037
+        scenario_id = self.scenario_id  # type: ignore[attr-defined]
+        if scenario_id is None:
+            return None
+        return await info.context.loaders.get(ScenarioByIdLoader).load(scenario_id)
+
+    evaluation: Evaluation | None = related(EvaluationBySessionIdLoader, "id")
+
+    metrics: ConversationMetrics = related(MetricsBySessionIdLoader, "id")
+
+    @strawberry.field(description="The messages in conversation order.")
+    async def messages(
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[ConversationMessage]:
+        args = PageArgs(first=first, after=after, last=last, before=before)
+        page = await info.context.loaders.get(MessagesBySessionLoader).load((self.id, args))
+        return to_connection(page)  # type: ignore[return-value]
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        rows = await info.context.loaders.get(SessionByIdLoader).load_many(list(node_ids))
+        return [row if _owns(info.context.viewer, row) else None for row in rows]
+
+
+@strawberry.type(
+    description="A message was stored: the learner's, the teacher's reply, or a notice."
+)
+class MessageAdded:
+    message: ConversationMessage
+
+
+@strawberry.type(description="The next piece of the teacher's reply while it is produced.")
+class ReplyChunk:
+    message_id: strawberry.ID = strawberry.field(description="The id the reply will have.")
+    text: str
+
+
+@strawberry.type
+class SessionStatusChanged:
+    session: ConversationSessionRef
+
+
+ConversationEvent = Annotated[
+    MessageAdded | ReplyChunk | SessionStatusChanged, strawberry.union("ConversationEvent")
+]
+
+CONVERSATION_TYPES: list[type] = [
+    TeacherProfile,
+    TeacherPreference,
+    ConversationMessage,
+    Correction,
+    Evaluation,
+    ConversationMetrics,
+    MessageAdded,
+    ReplyChunk,
+    SessionStatusChanged,
+]

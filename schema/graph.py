@@ -1,0 +1,46 @@
+"""The cross-domain types, composed once: `User`, `Course`, `Lesson`, `ConversationSession`.
+
+The owning domain's fields class comes last among the bases: it is the `Node`, with the `id`
+and `resolve_nodes` (its access rule).
+Each domain declares its fields of these types in its own schema package (`UserFields`,
+`CourseFields`, ...); this module only lists them, in domain order. Every other module refers
+to these types lazily (`Annotated["User", strawberry.lazy("schema.graph")]`), so nothing
+imports this module at import time and there is no import cycle.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from engine.relations import model_type
+from models import catalog as catalog_models
+from models import conversation as conversation_models
+from models import identity as identity_models
+from schema import catalog, conversation, identity, learning
+
+
+@strawberry.type
+@model_type(identity_models.User)
+class User(learning.UserFields, conversation.UserFields, identity.UserFields):
+    pass
+
+
+@strawberry.type
+@model_type(catalog_models.Course)
+class Course(learning.CourseFields, catalog.CourseFields):
+    pass
+
+
+@strawberry.type
+@model_type(catalog_models.Lesson)
+class Lesson(learning.LessonFields, catalog.LessonFields):
+    pass
+
+
+@strawberry.type
+@model_type(conversation_models.ConversationSession)
+class ConversationSession(conversation.ConversationSessionFields):
+    pass
+
+
+TYPES: list[type] = [User, Course, Lesson, ConversationSession]

@@ -1,0 +1,240 @@
+"""Identity operations: sign-up, sign-in, tokens, profile, passwords."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from engine.context import AppInfo
+from engine.mutations import Payload, run_mutation
+from engine.permissions import IsAuthenticated
+from loaders.identity import LearningProfileByUserIdLoader
+from resolvers.identity import auth as use_cases
+from resolvers.identity import recovery
+from schema.identity.types import CefrLevel
+from services.mail import get_mailer
+
+if TYPE_CHECKING:
+    from schema.graph import User
+
+UserRef = Annotated["User", strawberry.lazy("schema.graph")]
+
+
+@strawberry.input
+class SignUpInput:
+    email: str
+    password: str = strawberry.field(description="10 to 256 characters.")
+    display_name: str
+    timezone: str | None = strawberry.field(
+        default=None, description="IANA time zone name; UTC when omitted."
+    )
+
+
+@strawberry.input
+class LogInInput:
+    email: str
+    password: str
+
+
+@strawberry.input
+class LogOutInput:
+    all_devices: bool | None = strawberry.field(
+        default=False, description="End every session of the account, not only this one."
+    )
+
+
+@strawberry.input(description="Only the fields sent change; null clears the nullable ones.")
+class UpdateProfileInput:
+    display_name: str | None = strawberry.UNSET
+    username: str | None = strawberry.UNSET
+    timezone: str | None = strawberry.field(
+        default=strawberry.UNSET, description="IANA time zone name, e.g. Europe/Berlin."
+    )
+    native_language: str | None = strawberry.UNSET
+    daily_xp_goal: int | None = strawberry.field(
+        default=strawberry.UNSET, description="10, 20, 30 or 50."
+    )
+    avatar_url: str | None = strawberry.UNSET
+    target_language: str | None = strawberry.UNSET
+    proficiency_level: CefrLevel | None = strawberry.UNSET  # type: ignore[valid-type]
+    learning_goals: list[str] | None = strawberry.UNSET
+    weekly_goal_hours: float | None = strawberry.UNSET
+    preferred_lesson_minutes: int | None = strawberry.UNSET
+
+
+@strawberry.input
+class ChangePasswordInput:
+    current_password: str
+    new_password: str
+
+
+@strawberry.input
+class RequestPasswordResetInput:
+    email: str
+
+
+@strawberry.input
+class ResetPasswordInput:
+    token: str
+    new_password: str
+
+
+@strawberry.input
+class VerifyEmailInput:
+    token: str
+
+
+@strawberry.type
+class SignUpPayload(Payload):
+    token: str | None = strawberry.field(default=None, description="Bearer token.")
+    user: UserRef | None = None
+
+
+@strawberry.type
+class LogInPayload(Payload):
+    token: str | None = strawberry.field(default=None, description="Bearer token.")
+    user: UserRef | None = None
+
+
+@strawberry.type
+class OkPayload(Payload):
+    ok: bool = False
+
+
+@strawberry.type
+class LogOutPayload(OkPayload):
+    pass
+
+
+@strawberry.type
+class ChangePasswordPayload(OkPayload):
+    pass
+
+
+@strawberry.type
+class RequestPasswordResetPayload(OkPayload):
+    pass
+
+
+@strawberry.type
+class ResetPasswordPayload(OkPayload):
+    pass
+
+
+@strawberry.type
+class UpdateProfilePayload(Payload):
+    user: UserRef | None = None
+
+
+@strawberry.type
+class VerifyEmailPayload(Payload):
+    user: UserRef | None = None
+
+
+def _user_agent(info: AppInfo) -> str | None:
+    request = info.context.request
+    return request.headers.get("user-agent") if request is not None else None
+
+
+async def _priming_profile(info: AppInfo, work: Awaitable[dict[str, Any]]) -> dict[str, Any]:
+    """Hand a learning profile the use case already holds to the loader (no second read)."""
+    result = await work
+    profile = result.pop("profile", None)
+    if profile is not None:  # clear first: prime() keeps a value already cached
+        loader = info.context.loaders.get(LearningProfileByUserIdLoader)
+        loader.clear(profile.user_id).prime(profile.user_id, profile)
+    return result
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="The signed-in user, or null.")
+    def me(self, info: AppInfo) -> UserRef | None:
+        return info.context.viewer
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Create an account; mails a verification token.")
+    async def sign_up(self, info: AppInfo, input: SignUpInput) -> SignUpPayload:
+        work = use_cases.sign_up(
+            email=input.email,
+            password=input.password,
+            display_name=input.display_name,
+            timezone=input.timezone,
+            settings=info.context.settings,
+            mailer=get_mailer(info.context.settings),
+            user_agent=_user_agent(info),
+        )
+        return await run_mutation(SignUpPayload, _priming_profile(info, work))
+
+    @strawberry.mutation(description="Exchange email and password for a bearer token.")
+    async def log_in(self, info: AppInfo, input: LogInInput) -> LogInPayload:
+        work = use_cases.log_in(
+            email=input.email,
+            password=input.password,
+            settings=info.context.settings,
+            user_agent=_user_agent(info),
+        )
+        return await run_mutation(LogInPayload, work)
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="End this session, or every session of the account.",
+    )
+    async def log_out(self, info: AppInfo, input: LogOutInput) -> LogOutPayload:
+        work = use_cases.log_out(
+            viewer=info.context.viewer,  # type: ignore[arg-type]
+            token=info.context.token,
+            all_devices=bool(input.all_devices),
+        )
+        return await run_mutation(LogOutPayload, work)
+
+    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    async def update_profile(
+        self, info: AppInfo, input: UpdateProfileInput
+    ) -> UpdateProfilePayload:
+        changes = {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
+        work = use_cases.update_profile(viewer=info.context.viewer, changes=changes)  # type: ignore[arg-type]
+        return await run_mutation(UpdateProfilePayload, _priming_profile(info, work))
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Needs the current password; ends the account's other sessions.",
+    )
+    async def change_password(
+        self, info: AppInfo, input: ChangePasswordInput
+    ) -> ChangePasswordPayload:
+        work = recovery.change_password(
+            viewer=info.context.viewer,  # type: ignore[arg-type]
+            token=info.context.token,
+            current_password=input.current_password,
+            new_password=input.new_password,
+        )
+        return await run_mutation(ChangePasswordPayload, work)
+
+    @strawberry.mutation(
+        description="Mails a reset token if the email has an account; answers ok either way."
+    )
+    async def request_password_reset(
+        self, info: AppInfo, input: RequestPasswordResetInput
+    ) -> RequestPasswordResetPayload:
+        work = recovery.request_password_reset(
+            email=input.email,
+            settings=info.context.settings,
+            mailer=get_mailer(info.context.settings),
+        )
+        return await run_mutation(RequestPasswordResetPayload, work)
+
+    @strawberry.mutation(description="Set a new password with a mailed token; ends all sessions.")
+    async def reset_password(
+        self, info: AppInfo, input: ResetPasswordInput
+    ) -> ResetPasswordPayload:
+        work = recovery.reset_password(token=input.token, new_password=input.new_password)
+        return await run_mutation(ResetPasswordPayload, work)
+
+    @strawberry.mutation(description="Confirm the email with the token mailed at sign-up.")
+    async def verify_email(self, info: AppInfo, input: VerifyEmailInput) -> VerifyEmailPayload:
+        return await run_mutation(VerifyEmailPayload, recovery.verify_email(token=input.token))

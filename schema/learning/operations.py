@@ -1,0 +1,273 @@
+"""Learning: enrollments, lesson play, progress, stats, achievements, certificates.
+
+Adds fields to other domains' types through mixins (`UserFields`, `CourseFields`,
+`LessonFields`); this module must not import schema.identity or schema.catalog at import
+time, so their types are referred to lazily. Output types are in schema/learning_types.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from core.pagination import Page
+from engine.connections import Connection, page_args, to_connection
+from engine.context import AppInfo, Context
+from engine.ids import require_global_id
+from engine.mutations import Payload, run_mutation
+from engine.permissions import IsAuthenticated
+from engine.relations import related
+from loaders.learning import (
+    DailyActivitiesByUserSinceLoader,
+    DailyActivityByUserDateLoader,
+    EnrollmentByUserCourseLoader,
+    EnrollmentCountByCourseLoader,
+    EnrollmentsPageByUserLoader,
+    UserAchievementsByUserLoader,
+    UserStreakByUserLoader,
+    ViewerProgressLoader,
+)
+from models.learning import Achievement as AchievementRow
+from resolvers.identity.policy import can_see_private
+from resolvers.learning import enrollment as use_cases
+from resolvers.learning import play as play
+from schema.learning.types import (
+    Achievement,
+    Certificate,
+    DayActivity,
+    Enrollment,
+    LessonProgress,
+    Stats,
+    UserAchievement,
+)
+
+if TYPE_CHECKING:
+    from schema.graph import Lesson
+
+__all__ = [
+    "TYPES",
+    "CourseFields",
+    "LessonFields",
+    "Mutation",
+    "Query",
+    "UserFields",
+]
+
+LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
+
+
+def _own(info: AppInfo, user_id: object) -> bool:
+    return can_see_private(info.context.viewer, user_id)
+
+
+@strawberry.type
+class UserFields:
+    """Learning fields of `User` (private: null or empty for other viewers)."""
+
+    @strawberry.field(description="XP, streak and today's progress toward the daily goal.")
+    async def stats(self, info: AppInfo) -> Stats | None:
+        if not _own(info, self.id):  # type: ignore[attr-defined]
+            return None
+        now = datetime.now(UTC)
+        today = use_cases.today_for(self, now)  # type: ignore[arg-type]
+        loaders = info.context.loaders
+        streak, day = await asyncio.gather(  # one batch, not two round trips in a row
+            loaders.get(UserStreakByUserLoader).load(self.id),  # type: ignore[attr-defined]
+            loaders.get(DailyActivityByUserDateLoader).load((self.id, today)),  # type: ignore[attr-defined]
+        )
+        return use_cases.stats_of(self, streak, day, now)  # type: ignore[arg-type, return-value]
+
+    @strawberry.field(description="Courses the user is enrolled in, most recently active first.")
+    async def enrollments(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Enrollment]:
+        args = page_args(first, after)
+        if not _own(info, self.id):  # type: ignore[attr-defined]
+            return to_connection(Page.empty())
+        page = await info.context.loaders.get(EnrollmentsPageByUserLoader).load((self.id, args))  # type: ignore[attr-defined]
+        return to_connection(page)
+
+    @strawberry.field(description="Achievements earned, newest first.")
+    async def achievements(self, info: AppInfo) -> list[UserAchievement]:
+        if not _own(info, self.id):  # type: ignore[attr-defined]
+            return []
+        return await info.context.loaders.get(UserAchievementsByUserLoader).load(self.id)  # type: ignore[attr-defined]
+
+    @strawberry.field(description="The last `days` local days (user's time zone), oldest first.")
+    async def daily_activity(self, info: AppInfo, days: int = 30) -> list[DayActivity]:
+        if not _own(info, self.id):  # type: ignore[attr-defined]
+            return []
+        use_cases.check_days(days)
+        now = datetime.now(UTC)
+        since = use_cases.today_for(self, now) - timedelta(days=days - 1)  # type: ignore[arg-type]
+        rows = await info.context.loaders.get(DailyActivitiesByUserSinceLoader).load(
+            (self.id, since)  # type: ignore[attr-defined]
+        )
+        return use_cases.activity_days(self, rows, days, now)  # type: ignore[arg-type]
+
+
+@strawberry.type
+class CourseFields:
+    """Learning fields of `Course`."""
+
+    enrollment_count: int = related(
+        EnrollmentCountByCourseLoader, "id", description="How many learners are enrolled."
+    )
+
+    @strawberry.field(description="The viewer's enrollment in this course, if any.")
+    async def viewer_enrollment(self, info: AppInfo) -> Enrollment | None:
+        viewer = info.context.viewer
+        if viewer is None:
+            return None
+        return await info.context.loaders.get(EnrollmentByUserCourseLoader).load(
+            (viewer.id, self.id)  # type: ignore[attr-defined]
+        )
+
+
+def _viewer_and_lesson(lesson: Any, context: Context) -> tuple[Any, Any] | None:
+    return None if context.viewer is None else (context.viewer.id, lesson.id)
+
+
+@strawberry.type
+class LessonFields:
+    """Learning fields of `Lesson`."""
+
+    viewer_progress: LessonProgress | None = related(
+        ViewerProgressLoader,
+        _viewer_and_lesson,
+        description="The viewer's progress: null when signed out or not enrolled; locked or "
+        "available for a lesson not started yet.",
+    )
+
+
+# --- mutations -----------------------------------------------------------------------------
+
+
+@strawberry.input
+class EnrollInput:
+    course_id: strawberry.ID
+
+
+@strawberry.type
+class EnrollPayload(Payload):
+    enrollment: Enrollment | None = None
+
+
+@strawberry.input
+class StartLessonInput:
+    lesson_id: strawberry.ID
+
+
+@strawberry.type
+class StartLessonPayload(Payload):
+    lesson_progress: LessonProgress | None = None
+    hearts: int | None = None
+
+
+@strawberry.input
+class SubmitAnswerInput:
+    lesson_id: strawberry.ID
+    exercise_id: strawberry.ID
+    answer: str = strawberry.field(
+        description="Text, or for multiple choice the option's ID (global or raw)."
+    )
+    time_spent_ms: int | None = None
+    hints_used: int | None = None
+
+
+@strawberry.type
+class SubmitAnswerPayload(Payload):
+    correct: bool | None = None
+    correct_answer: str | None = None
+    explanation: str | None = None
+    xp_earned: int | None = None
+    hearts: int | None = None
+
+
+@strawberry.input
+class CompleteLessonInput:
+    lesson_id: strawberry.ID
+
+
+@strawberry.type
+class CompleteLessonPayload(Payload):
+    lesson_progress: LessonProgress | None = None
+    xp_earned: int | None = None
+    stats: Stats | None = None
+    new_achievements: list[Achievement] = strawberry.field(default_factory=list)
+    unlocked_lessons: list[LessonRef] = strawberry.field(default_factory=list)
+    certificate: Certificate | None = None
+
+
+async def _enroll(info: AppInfo, input: EnrollInput) -> dict:
+    course_id = require_global_id(input.course_id, "Course", "courseId")
+    return {"enrollment": await use_cases.enroll(info.context.viewer, course_id)}
+
+
+async def _start(info: AppInfo, input: StartLessonInput) -> dict:
+    lesson_id = require_global_id(input.lesson_id, "Lesson", "lessonId")
+    return await play.start_lesson(info.context.viewer, lesson_id)
+
+
+async def _answer(info: AppInfo, input: SubmitAnswerInput) -> dict:
+    lesson_id = require_global_id(input.lesson_id, "Lesson", "lessonId")
+    exercise_id = require_global_id(input.exercise_id, "Exercise", "exerciseId")
+    return await play.submit_answer(
+        info.context.viewer,
+        lesson_id,
+        exercise_id,
+        input.answer,
+        input.time_spent_ms,
+        input.hints_used,
+    )
+
+
+async def _complete(info: AppInfo, input: CompleteLessonInput) -> dict:
+    lesson_id = require_global_id(input.lesson_id, "Lesson", "lessonId")
+    return await play.complete_lesson(info.context.viewer, lesson_id)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Enrol in a free course (PAYMENT_REQUIRED for a paid one); idempotent.",
+    )
+    async def enroll(self, info: AppInfo, input: EnrollInput) -> EnrollPayload:
+        return await run_mutation(EnrollPayload, _enroll(info, input))
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Start (or restart) an available lesson: LOCKED, NO_HEARTS.",
+    )
+    async def start_lesson(self, info: AppInfo, input: StartLessonInput) -> StartLessonPayload:
+        return await run_mutation(StartLessonPayload, _start(info, input))
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Answer an exercise of the lesson in play; a wrong answer costs a heart.",
+    )
+    async def submit_answer(self, info: AppInfo, input: SubmitAnswerInput) -> SubmitAnswerPayload:
+        return await run_mutation(SubmitAnswerPayload, _answer(info, input))
+
+    @strawberry.mutation(
+        permission_classes=[IsAuthenticated],
+        description="Finish the lesson in play: score, XP, streak, unlocks, achievements.",
+    )
+    async def complete_lesson(
+        self, info: AppInfo, input: CompleteLessonInput
+    ) -> CompleteLessonPayload:
+        return await run_mutation(CompleteLessonPayload, _complete(info, input))
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Every achievement there is to earn.")
+    async def achievements(self) -> list[Achievement]:
+        return await AchievementRow.filter(is_active=True).order_by("threshold", "code")  # type: ignore[return-value]
+
+
+TYPES: list[type] = [Enrollment, LessonProgress, Achievement]

@@ -1,0 +1,227 @@
+"""Learning output types. Catalog types are referred to lazily (no import of schema.catalog
+or schema.identity here: schema.identity imports this domain for its `User` mixin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry import relay
+
+from engine.connections import Connection, page_args, to_connection
+from engine.context import AppInfo
+from engine.relations import model_type, related, when_loaded
+from loaders.base import RecordLoader
+from loaders.catalog import CourseByIdLoader, LessonByIdLoader, LessonCountByCourseLoader
+from loaders.identity import UserByIdLoader
+from loaders.learning import (
+    AchievementByIdLoader,
+    CertificateByEnrollmentLoader,
+    CertificateByIdLoader,
+    CompletedLessonCountByEnrollmentLoader,
+    EnrollmentByIdLoader,
+    LessonProgressByIdLoader,
+    LessonProgressPageByEnrollmentLoader,
+    UnstartedProgress,
+    UserAchievementByIdLoader,
+)
+from models import learning as m
+from resolvers.identity.policy import can_see_private
+from resolvers.learning import enrollment as use_cases
+
+if TYPE_CHECKING:
+    from schema.graph import Course, Lesson
+
+CourseRef = Annotated["Course", strawberry.lazy("schema.graph")]
+LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
+
+EnrollmentStatus = strawberry.enum(m.EnrollmentStatus, name="EnrollmentStatus")
+ProgressStatus = strawberry.enum(m.ProgressStatus, name="ProgressStatus")
+AchievementCondition = strawberry.enum(m.ConditionType, name="AchievementCondition")
+
+
+@strawberry.type(description="A learner's totals across courses.")
+class Stats:
+    total_xp: int
+    current_streak: int = strawberry.field(description="0 once a whole local day was missed.")
+    longest_streak: int
+    today_xp: int = strawberry.field(description="XP earned on the user's local today.")
+    daily_goal_met: bool
+
+
+@strawberry.type(description="One local calendar day of learning.")
+class DayActivity:
+    date: dt.date
+    xp: int
+    goal_met: bool
+    lessons_completed: int
+    time_spent_seconds: int
+
+
+@strawberry.type
+@model_type(m.Achievement)
+class Achievement(relay.Node):
+    id: relay.NodeID[str]
+    code: str
+    name: str
+    description: str
+    icon_url: str | None
+    condition_type: AchievementCondition  # type: ignore[valid-type]
+    threshold: int
+    xp_reward: int
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await info.context.loaders.get(AchievementByIdLoader).load_many(list(node_ids))
+
+
+async def _private_rows(
+    info: AppInfo, loader: type[RecordLoader], node_ids: Iterable[Any]
+) -> list[Any]:
+    """Rows by id for `node`/`nodes`: null unless the viewer is the owner or an admin."""
+    rows = await info.context.loaders.get(loader).load_many(list(node_ids))
+    viewer = info.context.viewer
+    return [r if r is not None and can_see_private(viewer, r.user_id) else None for r in rows]
+
+
+@strawberry.type
+@model_type(m.UserAchievement)
+class UserAchievement(relay.Node):
+    id: relay.NodeID[str]
+    earned_at: dt.datetime
+
+    achievement: Achievement = related(AchievementByIdLoader, "achievement_id")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, UserAchievementByIdLoader, node_ids)
+
+
+@strawberry.type
+@model_type(m.Certificate)
+class Certificate(relay.Node):
+    id: relay.NodeID[str]
+    number: str
+    issued_at: dt.datetime
+
+    course: CourseRef | None = related(CourseByIdLoader, "course_id")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, CertificateByIdLoader, node_ids)
+
+
+@strawberry.type(
+    description="A learner's progress on a lesson. Its `id` is the same before the lesson is "
+    "started (locked or available, nothing stored yet) and after; `node(id:)` finds it once "
+    "the lesson has been started."
+)
+@model_type(m.LessonProgress, UnstartedProgress)
+class LessonProgress(relay.Node):
+    id: relay.NodeID[str]
+    status: ProgressStatus  # type: ignore[valid-type]
+    best_score: int | None = strawberry.field(description="0-100, null until completed.")
+    attempts: int = strawberry.field(description="How many times the lesson was started.")
+    completion_count: int
+    time_spent_seconds: int
+    xp_earned: int
+    hearts_lost: int
+    first_completed_at: dt.datetime | None
+    last_completed_at: dt.datetime | None
+
+    lesson: LessonRef = related(LessonByIdLoader, "lesson_id")
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, LessonProgressByIdLoader, node_ids)
+
+
+def _owner(info: AppInfo, user_id: Any) -> Any:
+    """The enrollment's user: the viewer when it is theirs (no load), else via the loader."""
+    viewer = info.context.viewer
+    if viewer is not None and viewer.id == user_id:
+        return viewer
+    return info.context.loaders.get(UserByIdLoader).get_or_load(user_id)
+
+
+def _tier(user: Any) -> str:
+    tier = user.subscription_tier if user is not None else "free"
+    return str(getattr(tier, "value", tier))
+
+
+def _percent(done: int, total: int) -> int:
+    return min(100, done * 100 // total) if total else 0
+
+
+@strawberry.type
+@model_type(m.Enrollment)
+class Enrollment(relay.Node):
+    id: relay.NodeID[str]
+    status: EnrollmentStatus  # type: ignore[valid-type]
+    total_xp: int
+    last_active_at: dt.datetime | None
+    completed_at: dt.datetime | None
+
+    @strawberry.field(description="When the learner enrolled.")
+    def enrolled_at(self) -> dt.datetime:
+        return self.created_at  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Hearts now (regenerated ones included); 5 when unlimited.")
+    def hearts(self, info: AppInfo) -> int:
+        owner = _owner(info, self.user_id)  # type: ignore[attr-defined]
+        return when_loaded(lambda user: use_cases.hearts_now(self, _tier(user)), owner)  # type: ignore[arg-type]
+
+    @strawberry.field(description="When the next heart comes back; null when full.")
+    def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
+        owner = _owner(info, self.user_id)  # type: ignore[attr-defined]
+        return when_loaded(lambda user: use_cases.next_heart(self, _tier(user)), owner)  # type: ignore[arg-type]
+
+    course: CourseRef = related(CourseByIdLoader, "course_id")
+
+    completed_lessons: int = related(
+        CompletedLessonCountByEnrollmentLoader, "id", description="Lessons completed at least once."
+    )
+
+    total_lessons: int = related(
+        LessonCountByCourseLoader, "course_id", description="Active lessons in the course."
+    )
+
+    @strawberry.field(description="Completed lessons as a whole percentage, 0-100.")
+    def percent_complete(self, info: AppInfo) -> int:
+        loaders = info.context.loaders
+        return when_loaded(
+            _percent,
+            loaders.get(CompletedLessonCountByEnrollmentLoader).get_or_load(self.id),
+            loaders.get(LessonCountByCourseLoader).get_or_load(self.course_id),  # type: ignore[attr-defined]
+        )
+
+    @strawberry.field(description="Progress rows of the lessons reached, in course order.")
+    async def lesson_progress(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[LessonProgress]:
+        page = await info.context.loaders.get(LessonProgressPageByEnrollmentLoader).load(
+            (self.id, page_args(first, after))
+        )
+        return to_connection(page)
+
+    certificate: Certificate | None = related(
+        CertificateByEnrollmentLoader,
+        "id",
+        description="The certificate, once the course is completed.",
+    )
+
+    @classmethod
+    async def resolve_nodes(  # type: ignore[override]
+        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[Any]:
+        return await _private_rows(info, EnrollmentByIdLoader, node_ids)

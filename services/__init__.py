@@ -1,0 +1,1 @@
+"""Engines behind one interface each, reached through the context: tutor, mail."""
