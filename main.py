@@ -33,7 +33,9 @@ from core.errors import AppError
 from core.settings import Settings, get_settings
 from models.identity import User
 from resolvers.catalog.importing import import_course_text
+from resolvers.learning import activity as learning_activity
 from schema.root import DOMAINS, MODEL_MODULES, build_schema
+from services import build_services
 
 SHUTDOWN_GRACE_SECONDS = 10.0  # background work (replies, mail) given at shutdown
 
@@ -43,7 +45,8 @@ log = logging.getLogger("lingograph")
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     settings.validate()
-    graphql = GraphQLApp(build_schema(settings), settings)
+    register_event_subscribers()
+    graphql = GraphQLApp(build_schema(settings), settings, build_services(settings))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -72,6 +75,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[cors_middleware(settings)],
         lifespan=lifespan,
     )
+
+
+def register_event_subscribers() -> None:
+    """Each domain's reactions to events (core/events.py); registering twice has no effect."""
+    learning_activity.register_subscribers()
 
 
 def cors_middleware(settings: Settings) -> Middleware:

@@ -54,6 +54,7 @@ from core.settings import Settings
 from engine.context import Context
 from engine.errors import present_errors
 from resolvers.identity.auth import authenticate, bearer_token
+from services import Services, build_services
 
 log = logging.getLogger("lingograph.http")
 
@@ -219,7 +220,7 @@ class GraphQLApp(GraphQL):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
-    def __init__(self, schema: Any, settings: Settings) -> None:
+    def __init__(self, schema: Any, settings: Settings, services: Services | None = None) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.graphiql else None,
@@ -230,6 +231,7 @@ class GraphQLApp(GraphQL):
             allowed_origins=settings.allowed_origins,
         )
         self.settings = settings
+        self.services = services or build_services(settings)
         self.persisted_queries = PersistedQueryStore(settings.persisted_query_limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -403,12 +405,19 @@ class GraphQLApp(GraphQL):
 
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
         if isinstance(request, WebSocket):
-            context: Context = WsContext(request=request, settings=self.settings)
+            context: Context = WsContext(
+                request=request, settings=self.settings, services=self.services
+            )
         else:
             request_id = getattr(request.state, "request_id", None) or request_id_for(
                 request.headers
             )
-            context = Context(request=request, settings=self.settings, request_id=request_id)
+            context = Context(
+                request=request,
+                settings=self.settings,
+                request_id=request_id,
+                services=self.services,
+            )
         # Non-browser WebSocket clients may authenticate the handshake with the header too.
         authorization = request.headers.get("authorization")
         if bearer_token(authorization):

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from tortoise import connections
 
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType
 from models.identity import User
 from resolvers.learning.enrollment import course_path, enroll
-from resolvers.learning.play import complete_lesson, start_lesson, submit_answer
+from resolvers.learning.play import (
+    CompletedLesson,
+    complete_lesson,
+    start_lesson,
+    submit_answer,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +36,7 @@ async def load() -> None:
         log.info("demo learner enrolled in %s", course.slug)
 
 
-async def play_demo_lesson(student: User, course: Course) -> dict[str, Any] | None:
+async def play_demo_lesson(student: User, course: Course) -> CompletedLesson | None:
     """Enrol `student` and play the course's first lesson perfectly through the use cases."""
     await enroll(student, course.id)
     path = await course_path(connections.get("default"), course.id)

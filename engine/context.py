@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from strawberry.types import Info
 
+from core.errors import AppError, ErrorCode
 from core.settings import Settings, get_settings
 from loaders.base import Loaders
+from services import Services, build_services
 
 if TYPE_CHECKING:
     from models.identity import AuthToken, User
@@ -23,10 +25,22 @@ class Context:
     settings: Settings = field(default_factory=get_settings)
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     loaders: Loaders = field(default_factory=Loaders)
+    # Built once by create_app (the view hands them over); a context made elsewhere (tests,
+    # tools) builds its own from its settings.
+    services: Services = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
+        if self.services is None:
+            self.services = build_services(self.settings)
         if not self.settings.loader_batching:
             self.loaders = Loaders(batching=False)
+
+    @property
+    def user(self) -> User:
+        """The viewer, for fields whose permission requires one (engine/permissions.py)."""
+        if self.viewer is None:
+            raise AppError.of(ErrorCode.UNAUTHENTICATED, "You must be signed in.", None)
+        return self.viewer
 
     def fresh_loaders(self) -> Loaders:
         """New loaders (empty caches), e.g. for each subscription event."""

@@ -1,14 +1,29 @@
-"""Mutation payloads: the changed object(s) plus `errors: [UserError!]!`."""
+"""The one mutation pipeline: every mutation takes one `input` and returns a payload with the
+changed object(s) and `errors: [UserError!]!`.
+
+`payload_mutation(permission=...)` wraps a resolver `async (self, info, input) -> XPayload`:
+1. the permission declared on the field is checked (engine/permissions.py);
+2. the input's global ids are decoded (engine/ids.py `node_id`): a bad one is a NOT_FOUND
+   error on its field;
+3. the resolver calls its use case, which returns a typed result, and builds the payload;
+4. an `AppError` raised anywhere above becomes the payload's `errors`.
+Unexpected exceptions propagate and are masked by engine/errors.py.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+import functools
+import typing
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import strawberry
 
 from core.errors import AppError
 from core.errors import ErrorCode as ErrorCodeEnum
+from engine.context import AppInfo
+from engine.ids import decode_node_ids
+from engine.permissions import Permission
 
 ErrorCode = strawberry.enum(ErrorCodeEnum, name="ErrorCode", description="What went wrong.")
 
@@ -33,9 +48,33 @@ def user_errors(error: AppError) -> list[UserError]:
     return [UserError(field=e.field, message=e.message, code=e.code) for e in error.errors]
 
 
-async def run_mutation(payload: type[PayloadT], work: Awaitable[dict[str, Any]]) -> PayloadT:
-    """Await a use case returning the payload's fields; expected failures become `errors`."""
-    try:
-        return payload(**(await work))
-    except AppError as error:
-        return payload(errors=user_errors(error))
+Resolver = Callable[[Any, AppInfo, Any], Awaitable[PayloadT]]
+
+
+def payload_mutation(
+    *,
+    permission: Permission | None = None,
+    description: str | None = None,
+    ids: Mapping[str, str] | None = None,
+) -> Callable[[Resolver[PayloadT]], Any]:
+    """`strawberry.mutation` through the pipeline (see the module's docstring). `ids` names the
+    node type of input fields a shared input type leaves open (`{"id": "Course"}`)."""
+
+    def decorate(resolver: Resolver[PayloadT]) -> Any:
+        payload_type: list[type[PayloadT]] = []  # resolved on first use: the module is loaded
+
+        @functools.wraps(resolver)
+        async def pipeline(self: Any, info: AppInfo, input: Any) -> PayloadT:
+            try:
+                if permission is not None:
+                    permission.check(info.context.viewer)
+                decode_node_ids(input, ids)
+                return await resolver(self, info, input)
+            except AppError as error:
+                if not payload_type:
+                    payload_type.append(typing.get_type_hints(resolver)["return"])
+                return payload_type[0](errors=user_errors(error))
+
+        return strawberry.mutation(resolver=pipeline, description=description)
+
+    return decorate

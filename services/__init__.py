@@ -1,1 +1,31 @@
-"""Engines behind one interface each, reached through the context: tutor, mail."""
+"""Engines behind one interface each, built once by `create_app` and reached through the
+request context (`info.context.services`): mail transport, the tutor, pub/sub."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.db import resolve_database_url
+from core.pubsub import PubSub, get_pubsub
+from core.settings import Settings
+from services.mail import Mailer, build_mailer
+from services.tutor.base import TutorEngine, build_engine
+
+
+@dataclass(frozen=True)
+class Services:
+    mailer: Mailer
+    tutor: TutorEngine
+    database_url: str | None  # unset: the embedded PostgreSQL (core/db.py)
+
+    def pubsub(self) -> PubSub:
+        """This process's LISTEN/NOTIFY hub (started on first use, once per database)."""
+        return get_pubsub(resolve_database_url(self.database_url))
+
+
+def build_services(settings: Settings) -> Services:
+    return Services(
+        mailer=build_mailer(settings),
+        tutor=build_engine(settings),
+        database_url=settings.database_url,
+    )

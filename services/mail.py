@@ -77,19 +77,10 @@ class SmtpMailer:
         spawn(self._deliver_logged(message), name=f"mail-to-{message.to}")
 
 
-_mailers: dict[tuple[str, str, int], Mailer] = {}
-
-
-def get_mailer(settings: Settings) -> Mailer:
-    """The configured mailer (one per configuration, so SMTP deliveries stay tracked)."""
-    key = (settings.mailer, settings.smtp_host, settings.smtp_port)
-    mailer = _mailers.get(key)
-    if mailer is None:
-        if settings.mailer == "smtp":
-            mailer = SmtpMailer(settings)
-        elif settings.mailer == "outbox":
-            mailer = OutboxMailer()
-        else:
-            raise ValueError(f"unknown MAILER {settings.mailer!r}: use outbox or smtp")
-        _mailers[key] = mailer
-    return mailer
+def build_mailer(settings: Settings) -> Mailer:
+    """The mailer `MAILER` names (built once per app, so SMTP deliveries stay tracked)."""
+    if settings.mailer == "smtp":
+        return SmtpMailer(settings)
+    if settings.mailer == "outbox":
+        return OutboxMailer()
+    raise ValueError(f"unknown MAILER {settings.mailer!r}: use outbox or smtp")

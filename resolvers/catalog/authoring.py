@@ -1,5 +1,5 @@
 """Authoring use cases: courses, sections, units and lessons (exercises and prerequisites
-are in resolvers/catalog_exercises.py).
+are in resolvers/catalog/exercises.py).
 
 Teachers edit their own courses, admins every course; anything else reads as NOT_FOUND.
 Positions are 1-based and dense within a parent; every reorder runs in one transaction with
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -124,7 +125,7 @@ def _validate(check: Any, data: dict, creating: bool) -> None:
     v.raise_if_any()
 
 
-async def create_course(viewer: User | None, data: dict) -> dict:
+async def create_course(viewer: User, data: dict) -> Course:
     user = require_author(viewer)
     _validate(check_course, data, creating=True)
     if await Course.exists(slug=data["slug"]):
@@ -140,10 +141,10 @@ async def create_course(viewer: User | None, data: dict) -> dict:
         to_language=await _language(data["to_language"], "toLanguage"),
         author=user,
     )
-    return {"course": course}
+    return course
 
 
-async def update_course(viewer: User | None, course_id: Any, data: dict) -> dict:
+async def update_course(viewer: User, course_id: UUID, data: dict) -> Course:
     course = await course_for_edit(viewer, course_id)
     _validate(check_course, data, creating=False)
     if data.get("slug") and await Course.exclude(id=course.id).filter(slug=data["slug"]).exists():
@@ -162,25 +163,26 @@ async def update_course(viewer: User | None, course_id: Any, data: dict) -> dict
         if value is not None or key in ("image_url",):
             setattr(course, key, value)
     await course.save()
-    return {"course": course}
+    return course
 
 
-async def set_published(viewer: User | None, course_id: Any, published: bool) -> dict:
+async def set_published(viewer: User, course_id: UUID, published: bool) -> Course:
     course = await course_for_edit(viewer, course_id)
     course.is_published = published
     if published:
         course.published_at = datetime.now(UTC)
     await course.save(update_fields=["is_published", "published_at", "updated_at"])
-    return {"course": course}
+    return course
 
 
-async def delete_course(viewer: User | None, course_id: Any) -> dict:
-    """Soft delete: learners' enrollments and history keep pointing at a real row."""
+async def delete_course(viewer: User, course_id: UUID) -> UUID:
+    """Soft delete: learners' enrollments and history keep pointing at a real row. Returns
+    the deleted course's id."""
     course = await course_for_edit(viewer, course_id)
     course.deleted_at = datetime.now(UTC)
     course.is_published = False
     await course.save(update_fields=["deleted_at", "is_published", "updated_at"])
-    return {"deleted_id": course.id}
+    return course.id
 
 
 # --- sections, units, lessons ------------------------------------------------------------
@@ -202,8 +204,9 @@ async def _parent_for_edit(viewer: User | None, kind: str, parent_id: Any, field
 
 
 async def create_node(
-    viewer: User | None, kind: str, parent_id: Any, data: dict, position: int | None
-) -> dict:
+    viewer: User, kind: str, parent_id: UUID, data: dict, position: int | None
+) -> Any:
+    """The new section/unit/lesson (a row of `TREE[kind]`'s model)."""
     model, table, parent, parent_table, parent_kind = TREE[kind]
     field = camel(f"{parent_kind}_id")
     await _parent_for_edit(viewer, kind, parent_id, field)
@@ -219,23 +222,25 @@ async def create_node(
         if order[-1] != row.id:
             await renumber(conn, table, parent, parent_id, order)
             row.position = order.index(row.id) + 1
-    return {kind: row}
+    return row
 
 
-async def update_node(viewer: User | None, kind: str, node_id: Any, data: dict) -> dict:
+async def update_node(viewer: User, kind: str, node_id: UUID, data: dict) -> Any:
+    """The changed section/unit/lesson."""
     row = await node_for_edit(viewer, kind, node_id)
     _validate(CHECKS[kind], data, creating=False)
     for key, value in data.items():
         if value is not None:
             setattr(row, key, value)
     await row.save()
-    return {kind: row}
+    return row
 
 
 async def move_node(
-    viewer: User | None, kind: str, node_id: Any, position: int, new_parent_id: Any = None
-) -> dict:
-    """Reorder within the parent, or move to another parent of the same course."""
+    viewer: User, kind: str, node_id: UUID, position: int, new_parent_id: UUID | None = None
+) -> Any:
+    """Reorder within the parent, or move to another parent of the same course; the moved
+    section/unit/lesson, read again."""
     model, table, parent, parent_table, parent_kind = TREE[kind]
     row = await node_for_edit(viewer, kind, node_id)
     old_parent = getattr(row, parent)
@@ -264,11 +269,12 @@ async def move_node(
                 f'UPDATE "{table}" SET {parent} = $1 WHERE id = $2', [target, row.id]
             )
         await renumber(conn, table, parent, target, order)
-    return {kind: await model.get(id=row.id)}
+    return await model.get(id=row.id)
 
 
-async def delete_node(viewer: User | None, kind: str, node_id: Any) -> dict:
-    """Delete (children cascade) and close the gap in the parent's positions."""
+async def delete_node(viewer: User, kind: str, node_id: UUID) -> UUID:
+    """Delete (children cascade) and close the gap in the parent's positions. Returns the
+    deleted row's id."""
     model, table, parent, parent_table, _ = TREE[kind]
     row = await node_for_edit(viewer, kind, node_id)
     parent_id = getattr(row, parent)
@@ -278,4 +284,4 @@ async def delete_node(viewer: User | None, kind: str, node_id: Any) -> dict:
         await renumber(
             conn, table, parent, parent_id, await ordered_ids(conn, table, parent, parent_id)
         )
-    return {"deleted_id": row.id}
+    return row.id

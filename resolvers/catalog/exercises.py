@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -14,6 +15,7 @@ from models.catalog import (
     Exercise,
     ExerciseOption,
     ExerciseType,
+    Lesson,
     LessonExercise,
     LessonPrerequisite,
     MediaAsset,
@@ -95,8 +97,8 @@ async def create_media(conn: BaseDBAsyncClient, media: dict | None) -> MediaAsse
 
 
 async def create_exercise(
-    viewer: User | None, lesson_id: Any, data: dict, position: int | None
-) -> dict:
+    viewer: User, lesson_id: UUID, data: dict, position: int | None
+) -> Exercise:
     await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
     _check(data, creating=True)
     _answer_from_options(data)
@@ -114,10 +116,10 @@ async def create_exercise(
         order = place(ids, link.id, position)
         if order[-1] != link.id:
             await renumber(conn, "lesson_exercises", "lesson_id", lesson_id, order)
-    return {"exercise": exercise}
+    return exercise
 
 
-async def update_exercise(viewer: User | None, exercise_id: Any, data: dict) -> dict:
+async def update_exercise(viewer: User, exercise_id: UUID, data: dict) -> Exercise:
     exercise = await exercise_for_edit(viewer, exercise_id)
     merged = {"type": getattr(exercise.type, "value", exercise.type), **data}
     _check(merged, creating=False)
@@ -135,12 +137,12 @@ async def update_exercise(viewer: User | None, exercise_id: Any, data: dict) -> 
         await exercise.save(using_db=conn)
         if options is not None:
             await write_options(conn, exercise, options)
-    return {"exercise": exercise}
+    return exercise
 
 
 async def move_exercise(
-    viewer: User | None, lesson_id: Any, exercise_id: Any, position: int
-) -> dict:
+    viewer: User, lesson_id: UUID, exercise_id: UUID, position: int
+) -> Exercise:
     await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
     link = await LessonExercise.get_or_none(lesson_id=lesson_id, exercise_id=exercise_id)
     if link is None:
@@ -151,10 +153,11 @@ async def move_exercise(
         await renumber(
             conn, "lesson_exercises", "lesson_id", lesson_id, place(ids, link.id, position)
         )
-    return {"exercise": await Exercise.get(id=exercise_id)}
+    return await Exercise.get(id=exercise_id)
 
 
-async def delete_exercise(viewer: User | None, exercise_id: Any) -> dict:
+async def delete_exercise(viewer: User, exercise_id: UUID) -> UUID:
+    """Delete the exercise from every lesson using it; returns its id."""
     exercise = await exercise_for_edit(viewer, exercise_id)
     lesson_ids = sorted(
         await LessonExercise.filter(exercise_id=exercise.id).values_list("lesson_id", flat=True),
@@ -167,7 +170,7 @@ async def delete_exercise(viewer: User | None, exercise_id: Any) -> dict:
         for lesson_id in lesson_ids:
             ids = await ordered_ids(conn, "lesson_exercises", "lesson_id", lesson_id)
             await renumber(conn, "lesson_exercises", "lesson_id", lesson_id, ids)
-    return {"deleted_id": exercise.id}
+    return exercise.id
 
 
 # --- prerequisites -----------------------------------------------------------------------
@@ -182,8 +185,9 @@ SELECT 1 AS hit FROM reach WHERE id = $2 LIMIT 1
 """
 
 
-async def add_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id: Any) -> dict:
-    """`lesson` requires `prerequisite`: same course, not itself, and no cycle."""
+async def add_prerequisite(viewer: User, lesson_id: UUID, prerequisite_id: UUID) -> Lesson:
+    """`lesson` requires `prerequisite`: same course, not itself, and no cycle. Returns the
+    lesson."""
     lesson = await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
     if lesson_id == prerequisite_id:
         raise AppError.of(ErrorCode.INVALID, "A lesson cannot require itself.", "prerequisiteId")
@@ -206,10 +210,10 @@ async def add_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id:
             "VALUES (gen_random_uuid(), now(), $1, $2) ON CONFLICT DO NOTHING",
             [lesson_id, prerequisite_id],
         )
-    return {"lesson": lesson}
+    return lesson
 
 
-async def remove_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_id: Any) -> dict:
+async def remove_prerequisite(viewer: User, lesson_id: UUID, prerequisite_id: UUID) -> Lesson:
     lesson = await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
     deleted = await LessonPrerequisite.filter(
         lesson_id=lesson_id, prerequisite_id=prerequisite_id
@@ -218,4 +222,4 @@ async def remove_prerequisite(viewer: User | None, lesson_id: Any, prerequisite_
         raise AppError.of(
             ErrorCode.NOT_FOUND, "Not a prerequisite of this lesson.", "prerequisiteId"
         )
-    return {"lesson": lesson}
+    return lesson

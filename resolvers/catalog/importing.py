@@ -55,8 +55,10 @@ KNOWN_LANGUAGES = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class ImportResult:
+    """The imported course, whether it was new (else updated in place), its lesson count."""
+
     course: Course
     created: bool
     lesson_count: int

@@ -16,7 +16,6 @@ from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, not_found
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
-from core.settings import Settings
 from loaders.base import Loaders
 from models.catalog import ConversationScenario
 from models.conversation import (
@@ -38,7 +37,7 @@ from resolvers.conversation.reply import (
     store_message,
 )
 from resolvers.learning.rewards import check_achievements
-from services.tutor.base import get_engine
+from services.tutor.base import TutorEngine
 from services.tutor.scoring import SessionStats, evaluate, vocabulary
 
 MAX_MESSAGE_CHARS = 2000
@@ -61,7 +60,7 @@ async def list_teachers(viewer: User | None) -> list[TeacherProfile]:
 
 async def choose_teacher(
     viewer: User, teacher_id: Any, customizations: Any | None
-) -> dict[str, Any]:
+) -> TeacherPreference:
     teacher = await TeacherProfile.get_or_none(id=teacher_id)
     if not _visible_teacher(viewer, teacher):
         raise not_found("Teacher", "teacherId")
@@ -94,7 +93,7 @@ async def choose_teacher(
             if customizations is not None:
                 preference.customizations = customizations
             await preference.save(using_db=conn)
-    return {"preference": preference}
+    return preference
 
 
 async def _default_teacher(viewer: User) -> tuple[TeacherProfile | None, dict[str, Any]]:
@@ -109,7 +108,7 @@ async def _default_teacher(viewer: User) -> tuple[TeacherProfile | None, dict[st
 
 async def start_conversation(
     viewer: User, loaders: Loaders, scenario_id: Any | None, teacher_id: Any | None
-) -> dict[str, Any]:
+) -> ConversationSession:
     if teacher_id is not None:
         teacher = await TeacherProfile.get_or_none(id=teacher_id)
         if not _visible_teacher(viewer, teacher):
@@ -134,7 +133,7 @@ async def start_conversation(
         started_at=datetime.now(UTC),
         config=config or {},
     )
-    return {"session": session}
+    return session
 
 
 async def owned_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
@@ -180,16 +179,15 @@ async def _check_rate(session_id: Any, now: datetime) -> None:
 
 
 async def send_message(
-    viewer: User, settings: Settings, session_id: Any, content: str
-) -> dict[str, Any]:
+    viewer: User, tutor: TutorEngine, session_id: Any, content: str
+) -> ConversationMessage:
     """Store and correct the learner's message; the teacher replies in the background."""
     text = _validate_content(content)
     session = await owned_session(viewer, session_id)
     if session.status in CLOSED_STATUSES:
         raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
     await _check_rate(session.id, datetime.now(UTC))
-    engine = get_engine(settings)
-    findings = engine.correct(text)
+    findings = tutor.correct(text)
     message = await store_message(
         session.id,
         Sender.USER,
@@ -203,8 +201,8 @@ async def send_message(
         await publish_status(session.id)
     # Published before the reply task starts, so subscribers see the learner's message first.
     await publish_message(session.id, message.id)
-    schedule_reply(engine, session, message.id)
-    return {"message": message}
+    schedule_reply(tutor, session, message.id)
+    return message
 
 
 def _corrected(text: str, findings: list[Any]) -> str:
@@ -248,7 +246,7 @@ async def _session_stats(session: ConversationSession) -> SessionStats:
     )
 
 
-async def end_conversation(viewer: User, session_id: Any) -> dict[str, Any]:
+async def end_conversation(viewer: User, session_id: Any) -> ConversationSession:
     """Complete the session, record its duration, and store its evaluation."""
     session = await owned_session(viewer, session_id)
     if session.status in CLOSED_STATUSES:
@@ -283,7 +281,7 @@ async def end_conversation(viewer: User, session_id: Any) -> dict[str, Any]:
         # Conversation achievements are earned with the completion, in its transaction.
         await check_achievements(viewer, now)
     await publish_status(session.id)
-    return {"session": await ConversationSession.get(id=session.id)}
+    return await ConversationSession.get(id=session.id)
 
 
 _TRANSITIONS = {
@@ -293,7 +291,7 @@ _TRANSITIONS = {
 }
 
 
-async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> dict[str, Any]:
+async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> ConversationSession:
     """Pause, resume or abandon a session (completing goes through end_conversation)."""
     session = await owned_session(viewer, session_id)
     allowed = _TRANSITIONS.get(status, ())
@@ -311,7 +309,7 @@ async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> di
         changes["duration_seconds"] = max(0, int((now - session.started_at).total_seconds()))
     await ConversationSession.filter(id=session.id, status=session.status).update(**changes)
     await publish_status(session.id)
-    return {"session": await ConversationSession.get(id=session.id)}
+    return await ConversationSession.get(id=session.id)
 
 
 def sessions_query(viewer: User) -> KeysetQuery:

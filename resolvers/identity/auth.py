@@ -5,6 +5,7 @@ Passwords and email verification (change, reset, verify) live in resolvers/ident
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -32,6 +33,22 @@ from rules.identity.profile import (
     normalize_email,
 )
 from services.mail import Mailer
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A new bearer token (shown once) for `user`; a new account's profile with it."""
+
+    token: str
+    user: User
+    profile: LearningProfile | None = None
+
+
+@dataclass(frozen=True)
+class ProfileUpdate:
+    user: User
+    profile: LearningProfile | None
+
 
 # Writing last_used_at on every request would turn reads into writes; once a minute is enough.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -113,7 +130,7 @@ async def sign_up(
     settings: Settings,
     mailer: Mailer,
     user_agent: str | None = None,
-) -> dict[str, Any]:
+) -> SignedIn:
     """Create an account with its learning profile, sign it in, mail a verification link."""
     v = Validator()
     email_n = check_email(v, email)
@@ -138,7 +155,7 @@ async def sign_up(
     except IntegrityError as error:  # a concurrent sign-up with the same email won the race
         raise _email_taken() from error
     await send_verification_mail(mailer, user, verification)
-    return {"token": token, "user": user, "profile": profile}
+    return SignedIn(token=token, user=user, profile=profile)
 
 
 async def _failures_since(email: str, since: datetime) -> int:
@@ -147,7 +164,7 @@ async def _failures_since(email: str, since: datetime) -> int:
 
 async def log_in(
     *, email: str, password: str, settings: Settings, user_agent: str | None = None
-) -> dict[str, Any]:
+) -> SignedIn:
     """Exchange email and password for a bearer token.
 
     An unknown email, a wrong password, an OAuth-only or a disabled account all cost one
@@ -181,20 +198,19 @@ async def log_in(
             update_fields.append("password_hash")
         await user.save(update_fields=update_fields)
         token = await issue_auth_token(user, settings, user_agent, now)
-    return {"token": token, "user": user}
+    return SignedIn(token=token, user=user)
 
 
-async def log_out(*, viewer: User, token: AuthToken | None, all_devices: bool) -> dict[str, Any]:
+async def log_out(*, viewer: User, token: AuthToken | None, all_devices: bool) -> None:
     """Revoke the current token, or every token of the viewer."""
     now = datetime.now(UTC)
     if all_devices:
         await AuthToken.filter(user_id=viewer.id, revoked_at=None).update(revoked_at=now)
     elif token is not None:
         await AuthToken.filter(id=token.id, revoked_at=None).update(revoked_at=now)
-    return {"ok": True}
 
 
-async def update_profile(*, viewer: User, changes: dict[str, Any]) -> dict[str, Any]:
+async def update_profile(*, viewer: User, changes: dict[str, Any]) -> ProfileUpdate:
     """Change the viewer's profile fields present in `changes` (snake_case; null clears)."""
     v = Validator()
     user_changes, profile_changes = check_profile_changes(v, changes)
@@ -224,4 +240,4 @@ async def update_profile(*, viewer: User, changes: dict[str, Any]) -> dict[str, 
         setattr(viewer, name, value)
     if user_changes:
         viewer.updated_at = now
-    return {"user": viewer, "profile": profile}
+    return ProfileUpdate(user=viewer, profile=profile)

@@ -5,7 +5,6 @@ verify an email. Mailed tokens are stored as SHA-256 digests, expire, and work o
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -88,7 +87,7 @@ async def _redeem(raw: str, purpose: VerificationPurpose, now: datetime) -> Veri
 
 async def change_password(
     *, viewer: User, token: AuthToken | None, current_password: str, new_password: str
-) -> dict[str, Any]:
+) -> None:
     """Replace the viewer's password after checking the current one.
 
     Other sessions end (a changed password usually means a leaked one); this one stays.
@@ -108,10 +107,9 @@ async def change_password(
         if token is not None:
             others = others.exclude(id=token.id)
         await others.update(revoked_at=now)
-    return {"ok": True}
 
 
-async def request_password_reset(*, email: str, settings: Settings, mailer: Mailer) -> dict:
+async def request_password_reset(*, email: str, settings: Settings, mailer: Mailer) -> None:
     """Mail a reset token when the email belongs to an active account; answer the same always."""
     v = Validator()
     email_n = check_email(v, email)
@@ -121,7 +119,6 @@ async def request_password_reset(*, email: str, settings: Settings, mailer: Mail
         # After the response: writing the token and the mail must not make the answer for
         # an existing account measurably slower than for an unknown address.
         spawn(_mail_reset_token(user, settings, mailer), name="password-reset-mail")
-    return {"ok": True}
 
 
 async def _mail_reset_token(user: User, settings: Settings, mailer: Mailer) -> None:
@@ -129,7 +126,7 @@ async def _mail_reset_token(user: User, settings: Settings, mailer: Mailer) -> N
     await _send_reset_mail(mailer, user, token, settings)
 
 
-async def reset_password(*, token: str, new_password: str) -> dict[str, Any]:
+async def reset_password(*, token: str, new_password: str) -> None:
     """Set a new password with a mailed reset token; every session of the account ends."""
     v = Validator()
     check_password(v, new_password, "newPassword")
@@ -151,10 +148,9 @@ async def reset_password(*, token: str, new_password: str) -> dict[str, Any]:
             user_id=user.id, purpose=VerificationPurpose.PASSWORD_RESET, used_at=None
         ).update(used_at=now)
         await LoginFailure.filter(email=user.email).delete()
-    return {"ok": True}
 
 
-async def verify_email(*, token: str) -> dict[str, Any]:
+async def verify_email(*, token: str) -> User:
     """Confirm the account's email with the token mailed at sign-up."""
     now = datetime.now(UTC)
     async with in_transaction():
@@ -163,4 +159,4 @@ async def verify_email(*, token: str) -> dict[str, Any]:
         if user.email_verified_at is None:
             user.email_verified_at = now
             await user.save(update_fields=["email_verified_at", "updated_at"])
-    return {"user": user}
+    return user

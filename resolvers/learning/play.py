@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 from uuid import UUID
 
 from tortoise import connections
@@ -18,11 +17,12 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
+from core.events import emit
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
 from models.identity import User
 from models.learning import (
-    ActivityEvent,
-    ActivityKind,
+    Achievement,
+    Certificate,
     Enrollment,
     EnrollmentStatus,
     ExerciseAttempt,
@@ -35,6 +35,7 @@ from models.learning import (
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import require_viewer
 from resolvers.learning.enrollment import (
+    Stats,
     completed_lesson_ids,
     course_path,
     hearts_now,
@@ -42,12 +43,38 @@ from resolvers.learning.enrollment import (
     stats_of,
     streak_state,
 )
+from resolvers.learning.events import AnswerSubmitted, LessonCompleted, LessonStarted
 from resolvers.learning.rewards import add_day, award_all, ensure_streak_row, issue_certificate
 from rules.learning import answers as answer_rules
 from rules.learning import hearts as heart_rules
 from rules.learning import scoring, streaks, unlocking, xp
 
 MAX_ANSWER_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class StartedLesson:
+    lesson_progress: LessonProgress
+    hearts: int
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    correct: bool
+    correct_answer: str | None
+    explanation: str | None
+    xp_earned: int
+    hearts: int
+
+
+@dataclass(frozen=True)
+class CompletedLesson:
+    lesson_progress: LessonProgress
+    xp_earned: int
+    stats: Stats
+    new_achievements: list[Achievement]
+    unlocked_lessons: list[Lesson]
+    certificate: Certificate | None
 
 
 @dataclass
@@ -94,25 +121,12 @@ def _tier(user: User) -> str:
     return str(getattr(user.subscription_tier, "value", user.subscription_tier))
 
 
-async def _log(conn: BaseDBAsyncClient, user: User, kind: ActivityKind, **data: Any) -> None:
-    lesson_id = data.pop("lesson_id", None)
-    exercise_id = data.pop("exercise_id", None)
-    await ActivityEvent.create(
-        user_id=user.id,
-        kind=kind,
-        lesson_id=lesson_id,
-        exercise_id=exercise_id,
-        data=data,
-        using_db=conn,
-    )
-
-
 # --- start ---------------------------------------------------------------------------------
 
 
 async def start_lesson(
     viewer: User | None, lesson_id: UUID, now: datetime | None = None
-) -> dict[str, Any]:
+) -> StartedLesson:
     user = require_viewer(viewer)
     now = now or datetime.now(UTC)
     place = await _place(user, lesson_id)
@@ -147,8 +161,8 @@ async def start_lesson(
         await enrollment.save(
             using_db=conn, update_fields=["last_active_at", "status", "updated_at"]
         )
-        await _log(conn, user, ActivityKind.LESSON_STARTED, lesson_id=lesson_id)
-    return {"lesson_progress": progress, "hearts": hearts}
+        await emit(LessonStarted(user.id, lesson_id), conn)
+    return StartedLesson(lesson_progress=progress, hearts=hearts)
 
 
 # --- answer --------------------------------------------------------------------------------
@@ -172,7 +186,7 @@ async def submit_answer(
     time_spent_ms: int | None = None,
     hints_used: int | None = None,
     now: datetime | None = None,
-) -> dict[str, Any]:
+) -> AnswerResult:
     user = require_viewer(viewer)
     now = now or datetime.now(UTC)
     check = Validator()
@@ -246,21 +260,14 @@ async def submit_answer(
             xp_earned=xp.ANSWER_XP,
             using_db=conn,
         )
-        await _log(
-            conn,
-            user,
-            ActivityKind.ANSWER_SUBMITTED,
-            lesson_id=lesson_id,
-            exercise_id=exercise_id,
-            correct=correct,
-        )
-    return {
-        "correct": correct,
-        "correct_answer": correct_answer,
-        "explanation": exercise.explanation,
-        "xp_earned": xp.ANSWER_XP,
-        "hearts": hearts_now(enrollment, tier, now),
-    }
+        await emit(AnswerSubmitted(user.id, lesson_id, exercise_id, correct), conn)
+    return AnswerResult(
+        correct=correct,
+        correct_answer=correct_answer,
+        explanation=exercise.explanation,
+        xp_earned=xp.ANSWER_XP,
+        hearts=hearts_now(enrollment, tier, now),
+    )
 
 
 # --- complete ------------------------------------------------------------------------------
@@ -268,7 +275,7 @@ async def submit_answer(
 
 async def complete_lesson(
     viewer: User | None, lesson_id: UUID, now: datetime | None = None
-) -> dict[str, Any]:
+) -> CompletedLesson:
     user = require_viewer(viewer)
     now = now or datetime.now(UTC)
     place = await _place(user, lesson_id)
@@ -340,19 +347,17 @@ async def complete_lesson(
         await enrollment.save(
             using_db=conn, update_fields=["total_xp", "last_active_at", "updated_at"]
         )
-        await _log(
-            conn, user, ActivityKind.LESSON_COMPLETED, lesson_id=lesson_id, score=score, xp=total
-        )
+        await emit(LessonCompleted(user.id, lesson_id, score, total), conn)
         unlocked = await Lesson.filter(id__in=unlocked_ids).using_db(conn)
     unlocked.sort(key=lambda lesson: unlocked_ids.index(lesson.id))
-    return {
-        "lesson_progress": progress,
-        "xp_earned": total,
-        "stats": stats_of(user, streak, day, now),
-        "new_achievements": new_achievements,
-        "unlocked_lessons": unlocked,
-        "certificate": certificate,
-    }
+    return CompletedLesson(
+        lesson_progress=progress,
+        xp_earned=total,
+        stats=stats_of(user, streak, day, now),
+        new_achievements=new_achievements,
+        unlocked_lessons=unlocked,
+        certificate=certificate,
+    )
 
 
 def _advance_streak(streak: UserStreak, user: User, now: datetime, earned: int) -> None:

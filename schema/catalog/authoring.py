@@ -1,21 +1,23 @@
 """Authoring mutations (teachers on their own courses, admins on all) and the admin import.
 
-Thin: decode global IDs, turn inputs into plain dicts (unset fields left out), call the use
-case, and return its payload; every expected failure arrives as `errors`.
+Thin, on the mutation pipeline (engine/mutations.py): the pipeline checks the viewer is
+signed in and decodes the inputs' global ids; each resolver turns its input into a plain
+dict (unset fields left out), calls the use case and builds the payload from its result.
+The use cases check the viewer's role (FORBIDDEN) and ownership (NOT_FOUND).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable
 from enum import Enum
 from typing import Any
 
 import strawberry
 
 from engine.context import AppInfo
-from engine.ids import global_id, require_global_id
-from engine.mutations import Payload, run_mutation
+from engine.ids import global_id
+from engine.mutations import Payload, payload_mutation
+from engine.permissions import SIGNED_IN
 from resolvers.catalog import authoring as authoring
 from resolvers.catalog import exercises as exercises
 from resolvers.catalog import importing as importer
@@ -115,279 +117,190 @@ class ImportCoursePayload(Payload):
     lesson_count: int | None = None
 
 
-async def _deleted(type_name: str, work: Awaitable[dict]) -> dict:
-    result = await work
-    return {"deleted_id": global_id(type_name, result["deleted_id"])}
-
-
-def _id(value: Any, type_name: str, field: str = "id") -> Any:
-    return require_global_id(value, type_name, field)
-
-
-async def _run(payload: type, work: Callable[[], Awaitable[dict]]) -> Any:
-    async def call() -> dict:
-        return await work()
-
-    return await run_mutation(payload, call())
-
-
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Create a draft course (teachers and admins).")
+    @payload_mutation(
+        permission=SIGNED_IN, description="Create a draft course (teachers and admins)."
+    )
     async def create_course(self, info: AppInfo, input: CreateCourseInput) -> CoursePayload:
-        data = values(input)
-        return await _run(CoursePayload, lambda: authoring.create_course(info.context.viewer, data))
+        return CoursePayload(course=await authoring.create_course(info.context.user, values(input)))
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def update_course(self, info: AppInfo, input: UpdateCourseInput) -> CoursePayload:
         data = values(input, skip=("id",))
-        return await _run(
-            CoursePayload,
-            lambda: authoring.update_course(info.context.viewer, _id(input.id, "Course"), data),
-        )
+        course = await authoring.update_course(info.context.user, input.id, data)
+        return CoursePayload(course=course)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN, ids={"id": "Course"})
     async def publish_course(self, info: AppInfo, input: IdInput) -> CoursePayload:
-        return await _run(
-            CoursePayload,
-            lambda: authoring.set_published(info.context.viewer, _id(input.id, "Course"), True),
+        course_id = input.id
+        return CoursePayload(
+            course=await authoring.set_published(info.context.user, course_id, True)
         )
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN, ids={"id": "Course"})
     async def unpublish_course(self, info: AppInfo, input: IdInput) -> CoursePayload:
-        return await _run(
-            CoursePayload,
-            lambda: authoring.set_published(info.context.viewer, _id(input.id, "Course"), False),
+        course_id = input.id
+        return CoursePayload(
+            course=await authoring.set_published(info.context.user, course_id, False)
         )
 
-    @strawberry.mutation(description="Soft-delete a course (it disappears from the catalog).")
+    @payload_mutation(
+        permission=SIGNED_IN,
+        ids={"id": "Course"},
+        description="Soft-delete a course (it disappears from the catalog).",
+    )
     async def delete_course(self, info: AppInfo, input: IdInput) -> DeletePayload:
-        return await _run(
-            DeletePayload,
-            lambda: _deleted(
-                "Course", authoring.delete_course(info.context.viewer, _id(input.id, "Course"))
-            ),
-        )
+        deleted = await authoring.delete_course(info.context.user, input.id)
+        return DeletePayload(deleted_id=global_id("Course", deleted))
 
     # sections, units, lessons share one shape -------------------------------------------
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def create_section(self, info: AppInfo, input: CreateSectionInput) -> SectionPayload:
         data = values(input, skip=("course_id", "position"))
-        return await _run(
-            SectionPayload,
-            lambda: authoring.create_node(
-                info.context.viewer,
-                "section",
-                _id(input.course_id, "Course", "courseId"),
-                data,
-                input.position,
-            ),
+        section = await authoring.create_node(
+            info.context.user, "section", input.course_id, data, input.position
         )
+        return SectionPayload(section=section)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def update_section(self, info: AppInfo, input: UpdateSectionInput) -> SectionPayload:
         data = values(input, skip=("id",))
-        return await _run(
-            SectionPayload,
-            lambda: authoring.update_node(
-                info.context.viewer, "section", _id(input.id, "Section"), data
-            ),
-        )
+        section = await authoring.update_node(info.context.user, "section", input.id, data)
+        return SectionPayload(section=section)
 
-    @strawberry.mutation(description="Move a section to a 1-based position in its course.")
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Move a section to a 1-based position in its course.",
+    )
     async def move_section(self, info: AppInfo, input: MoveSectionInput) -> SectionPayload:
-        return await _run(
-            SectionPayload,
-            lambda: authoring.move_node(
-                info.context.viewer, "section", _id(input.id, "Section"), input.position
-            ),
-        )
+        section = await authoring.move_node(info.context.user, "section", input.id, input.position)
+        return SectionPayload(section=section)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN, ids={"id": "Section"})
     async def delete_section(self, info: AppInfo, input: IdInput) -> DeletePayload:
-        return await _run(
-            DeletePayload,
-            lambda: _deleted(
-                "Section",
-                authoring.delete_node(info.context.viewer, "section", _id(input.id, "Section")),
-            ),
-        )
+        deleted = await authoring.delete_node(info.context.user, "section", input.id)
+        return DeletePayload(deleted_id=global_id("Section", deleted))
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def create_unit(self, info: AppInfo, input: CreateUnitInput) -> UnitPayload:
         data = values(input, skip=("section_id", "position"))
-        return await _run(
-            UnitPayload,
-            lambda: authoring.create_node(
-                info.context.viewer,
-                "unit",
-                _id(input.section_id, "Section", "sectionId"),
-                data,
-                input.position,
-            ),
+        unit = await authoring.create_node(
+            info.context.user, "unit", input.section_id, data, input.position
         )
+        return UnitPayload(unit=unit)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def update_unit(self, info: AppInfo, input: UpdateUnitInput) -> UnitPayload:
         data = values(input, skip=("id",))
-        return await _run(
-            UnitPayload,
-            lambda: authoring.update_node(info.context.viewer, "unit", _id(input.id, "Unit"), data),
-        )
+        unit = await authoring.update_node(info.context.user, "unit", input.id, data)
+        return UnitPayload(unit=unit)
 
-    @strawberry.mutation(description="Reorder a unit, optionally into another section.")
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Reorder a unit, optionally into another section.",
+    )
     async def move_unit(self, info: AppInfo, input: MoveUnitInput) -> UnitPayload:
-        return await _run(
-            UnitPayload,
-            lambda: authoring.move_node(
-                info.context.viewer,
-                "unit",
-                _id(input.id, "Unit"),
-                input.position,
-                _id(input.section_id, "Section", "sectionId") if input.section_id else None,
-            ),
+        unit = await authoring.move_node(
+            info.context.user, "unit", input.id, input.position, input.section_id
         )
+        return UnitPayload(unit=unit)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN, ids={"id": "Unit"})
     async def delete_unit(self, info: AppInfo, input: IdInput) -> DeletePayload:
-        return await _run(
-            DeletePayload,
-            lambda: _deleted(
-                "Unit", authoring.delete_node(info.context.viewer, "unit", _id(input.id, "Unit"))
-            ),
-        )
+        deleted = await authoring.delete_node(info.context.user, "unit", input.id)
+        return DeletePayload(deleted_id=global_id("Unit", deleted))
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def create_lesson(self, info: AppInfo, input: CreateLessonInput) -> LessonPayload:
         data = values(input, skip=("unit_id", "position"))
         _vocabulary(data)
-        return await _run(
-            LessonPayload,
-            lambda: authoring.create_node(
-                info.context.viewer,
-                "lesson",
-                _id(input.unit_id, "Unit", "unitId"),
-                data,
-                input.position,
-            ),
+        lesson = await authoring.create_node(
+            info.context.user, "lesson", input.unit_id, data, input.position
         )
+        return LessonPayload(lesson=lesson)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def update_lesson(self, info: AppInfo, input: UpdateLessonInput) -> LessonPayload:
         data = values(input, skip=("id",))
         _vocabulary(data)
-        return await _run(
-            LessonPayload,
-            lambda: authoring.update_node(
-                info.context.viewer, "lesson", _id(input.id, "Lesson"), data
-            ),
-        )
+        lesson = await authoring.update_node(info.context.user, "lesson", input.id, data)
+        return LessonPayload(lesson=lesson)
 
-    @strawberry.mutation(description="Reorder a lesson, optionally into another unit.")
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Reorder a lesson, optionally into another unit.",
+    )
     async def move_lesson(self, info: AppInfo, input: MoveLessonInput) -> LessonPayload:
-        return await _run(
-            LessonPayload,
-            lambda: authoring.move_node(
-                info.context.viewer,
-                "lesson",
-                _id(input.id, "Lesson"),
-                input.position,
-                _id(input.unit_id, "Unit", "unitId") if input.unit_id else None,
-            ),
+        lesson = await authoring.move_node(
+            info.context.user, "lesson", input.id, input.position, input.unit_id
         )
+        return LessonPayload(lesson=lesson)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN, ids={"id": "Lesson"})
     async def delete_lesson(self, info: AppInfo, input: IdInput) -> DeletePayload:
-        return await _run(
-            DeletePayload,
-            lambda: _deleted(
-                "Lesson",
-                authoring.delete_node(info.context.viewer, "lesson", _id(input.id, "Lesson")),
-            ),
-        )
+        deleted = await authoring.delete_node(info.context.user, "lesson", input.id)
+        return DeletePayload(deleted_id=global_id("Lesson", deleted))
 
     # exercises and prerequisites ----------------------------------------------------------
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def create_exercise(self, info: AppInfo, input: CreateExerciseInput) -> ExercisePayload:
         data = values(input, skip=("lesson_id", "position"))
-        return await _run(
-            ExercisePayload,
-            lambda: exercises.create_exercise(
-                info.context.viewer,
-                _id(input.lesson_id, "Lesson", "lessonId"),
-                data,
-                input.position,
-            ),
+        exercise = await exercises.create_exercise(
+            info.context.user, input.lesson_id, data, input.position
         )
+        return ExercisePayload(exercise=exercise)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def update_exercise(self, info: AppInfo, input: UpdateExerciseInput) -> ExercisePayload:
         data = values(input, skip=("id",))
-        return await _run(
-            ExercisePayload,
-            lambda: exercises.update_exercise(info.context.viewer, _id(input.id, "Exercise"), data),
-        )
+        exercise = await exercises.update_exercise(info.context.user, input.id, data)
+        return ExercisePayload(exercise=exercise)
 
-    @strawberry.mutation(description="Move an exercise to a 1-based position in a lesson.")
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Move an exercise to a 1-based position in a lesson.",
+    )
     async def move_exercise(self, info: AppInfo, input: MoveExerciseInput) -> ExercisePayload:
-        return await _run(
-            ExercisePayload,
-            lambda: exercises.move_exercise(
-                info.context.viewer,
-                _id(input.lesson_id, "Lesson", "lessonId"),
-                _id(input.exercise_id, "Exercise", "exerciseId"),
-                input.position,
-            ),
+        exercise = await exercises.move_exercise(
+            info.context.user, input.lesson_id, input.exercise_id, input.position
         )
+        return ExercisePayload(exercise=exercise)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN, ids={"id": "Exercise"})
     async def delete_exercise(self, info: AppInfo, input: IdInput) -> DeletePayload:
-        return await _run(
-            DeletePayload,
-            lambda: _deleted(
-                "Exercise",
-                exercises.delete_exercise(info.context.viewer, _id(input.id, "Exercise")),
-            ),
-        )
+        deleted = await exercises.delete_exercise(info.context.user, input.id)
+        return DeletePayload(deleted_id=global_id("Exercise", deleted))
 
-    @strawberry.mutation(description="Require finishing one lesson before another (no cycles).")
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Require finishing one lesson before another (no cycles).",
+    )
     async def add_lesson_prerequisite(
         self, info: AppInfo, input: LessonPrerequisiteInput
     ) -> LessonPayload:
-        return await _run(
-            LessonPayload,
-            lambda: exercises.add_prerequisite(
-                info.context.viewer,
-                _id(input.lesson_id, "Lesson", "lessonId"),
-                _id(input.prerequisite_id, "Lesson", "prerequisiteId"),
-            ),
+        lesson = await exercises.add_prerequisite(
+            info.context.user, input.lesson_id, input.prerequisite_id
         )
+        return LessonPayload(lesson=lesson)
 
-    @strawberry.mutation
+    @payload_mutation(permission=SIGNED_IN)
     async def remove_lesson_prerequisite(
         self, info: AppInfo, input: LessonPrerequisiteInput
     ) -> LessonPayload:
-        return await _run(
-            LessonPayload,
-            lambda: exercises.remove_prerequisite(
-                info.context.viewer,
-                _id(input.lesson_id, "Lesson", "lessonId"),
-                _id(input.prerequisite_id, "Lesson", "prerequisiteId"),
-            ),
+        lesson = await exercises.remove_prerequisite(
+            info.context.user, input.lesson_id, input.prerequisite_id
         )
+        return LessonPayload(lesson=lesson)
 
-    @strawberry.mutation(
-        description="Admins: import a whole course file; re-importing a slug updates it."
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Admins: import a whole course file; re-importing a slug updates it.",
     )
     async def import_course(self, info: AppInfo, input: ImportCourseInput) -> ImportCoursePayload:
-        async def work() -> dict:
-            result = await importer.import_course_text(input.document, viewer=info.context.viewer)
-            return {
-                "course": result.course,
-                "created": result.created,
-                "lesson_count": result.lesson_count,
-            }
-
-        return await run_mutation(ImportCoursePayload, work())
+        result = await importer.import_course_text(input.document, viewer=info.context.user)
+        return ImportCoursePayload(
+            course=result.course, created=result.created, lesson_count=result.lesson_count
+        )

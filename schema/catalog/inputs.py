@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from engine.ids import NodeRef, node_id
 from schema.catalog.exercises import ExerciseType, MediaKind
 from schema.catalog.types import CourseCategory
 from schema.identity.types import CefrLevel
@@ -33,7 +34,7 @@ class CreateCourseInput:
 
 @strawberry.input
 class UpdateCourseInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Course")
     slug: str | None = UNSET
     title: str | None = UNSET
     from_language: str | None = UNSET
@@ -51,12 +52,14 @@ class UpdateCourseInput:
 
 @strawberry.input
 class IdInput:
-    id: strawberry.ID
+    # Shared by the publish and delete mutations of every kind, so it names no one type:
+    # each mutation declares it (`payload_mutation(ids={"id": "Course"})`).
+    id: NodeRef
 
 
 @strawberry.input
 class CreateSectionInput:
-    course_id: strawberry.ID
+    course_id: NodeRef = node_id("Course")
     title: str
     description: str | None = UNSET
     cefr_level: CefrLevel | None = UNSET  # type: ignore[valid-type]
@@ -65,7 +68,7 @@ class CreateSectionInput:
 
 @strawberry.input
 class UpdateSectionInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Section")
     title: str | None = UNSET
     description: str | None = UNSET
     cefr_level: CefrLevel | None = UNSET  # type: ignore[valid-type]
@@ -73,13 +76,13 @@ class UpdateSectionInput:
 
 @strawberry.input
 class MoveSectionInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Section")
     position: int
 
 
 @strawberry.input
 class CreateUnitInput:
-    section_id: strawberry.ID
+    section_id: NodeRef = node_id("Section")
     title: str
     description: str | None = UNSET
     color: str | None = UNSET
@@ -89,7 +92,7 @@ class CreateUnitInput:
 
 @strawberry.input
 class UpdateUnitInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Unit")
     title: str | None = UNSET
     description: str | None = UNSET
     color: str | None = UNSET
@@ -98,10 +101,10 @@ class UpdateUnitInput:
 
 @strawberry.input
 class MoveUnitInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Unit")
     position: int
-    section_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Another section of the same course to move into."
+    section_id: NodeRef | None = node_id(
+        "Section", default=None, description="Another section of the same course to move into."
     )
 
 
@@ -113,7 +116,7 @@ class VocabularyInput:
 
 @strawberry.input
 class CreateLessonInput:
-    unit_id: strawberry.ID
+    unit_id: NodeRef = node_id("Unit")
     title: str
     description: str | None = UNSET
     objectives: list[str] | None = UNSET
@@ -128,7 +131,7 @@ class CreateLessonInput:
 
 @strawberry.input
 class UpdateLessonInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Lesson")
     title: str | None = UNSET
     description: str | None = UNSET
     objectives: list[str] | None = UNSET
@@ -142,10 +145,10 @@ class UpdateLessonInput:
 
 @strawberry.input
 class MoveLessonInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Lesson")
     position: int
-    unit_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Another unit of the same course to move into."
+    unit_id: NodeRef | None = node_id(
+        "Unit", default=None, description="Another unit of the same course to move into."
     )
 
 
@@ -168,7 +171,7 @@ class ExerciseOptionInput:
 
 @strawberry.input
 class CreateExerciseInput:
-    lesson_id: strawberry.ID
+    lesson_id: NodeRef = node_id("Lesson")
     type: ExerciseType  # type: ignore[valid-type]
     prompt: str
     correct_answer: str | None = strawberry.field(
@@ -187,7 +190,7 @@ class CreateExerciseInput:
 
 @strawberry.input
 class UpdateExerciseInput:
-    id: strawberry.ID
+    id: NodeRef = node_id("Exercise")
     type: ExerciseType | None = UNSET  # type: ignore[valid-type]
     prompt: str | None = UNSET
     correct_answer: str | None = UNSET
@@ -205,15 +208,15 @@ class UpdateExerciseInput:
 
 @strawberry.input
 class MoveExerciseInput:
-    lesson_id: strawberry.ID
-    exercise_id: strawberry.ID
+    lesson_id: NodeRef = node_id("Lesson")
+    exercise_id: NodeRef = node_id("Exercise")
     position: int
 
 
 @strawberry.input
 class LessonPrerequisiteInput:
-    lesson_id: strawberry.ID
-    prerequisite_id: strawberry.ID = strawberry.field(description="The lesson to finish first.")
+    lesson_id: NodeRef = node_id("Lesson")
+    prerequisite_id: NodeRef = node_id("Lesson", description="The lesson to finish first.")
 
 
 @strawberry.input

@@ -11,14 +11,13 @@ from uuid import UUID
 import strawberry
 from strawberry.scalars import JSON
 
-from core.db import resolve_database_url
 from core.pagination import Page
-from core.pubsub import RESYNC, get_pubsub
+from core.pubsub import RESYNC
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
-from engine.ids import decode_global_id, global_id, require_global_id
-from engine.mutations import Payload, run_mutation
-from engine.permissions import IsAuthenticated
+from engine.ids import NodeRef, decode_global_id, global_id, node_id
+from engine.mutations import Payload, payload_mutation
+from engine.permissions import SIGNED_IN, IsAuthenticated
 from loaders.conversation import MessageByIdLoader, SessionByIdLoader
 from models.conversation import SessionStatus as SessionStatusModel
 from resolvers.conversation import sessions as use_cases
@@ -67,32 +66,34 @@ class Query:
 
 @strawberry.input
 class ChooseTeacherInput:
-    teacher_id: strawberry.ID
+    teacher_id: NodeRef = node_id("TeacherProfile")
     customizations: JSON | None = None
 
 
 @strawberry.input
 class StartConversationInput:
-    scenario_id: strawberry.ID | None = None
-    teacher_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Defaults to the active teacher, else the first system one."
+    scenario_id: NodeRef | None = node_id("ConversationScenario", default=None)
+    teacher_id: NodeRef | None = node_id(
+        "TeacherProfile",
+        default=None,
+        description="Defaults to the active teacher, else the first system one.",
     )
 
 
 @strawberry.input
 class SendMessageInput:
-    session_id: strawberry.ID
+    session_id: NodeRef = node_id("ConversationSession")
     content: str = strawberry.field(description="1 to 2000 characters.")
 
 
 @strawberry.input
 class EndConversationInput:
-    session_id: strawberry.ID
+    session_id: NodeRef = node_id("ConversationSession")
 
 
 @strawberry.input
 class ConversationSessionInput:
-    session_id: strawberry.ID
+    session_id: NodeRef = node_id("ConversationSession")
 
 
 @strawberry.type
@@ -120,98 +121,67 @@ class ConversationStatusPayload(Payload):
     session: ConversationSessionRef | None = None
 
 
-def _session_id(value: Any) -> Any:
-    return require_global_id(value, "ConversationSession", "sessionId")
-
-
-async def _set_status(info: AppInfo, session_id: Any, status: SessionStatusModel) -> Any:
-    async def work() -> dict[str, Any]:
-        return await use_cases.set_status(info.context.viewer, _session_id(session_id), status)  # type: ignore[arg-type]
-
-    return await run_mutation(ConversationStatusPayload, work())
-
-
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def choose_teacher(
         self, info: AppInfo, input: ChooseTeacherInput
     ) -> ChooseTeacherPayload:
-        async def work() -> dict[str, Any]:
-            teacher_id = require_global_id(input.teacher_id, "TeacherProfile", "teacherId")
-            return await use_cases.choose_teacher(
-                info.context.viewer,  # type: ignore[arg-type]
-                teacher_id,
-                input.customizations,
-            )
+        preference = await use_cases.choose_teacher(
+            info.context.user, input.teacher_id, input.customizations
+        )
+        return ChooseTeacherPayload(preference=preference)
 
-        return await run_mutation(ChooseTeacherPayload, work())
-
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def start_conversation(
         self, info: AppInfo, input: StartConversationInput
     ) -> StartConversationPayload:
-        async def work() -> dict[str, Any]:
-            scenario_id = teacher_id = None
-            if input.scenario_id is not None:
-                scenario_id = require_global_id(
-                    input.scenario_id, "ConversationScenario", "scenarioId"
-                )
-            if input.teacher_id is not None:
-                teacher_id = require_global_id(input.teacher_id, "TeacherProfile", "teacherId")
-            return await use_cases.start_conversation(
-                info.context.viewer,  # type: ignore[arg-type]
-                info.context.loaders,
-                scenario_id,
-                teacher_id,
-            )
+        session = await use_cases.start_conversation(
+            info.context.user, info.context.loaders, input.scenario_id, input.teacher_id
+        )
+        return StartConversationPayload(session=session)
 
-        return await run_mutation(StartConversationPayload, work())
-
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+    @payload_mutation(
+        permission=SIGNED_IN,
         description="Store and correct a message; the reply arrives on conversationEvents.",
     )
     async def send_message(self, info: AppInfo, input: SendMessageInput) -> SendMessagePayload:
-        async def work() -> dict[str, Any]:
-            return await use_cases.send_message(
-                info.context.viewer,  # type: ignore[arg-type]
-                info.context.settings,
-                _session_id(input.session_id),
-                input.content,
-            )
+        message = await use_cases.send_message(
+            info.context.user, info.context.services.tutor, input.session_id, input.content
+        )
+        return SendMessagePayload(message=message)
 
-        return await run_mutation(SendMessagePayload, work())
-
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def end_conversation(
         self, info: AppInfo, input: EndConversationInput
     ) -> EndConversationPayload:
-        async def work() -> dict[str, Any]:
-            return await use_cases.end_conversation(
-                info.context.viewer,  # type: ignore[arg-type]
-                _session_id(input.session_id),
-            )
+        session = await use_cases.end_conversation(info.context.user, input.session_id)
+        return EndConversationPayload(session=session)
 
-        return await run_mutation(EndConversationPayload, work())
-
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def pause_conversation(
         self, info: AppInfo, input: ConversationSessionInput
     ) -> ConversationStatusPayload:
         return await _set_status(info, input.session_id, SessionStatusModel.PAUSED)
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def resume_conversation(
         self, info: AppInfo, input: ConversationSessionInput
     ) -> ConversationStatusPayload:
         return await _set_status(info, input.session_id, SessionStatusModel.ACTIVE)
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def abandon_conversation(
         self, info: AppInfo, input: ConversationSessionInput
     ) -> ConversationStatusPayload:
         return await _set_status(info, input.session_id, SessionStatusModel.ABANDONED)
+
+
+async def _set_status(
+    info: AppInfo, session_id: UUID, status: SessionStatusModel
+) -> ConversationStatusPayload:
+    session = await use_cases.set_status(info.context.user, session_id, status)
+    return ConversationStatusPayload(session=session)
 
 
 async def _to_event(info: AppInfo, event: dict[str, Any]) -> Any:
@@ -274,10 +244,10 @@ class Subscription:
     async def conversation_events(
         self, info: AppInfo, session_id: strawberry.ID
     ) -> AsyncGenerator[ConversationEvent, None]:
-        node_id = decode_global_id(session_id, "ConversationSession")
-        session = await use_cases.owned_session(info.context.viewer, node_id)
+        session_uuid = decode_global_id(session_id, "ConversationSession")
+        session = await use_cases.owned_session(info.context.viewer, session_uuid)
         sent = _Sent(after=session.message_count, status=session.status)
-        pubsub = get_pubsub(resolve_database_url(info.context.settings.database_url))
+        pubsub = info.context.services.pubsub()
         async with pubsub.subscribe(topic(session.id)) as queue:
             while True:
                 event = await queue.get()

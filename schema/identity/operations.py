@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from engine.context import AppInfo
-from engine.mutations import Payload, run_mutation
-from engine.permissions import IsAuthenticated
+from engine.mutations import Payload, payload_mutation
+from engine.permissions import SIGNED_IN
 from loaders.identity import LearningProfileByUserIdLoader
+from models.identity import LearningProfile
 from resolvers.identity import auth as use_cases
 from resolvers.identity import recovery
 from schema.identity.types import CefrLevel
-from services.mail import get_mailer
 
 if TYPE_CHECKING:
     from schema.graph import User
@@ -138,14 +137,11 @@ def _user_agent(info: AppInfo) -> str | None:
     return request.headers.get("user-agent") if request is not None else None
 
 
-async def _priming_profile(info: AppInfo, work: Awaitable[dict[str, Any]]) -> dict[str, Any]:
+def _prime_profile(info: AppInfo, profile: LearningProfile | None) -> None:
     """Hand a learning profile the use case already holds to the loader (no second read)."""
-    result = await work
-    profile = result.pop("profile", None)
     if profile is not None:  # clear first: prime() keeps a value already cached
         loader = info.context.loaders.get(LearningProfileByUserIdLoader)
         loader.clear(profile.user_id).prime(profile.user_id, profile)
-    return result
 
 
 @strawberry.type
@@ -157,84 +153,83 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Create an account; mails a verification token.")
+    @payload_mutation(description="Create an account; mails a verification token.")
     async def sign_up(self, info: AppInfo, input: SignUpInput) -> SignUpPayload:
-        work = use_cases.sign_up(
+        signed_in = await use_cases.sign_up(
             email=input.email,
             password=input.password,
             display_name=input.display_name,
             timezone=input.timezone,
             settings=info.context.settings,
-            mailer=get_mailer(info.context.settings),
+            mailer=info.context.services.mailer,
             user_agent=_user_agent(info),
         )
-        return await run_mutation(SignUpPayload, _priming_profile(info, work))
+        _prime_profile(info, signed_in.profile)
+        return SignUpPayload(token=signed_in.token, user=signed_in.user)
 
-    @strawberry.mutation(description="Exchange email and password for a bearer token.")
+    @payload_mutation(description="Exchange email and password for a bearer token.")
     async def log_in(self, info: AppInfo, input: LogInInput) -> LogInPayload:
-        work = use_cases.log_in(
+        signed_in = await use_cases.log_in(
             email=input.email,
             password=input.password,
             settings=info.context.settings,
             user_agent=_user_agent(info),
         )
-        return await run_mutation(LogInPayload, work)
+        return LogInPayload(token=signed_in.token, user=signed_in.user)
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
-        description="End this session, or every session of the account.",
+    @payload_mutation(
+        permission=SIGNED_IN, description="End this session, or every session of the account."
     )
     async def log_out(self, info: AppInfo, input: LogOutInput) -> LogOutPayload:
-        work = use_cases.log_out(
-            viewer=info.context.viewer,  # type: ignore[arg-type]
-            token=info.context.token,
-            all_devices=bool(input.all_devices),
+        await use_cases.log_out(
+            viewer=info.context.user, token=info.context.token, all_devices=bool(input.all_devices)
         )
-        return await run_mutation(LogOutPayload, work)
+        return LogOutPayload(ok=True)
 
-    @strawberry.mutation(permission_classes=[IsAuthenticated])
+    @payload_mutation(permission=SIGNED_IN)
     async def update_profile(
         self, info: AppInfo, input: UpdateProfileInput
     ) -> UpdateProfilePayload:
         changes = {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
-        work = use_cases.update_profile(viewer=info.context.viewer, changes=changes)  # type: ignore[arg-type]
-        return await run_mutation(UpdateProfilePayload, _priming_profile(info, work))
+        update = await use_cases.update_profile(viewer=info.context.user, changes=changes)
+        _prime_profile(info, update.profile)
+        return UpdateProfilePayload(user=update.user)
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+    @payload_mutation(
+        permission=SIGNED_IN,
         description="Needs the current password; ends the account's other sessions.",
     )
     async def change_password(
         self, info: AppInfo, input: ChangePasswordInput
     ) -> ChangePasswordPayload:
-        work = recovery.change_password(
-            viewer=info.context.viewer,  # type: ignore[arg-type]
+        await recovery.change_password(
+            viewer=info.context.user,
             token=info.context.token,
             current_password=input.current_password,
             new_password=input.new_password,
         )
-        return await run_mutation(ChangePasswordPayload, work)
+        return ChangePasswordPayload(ok=True)
 
-    @strawberry.mutation(
+    @payload_mutation(
         description="Mails a reset token if the email has an account; answers ok either way."
     )
     async def request_password_reset(
         self, info: AppInfo, input: RequestPasswordResetInput
     ) -> RequestPasswordResetPayload:
-        work = recovery.request_password_reset(
+        await recovery.request_password_reset(
             email=input.email,
             settings=info.context.settings,
-            mailer=get_mailer(info.context.settings),
+            mailer=info.context.services.mailer,
         )
-        return await run_mutation(RequestPasswordResetPayload, work)
+        return RequestPasswordResetPayload(ok=True)
 
-    @strawberry.mutation(description="Set a new password with a mailed token; ends all sessions.")
+    @payload_mutation(description="Set a new password with a mailed token; ends all sessions.")
     async def reset_password(
         self, info: AppInfo, input: ResetPasswordInput
     ) -> ResetPasswordPayload:
-        work = recovery.reset_password(token=input.token, new_password=input.new_password)
-        return await run_mutation(ResetPasswordPayload, work)
+        await recovery.reset_password(token=input.token, new_password=input.new_password)
+        return ResetPasswordPayload(ok=True)
 
-    @strawberry.mutation(description="Confirm the email with the token mailed at sign-up.")
+    @payload_mutation(description="Confirm the email with the token mailed at sign-up.")
     async def verify_email(self, info: AppInfo, input: VerifyEmailInput) -> VerifyEmailPayload:
-        return await run_mutation(VerifyEmailPayload, recovery.verify_email(token=input.token))
+        return VerifyEmailPayload(user=await recovery.verify_email(token=input.token))

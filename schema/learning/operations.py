@@ -16,9 +16,9 @@ import strawberry
 from core.pagination import Page
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo, Context
-from engine.ids import require_global_id
-from engine.mutations import Payload, run_mutation
-from engine.permissions import IsAuthenticated
+from engine.ids import NodeRef, node_id
+from engine.mutations import Payload, payload_mutation
+from engine.permissions import SIGNED_IN
 from engine.relations import related
 from loaders.learning import (
     DailyActivitiesByUserSinceLoader,
@@ -72,7 +72,7 @@ class UserFields:
         if not _own(info, self.id):  # type: ignore[attr-defined]
             return None
         now = datetime.now(UTC)
-        today = use_cases.today_for(self, now)  # type: ignore[arg-type]
+        today = use_cases.today_for(self, now)
         loaders = info.context.loaders
         streak, day = await asyncio.gather(  # one batch, not two round trips in a row
             loaders.get(UserStreakByUserLoader).load(self.id),  # type: ignore[attr-defined]
@@ -102,11 +102,11 @@ class UserFields:
             return []
         use_cases.check_days(days)
         now = datetime.now(UTC)
-        since = use_cases.today_for(self, now) - timedelta(days=days - 1)  # type: ignore[arg-type]
+        since = use_cases.today_for(self, now) - timedelta(days=days - 1)
         rows = await info.context.loaders.get(DailyActivitiesByUserSinceLoader).load(
             (self.id, since)  # type: ignore[attr-defined]
         )
-        return use_cases.activity_days(self, rows, days, now)  # type: ignore[arg-type]
+        return use_cases.activity_days(self, rows, days, now)
 
 
 @strawberry.type
@@ -148,7 +148,7 @@ class LessonFields:
 
 @strawberry.input
 class EnrollInput:
-    course_id: strawberry.ID
+    course_id: NodeRef = node_id("Course")
 
 
 @strawberry.type
@@ -158,7 +158,7 @@ class EnrollPayload(Payload):
 
 @strawberry.input
 class StartLessonInput:
-    lesson_id: strawberry.ID
+    lesson_id: NodeRef = node_id("Lesson")
 
 
 @strawberry.type
@@ -169,8 +169,8 @@ class StartLessonPayload(Payload):
 
 @strawberry.input
 class SubmitAnswerInput:
-    lesson_id: strawberry.ID
-    exercise_id: strawberry.ID
+    lesson_id: NodeRef = node_id("Lesson")
+    exercise_id: NodeRef = node_id("Exercise")
     answer: str = strawberry.field(
         description="Text, or for multiple choice the option's ID (global or raw)."
     )
@@ -189,7 +189,7 @@ class SubmitAnswerPayload(Payload):
 
 @strawberry.input
 class CompleteLessonInput:
-    lesson_id: strawberry.ID
+    lesson_id: NodeRef = node_id("Lesson")
 
 
 @strawberry.type
@@ -202,65 +202,60 @@ class CompleteLessonPayload(Payload):
     certificate: Certificate | None = None
 
 
-async def _enroll(info: AppInfo, input: EnrollInput) -> dict:
-    course_id = require_global_id(input.course_id, "Course", "courseId")
-    return {"enrollment": await use_cases.enroll(info.context.viewer, course_id)}
-
-
-async def _start(info: AppInfo, input: StartLessonInput) -> dict:
-    lesson_id = require_global_id(input.lesson_id, "Lesson", "lessonId")
-    return await play.start_lesson(info.context.viewer, lesson_id)
-
-
-async def _answer(info: AppInfo, input: SubmitAnswerInput) -> dict:
-    lesson_id = require_global_id(input.lesson_id, "Lesson", "lessonId")
-    exercise_id = require_global_id(input.exercise_id, "Exercise", "exerciseId")
-    return await play.submit_answer(
-        info.context.viewer,
-        lesson_id,
-        exercise_id,
-        input.answer,
-        input.time_spent_ms,
-        input.hints_used,
-    )
-
-
-async def _complete(info: AppInfo, input: CompleteLessonInput) -> dict:
-    lesson_id = require_global_id(input.lesson_id, "Lesson", "lessonId")
-    return await play.complete_lesson(info.context.viewer, lesson_id)
-
-
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+    @payload_mutation(
+        permission=SIGNED_IN,
         description="Enrol in a free course (PAYMENT_REQUIRED for a paid one); idempotent.",
     )
     async def enroll(self, info: AppInfo, input: EnrollInput) -> EnrollPayload:
-        return await run_mutation(EnrollPayload, _enroll(info, input))
+        return EnrollPayload(enrollment=await use_cases.enroll(info.context.user, input.course_id))
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+    @payload_mutation(
+        permission=SIGNED_IN,
         description="Start (or restart) an available lesson: LOCKED, NO_HEARTS.",
     )
     async def start_lesson(self, info: AppInfo, input: StartLessonInput) -> StartLessonPayload:
-        return await run_mutation(StartLessonPayload, _start(info, input))
+        started = await play.start_lesson(info.context.user, input.lesson_id)
+        return StartLessonPayload(lesson_progress=started.lesson_progress, hearts=started.hearts)
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+    @payload_mutation(
+        permission=SIGNED_IN,
         description="Answer an exercise of the lesson in play; a wrong answer costs a heart.",
     )
     async def submit_answer(self, info: AppInfo, input: SubmitAnswerInput) -> SubmitAnswerPayload:
-        return await run_mutation(SubmitAnswerPayload, _answer(info, input))
+        result = await play.submit_answer(
+            info.context.user,
+            input.lesson_id,
+            input.exercise_id,
+            input.answer,
+            input.time_spent_ms,
+            input.hints_used,
+        )
+        return SubmitAnswerPayload(
+            correct=result.correct,
+            correct_answer=result.correct_answer,
+            explanation=result.explanation,
+            xp_earned=result.xp_earned,
+            hearts=result.hearts,
+        )
 
-    @strawberry.mutation(
-        permission_classes=[IsAuthenticated],
+    @payload_mutation(
+        permission=SIGNED_IN,
         description="Finish the lesson in play: score, XP, streak, unlocks, achievements.",
     )
     async def complete_lesson(
         self, info: AppInfo, input: CompleteLessonInput
     ) -> CompleteLessonPayload:
-        return await run_mutation(CompleteLessonPayload, _complete(info, input))
+        done = await play.complete_lesson(info.context.user, input.lesson_id)
+        return CompleteLessonPayload(
+            lesson_progress=done.lesson_progress,
+            xp_earned=done.xp_earned,
+            stats=done.stats,
+            new_achievements=done.new_achievements,
+            unlocked_lessons=done.unlocked_lessons,
+            certificate=done.certificate,
+        )
 
 
 @strawberry.type

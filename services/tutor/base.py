@@ -2,7 +2,7 @@
 
 Corrections always come from the deterministic rules (tutor.rules), so `sendMessage` can
 return them at once; engines differ in how they produce the teacher's reply, which is
-streamed in chunks after the mutation has returned. `get_engine(settings)` picks one.
+streamed in chunks after the mutation has returned. `build_engine(settings)` picks one.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class TutorEngine(ABC):
         """The teacher's reply in chunks; raises TutorError when it cannot be produced."""
 
 
-def get_engine(settings: Any) -> TutorEngine:
+def build_engine(settings: Any) -> TutorEngine:
     """The engine `settings.tutor_engine` names: local (default), or remote/openai."""
     kind = (settings.tutor_engine or "local").lower()
     if kind == "local":

@@ -6,7 +6,7 @@ from engine.ids import global_id
 from models.catalog import Lesson, LessonExercise, Section
 from models.identity import Role
 from tests.factories.catalog import course_tree, language
-from tests.factories.identity import signed_in
+from tests.factories.identity import NOT_SIGNED_IN, signed_in
 from tests.graphql_client import GraphQLClient
 
 ERRORS = "errors { field message code }"
@@ -265,3 +265,58 @@ async def test_updates_refuse_blank_titles_and_creates_accept_nulls(gql: GraphQL
         "unit": {"title": "New", "position": 2, "color": "#58CC02"},
         "errors": [],
     }
+
+
+async def test_anonymous_callers_are_refused_before_anything_runs(gql: GraphQLClient) -> None:
+    tree = await course_tree()
+    course_id = global_id("Course", tree.course.id)
+    create = (
+        "mutation($input: CreateCourseInput!) { createCourse(input: $input) {"
+        f" course {{ id }} {ERRORS} }} }}"
+    )
+    new_course = {"slug": "anon", "title": "Anon", "fromLanguage": "en", "toLanguage": "es"}
+    result = await gql(create, {"input": new_course})
+    assert result["createCourse"] == {"course": None, "errors": NOT_SIGNED_IN}
+    delete = f"mutation($id: ID!) {{ deleteCourse(input: {{id: $id}}) {{ deletedId {ERRORS} }} }}"
+    result = await gql(delete, {"id": course_id})
+    assert result["deleteCourse"] == {"deletedId": None, "errors": NOT_SIGNED_IN}
+    section = (
+        'mutation($id: ID!) { createSection(input: {courseId: $id, title: "Extra"}) {'
+        f" section {{ id }} {ERRORS} }} }}"
+    )
+    result = await gql(section, {"id": "not-an-id"})  # refused before the id is read
+    assert result["createSection"] == {"section": None, "errors": NOT_SIGNED_IN}
+    assert await Section.filter(course_id=tree.course.id).count() == len(tree.sections)
+
+
+async def test_bad_global_ids_are_not_found_on_their_field(gql: GraphQLClient) -> None:
+    author, token = await signed_in(Role.TEACHER)
+    tree = await course_tree(author=author)
+    lesson_id = global_id("Lesson", tree.lessons[0].id)
+    section = (
+        'mutation($id: ID!) { createSection(input: {courseId: $id, title: "Extra"}) {'
+        f" section {{ id }} {ERRORS} }} }}"
+    )
+    result = await gql(section, {"id": lesson_id}, token=token)  # a Lesson's id, not a Course's
+    assert result["createSection"] == {
+        "section": None,
+        "errors": [{"field": "courseId", "message": "Course not found.", "code": "NOT_FOUND"}],
+    }
+    move = (
+        "mutation($id: ID!, $unit: ID!) { moveLesson(input: {id: $id, position: 1, unitId: $unit})"
+        f" {{ lesson {{ id }} {ERRORS} }} }}"
+    )
+    result = await gql(move, {"id": lesson_id, "unit": "garbage"}, token=token)
+    assert result["moveLesson"]["errors"] == [
+        {"field": "unitId", "message": "Unit not found.", "code": "NOT_FOUND"}
+    ]
+    delete = f"mutation($id: ID!) {{ deleteUnit(input: {{id: $id}}) {{ deletedId {ERRORS} }} }}"
+    result = await gql(delete, {"id": lesson_id}, token=token)
+    assert result["deleteUnit"] == {
+        "deletedId": None,
+        "errors": [{"field": "id", "message": "Unit not found.", "code": "NOT_FOUND"}],
+    }
+    delete = f"mutation($id: ID!) {{ deleteLesson(input: {{id: $id}}) {{ deletedId {ERRORS} }} }}"
+    result = await gql(delete, {"id": lesson_id}, token=token)
+    assert result["deleteLesson"] == {"deletedId": lesson_id, "errors": []}
+    assert not await Lesson.exists(id=tree.lessons[0].id)

@@ -12,7 +12,7 @@ from demo.catalog import load as load_demo_data
 from models.catalog import ConversationScenario, Course, Lesson, Section
 from models.identity import Role
 from resolvers.catalog.importing import parse, validate
-from tests.factories.identity import signed_in
+from tests.factories.identity import NOT_SIGNED_IN, signed_in
 from tests.graphql_client import GraphQLClient
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,6 +114,13 @@ async def test_import_is_for_admins_only(gql: GraphQLClient) -> None:
     assert result["errors"] == [
         {"field": None, "message": "Only admins may import courses.", "code": "FORBIDDEN"}
     ]
+
+
+async def test_anonymous_import_is_refused(gql: GraphQLClient) -> None:
+    doc = VALID.format(slug="anonymous-import", title="A")
+    result = (await gql(IMPORT, {"doc": doc}))["importCourse"]
+    assert result == {"created": None, "lessonCount": None, "course": None, "errors": NOT_SIGNED_IN}
+    assert not await Course.exists(slug="anonymous-import")
 
 
 async def test_reimport_updates_in_place(gql: GraphQLClient) -> None:

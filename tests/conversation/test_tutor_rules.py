@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.tutor.base import Persona, ScenarioBrief, Turn, get_engine, suggestions
+from services.tutor.base import Persona, ScenarioBrief, Turn, build_engine, suggestions
 from services.tutor.local import LocalEngine, chunks, compose_reply
 from services.tutor.remote import RemoteEngine
 from services.tutor.rules import RULES, apply, check
@@ -214,12 +214,12 @@ def test_engine_is_chosen_by_settings() -> None:
         tutor_api_key = ""
         tutor_timeout_seconds = 1.0
 
-    assert isinstance(get_engine(S()), LocalEngine)
+    assert isinstance(build_engine(S()), LocalEngine)
     S.tutor_engine = "openai"
-    assert isinstance(get_engine(S()), RemoteEngine)
+    assert isinstance(build_engine(S()), RemoteEngine)
     S.tutor_engine = "nope"
     with pytest.raises(ValueError):
-        get_engine(S())
+        build_engine(S())
 
 
 def test_vocabulary_counts_content_words() -> None:

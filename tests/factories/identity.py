@@ -97,3 +97,7 @@ TOKEN_REJECTED = {
 async def token_refused(gql: GraphQLClient, token: str) -> bool:
     """True when `me` with this token answers the rejected-token error (nothing runs)."""
     return await gql.raw(IDENTITY_OPS, token=token, operation_name="Me") == TOKEN_REJECTED
+
+
+# A mutation's payload `errors` when nobody is signed in (the same on every mutation).
+NOT_SIGNED_IN = [{"field": None, "message": "You must be signed in.", "code": "UNAUTHENTICATED"}]

@@ -14,7 +14,7 @@ import pytest
 from core.background import drain
 from core.settings import Settings
 from models.identity import OutboxMessage
-from services.mail import Message, OutboxMailer, SmtpMailer, get_mailer
+from services.mail import Message, OutboxMailer, SmtpMailer, build_mailer
 
 
 async def test_outbox_mailer_records_messages(server: str) -> None:
@@ -24,10 +24,10 @@ async def test_outbox_mailer_records_messages(server: str) -> None:
 
 
 def test_the_mailer_follows_the_settings(settings: Settings) -> None:
-    assert isinstance(get_mailer(dataclasses.replace(settings, mailer="outbox")), OutboxMailer)
-    assert isinstance(get_mailer(dataclasses.replace(settings, mailer="smtp")), SmtpMailer)
+    assert isinstance(build_mailer(dataclasses.replace(settings, mailer="outbox")), OutboxMailer)
+    assert isinstance(build_mailer(dataclasses.replace(settings, mailer="smtp")), SmtpMailer)
     with pytest.raises(ValueError, match="unknown MAILER"):
-        get_mailer(dataclasses.replace(settings, mailer="carrier-pigeon"))
+        build_mailer(dataclasses.replace(settings, mailer="carrier-pigeon"))
 
 
 async def _smtp_server(received: list[bytes]) -> asyncio.Server:

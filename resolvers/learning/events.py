@@ -1,0 +1,29 @@
+"""What happens while a learner plays a lesson, emitted through core.events inside the
+use case's transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+
+@dataclass(frozen=True)
+class LessonStarted:
+    user_id: UUID
+    lesson_id: UUID
+
+
+@dataclass(frozen=True)
+class AnswerSubmitted:
+    user_id: UUID
+    lesson_id: UUID
+    exercise_id: UUID
+    correct: bool
+
+
+@dataclass(frozen=True)
+class LessonCompleted:
+    user_id: UUID
+    lesson_id: UUID
+    score: int
+    xp: int
