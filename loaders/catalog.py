@@ -70,9 +70,6 @@ class ScenarioByIdLoader(ModelByIdLoader):
     model = ConversationScenario
 
 
-class LanguageByCodeLoader(RecordLoader):
-    async def fetch(self, keys: Sequence[str]) -> dict[str, Any]:
-        return {row.code: row for row in await Language.filter(code__in=list(keys))}
 
 
 class CourseBySlugLoader(RecordLoader):

@@ -38,16 +38,10 @@ class MessageByIdLoader(ModelByIdLoader):
     model = ConversationMessage
 
 
-class CorrectionByIdLoader(ModelByIdLoader):
-    model = Correction
 
 
-class EvaluationByIdLoader(ModelByIdLoader):
-    model = Evaluation
 
 
-class PreferenceByIdLoader(ModelByIdLoader):
-    model = TeacherPreference
 
 
 class CorrectionsByMessageIdLoader(ModelsByKeyLoader):

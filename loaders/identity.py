@@ -10,8 +10,6 @@ class UserByIdLoader(ModelByIdLoader):
     model = User
 
 
-class LearningProfileByIdLoader(ModelByIdLoader):
-    model = LearningProfile
 
 
 class LearningProfileByUserIdLoader(ModelByIdLoader):

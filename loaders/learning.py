@@ -30,24 +30,14 @@ from models.learning import (
 )
 
 
-class EnrollmentByIdLoader(ModelByIdLoader):
-    model = Enrollment
-
-
 class AchievementByIdLoader(ModelByIdLoader):
     model = Achievement
 
 
-class LessonProgressByIdLoader(ModelByIdLoader):
-    model = LessonProgress
 
 
-class UserAchievementByIdLoader(ModelByIdLoader):
-    model = UserAchievement
 
 
-class CertificateByIdLoader(ModelByIdLoader):
-    model = Certificate
 
 
 class EnrollmentByUserCourseLoader(RecordLoader):

@@ -10,7 +10,7 @@ from strawberry.tools import merge_types
 from core.settings import Settings, get_settings
 from engine.domain import Domain
 from engine.errors import ErrorMasking
-from engine.execution import FastExecutionContext, install_relation_resolvers
+from engine.execution import ExecutorReport, FastExecutionContext, install_relation_resolvers
 from engine.limits import protections
 from engine.node import NodeQuery
 from schema import catalog, conversation, graph, identity, learning
@@ -41,6 +41,8 @@ def extensions(settings: Settings) -> list:
     ]
     if not settings.introspection:
         chosen.append(DisableIntrospection)
+    if settings.debug and settings.fast_executor:
+        chosen.append(ExecutorReport)  # the executor's fallbacks in `extensions` (debug only)
     return chosen
 
 
@@ -53,7 +55,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         types=[*graph.TYPES, *(t for d in DOMAINS for t in d.types)],
         extensions=extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),
-        execution_context_class=FastExecutionContext,
+        # FAST_EXECUTOR=0: graphql-core's stock executor and Strawberry's own resolvers.
+        execution_context_class=FastExecutionContext if settings.fast_executor else None,
     )
-    install_relation_resolvers(schema._schema)
+    if settings.fast_executor:
+        install_relation_resolvers(schema._schema)
     return schema

@@ -11,12 +11,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise import connections
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, not_found
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
-from loaders.base import Loaders
+from loaders.base import Loaders, select_allowed
 from models.catalog import ConversationScenario
 from models.conversation import (
     CLOSED_STATUSES,
@@ -30,6 +29,7 @@ from models.conversation import (
 )
 from models.identity import User
 from resolvers.catalog.policy import can_see_in
+from resolvers.conversation import policy
 from resolvers.conversation.reply import (
     publish_message,
     publish_status,
@@ -45,16 +45,9 @@ RATE_WINDOW_SECONDS = 10
 RATE_MAX_MESSAGES = 8
 
 
-def _visible_teacher(viewer: User, teacher: TeacherProfile | None) -> bool:
-    if teacher is None or not teacher.is_active:
-        return False
-    return teacher.is_system or teacher.created_by_id == viewer.id
-
-
 async def list_teachers(viewer: User | None) -> list[TeacherProfile]:
-    """Active system teachers, plus the viewer's own custom teachers."""
-    mine = Q(created_by_id=viewer.id) if viewer is not None else Q(pk__isnull=True)
-    rows = await TeacherProfile.filter(Q(is_system=True) | mine, is_active=True)
+    """The teachers the viewer may see (policy.teachers), by name."""
+    rows = await select_allowed(TeacherProfile, policy.teachers(viewer))
     return sorted(rows, key=lambda t: (t.name, str(t.id)))
 
 
@@ -62,7 +55,7 @@ async def choose_teacher(
     viewer: User, teacher_id: Any, customizations: Any | None
 ) -> TeacherPreference:
     teacher = await TeacherProfile.get_or_none(id=teacher_id)
-    if not _visible_teacher(viewer, teacher):
+    if not policy.can_use_teacher(viewer, teacher):
         raise not_found("Teacher", "teacherId")
     if customizations is not None and not isinstance(customizations, dict):
         raise AppError.of(ErrorCode.INVALID, "Customizations must be an object.", "customizations")
@@ -100,7 +93,7 @@ async def _default_teacher(viewer: User) -> tuple[TeacherProfile | None, dict[st
     preference = await TeacherPreference.filter(user_id=viewer.id, is_active=True).first()
     if preference is not None:
         teacher = await TeacherProfile.get_or_none(id=preference.teacher_id)
-        if _visible_teacher(viewer, teacher):
+        if policy.can_use_teacher(viewer, teacher):
             return teacher, preference.customizations or {}
     teacher = await TeacherProfile.filter(is_system=True, is_active=True).order_by("name").first()
     return teacher, {}
@@ -111,7 +104,7 @@ async def start_conversation(
 ) -> ConversationSession:
     if teacher_id is not None:
         teacher = await TeacherProfile.get_or_none(id=teacher_id)
-        if not _visible_teacher(viewer, teacher):
+        if not policy.can_use_teacher(viewer, teacher):
             raise not_found("Teacher", "teacherId")
         preference = await TeacherPreference.get_or_none(user_id=viewer.id, teacher_id=teacher_id)
         config = preference.customizations if preference is not None else {}
@@ -137,9 +130,17 @@ async def start_conversation(
 
 
 async def owned_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
-    """The viewer's session, or NOT_FOUND (also for other users' sessions)."""
+    """The viewer's own session, to act in, or NOT_FOUND (also for other users' sessions)."""
     session = await ConversationSession.get_or_none(id=session_id) if session_id else None
     if session is None or viewer is None or session.user_id != viewer.id:
+        raise not_found("Conversation", field)
+    return session
+
+
+async def visible_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
+    """A session the viewer may see (its learner, an admin), or NOT_FOUND."""
+    session = await ConversationSession.get_or_none(id=session_id) if session_id else None
+    if not policy.can_see_session(viewer, session):
         raise not_found("Conversation", field)
     return session
 
@@ -312,10 +313,12 @@ async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> Co
     return await ConversationSession.get(id=session.id)
 
 
-def sessions_query(viewer: User) -> KeysetQuery:
+def sessions_query(viewer: User | None, owner_id: Any) -> KeysetQuery:
+    """`owner_id`'s sessions as far as the viewer may see them (policy.sessions)."""
     query = KeysetQuery(ConversationSession, order=["t.started_at", "t.id"], descending=True)
-    return query.filter(f"t.user_id = {query.param(viewer.id)}")
+    query.filter(f"t.user_id = {query.param(owner_id)}")
+    return query.filter(policy.sessions(viewer).sql("t", query.param))
 
 
-async def list_sessions(viewer: User, args: PageArgs) -> Page[Any]:
-    return await fetch_page(sessions_query(viewer), args)
+async def list_sessions(viewer: User | None, owner_id: Any, args: PageArgs) -> Page[Any]:
+    return await fetch_page(sessions_query(viewer, owner_id), args)

@@ -21,6 +21,7 @@ from engine.permissions import SIGNED_IN, IsAuthenticated
 from loaders.conversation import MessageByIdLoader, SessionByIdLoader
 from models.conversation import SessionStatus as SessionStatusModel
 from resolvers.conversation import sessions as use_cases
+from resolvers.conversation.policy import can_see_private
 from resolvers.conversation.reply import topic
 from schema.conversation.types import (
     CONVERSATION_TYPES,
@@ -41,7 +42,9 @@ __all__ = ["TYPES", "Mutation", "Query", "Subscription", "UserFields"]
 class UserFields:
     """Fields the conversation domain adds to `User`."""
 
-    @strawberry.field(description="The user's conversations, newest first (owner only).")
+    @strawberry.field(
+        description="The user's conversations, newest first (the user and admins only)."
+    )
     async def conversation_sessions(
         self,
         info: AppInfo,
@@ -52,9 +55,10 @@ class UserFields:
     ) -> Connection[ConversationSessionRef]:
         viewer = info.context.viewer
         args = page_args(first, after, last, before)
-        if viewer is None or viewer.id != self.id:  # type: ignore[attr-defined]
+        if not can_see_private(viewer, self.id):  # type: ignore[attr-defined]
             return to_connection(Page.empty())  # type: ignore[return-value]
-        return to_connection(await use_cases.list_sessions(viewer, args))  # type: ignore[return-value]
+        page = await use_cases.list_sessions(viewer, self.id, args)  # type: ignore[attr-defined]
+        return to_connection(page)  # type: ignore[return-value]
 
 
 @strawberry.type
@@ -245,7 +249,7 @@ class Subscription:
         self, info: AppInfo, session_id: strawberry.ID
     ) -> AsyncGenerator[ConversationEvent, None]:
         session_uuid = decode_global_id(session_id, "ConversationSession")
-        session = await use_cases.owned_session(info.context.viewer, session_uuid)
+        session = await use_cases.visible_session(info.context.viewer, session_uuid)
         sent = _Sent(after=session.message_count, status=session.status)
         pubsub = info.context.services.pubsub()
         async with pubsub.subscribe(topic(session.id)) as queue:

@@ -3,9 +3,8 @@ metrics, and the subscription's events. Catalog types are referenced lazily."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -14,22 +13,19 @@ from strawberry.scalars import JSON
 from core.pagination import PageArgs
 from engine.connections import Connection, to_connection
 from engine.context import AppInfo
+from engine.node import node_source
 from engine.relations import model_type, related
 from loaders.catalog import ScenarioByIdLoader
 from loaders.conversation import (
-    CorrectionByIdLoader,
     CorrectionsByMessageIdLoader,
-    EvaluationByIdLoader,
     EvaluationBySessionIdLoader,
-    MessageByIdLoader,
     MessagesBySessionLoader,
     MetricsBySessionIdLoader,
-    PreferenceByIdLoader,
     PreferenceByUserTeacherLoader,
-    SessionByIdLoader,
     TeacherByIdLoader,
 )
 from models import conversation as m
+from resolvers.conversation import policy
 
 if TYPE_CHECKING:
     from schema.graph import ConversationSession
@@ -44,26 +40,9 @@ CorrectionSeverity = strawberry.enum(m.Severity, name="CorrectionSeverity")
 Evaluator = strawberry.enum(m.Evaluator, name="Evaluator")
 
 
-def _teacher_visible(viewer: Any, teacher: m.TeacherProfile | None) -> bool:
-    if teacher is None or not teacher.is_active:
-        return False
-    return teacher.is_system or (viewer is not None and teacher.created_by_id == viewer.id)
-
-
-def _owns(viewer: Any, session: m.ConversationSession | None) -> bool:
-    return session is not None and viewer is not None and session.user_id == viewer.id
-
-
-async def _in_owned_sessions(info: AppInfo, rows: list[Any], session_of: Any) -> list[Any]:
-    """The rows whose session (`session_of(row)` is its id) the viewer owns; null for others."""
-    keys = [session_of(row) for row in rows if row is not None]
-    sessions = await info.context.loaders.get(SessionByIdLoader).load_many(keys)
-    owned = {s.id for s in sessions if _owns(info.context.viewer, s)}
-    return [row if row is not None and session_of(row) in owned else None for row in rows]
-
-
 @strawberry.type(description="An AI teacher persona.")
 @model_type(m.TeacherProfile)
+@node_source(m.TeacherProfile, policy.teachers)
 class TeacherProfile(relay.Node):
     id: relay.NodeID[str]
     name: str
@@ -82,17 +61,10 @@ class TeacherProfile(relay.Node):
         loader = info.context.loaders.get(PreferenceByUserTeacherLoader)
         return await loader.load((viewer.id, self.id))
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(TeacherByIdLoader).load_many(list(node_ids))
-        viewer = info.context.viewer
-        return [row if _teacher_visible(viewer, row) else None for row in rows]
-
 
 @strawberry.type(description="A learner's settings for a teacher; one is active per learner.")
 @model_type(m.TeacherPreference)
+@node_source(m.TeacherPreference, policy.teacher_preferences)
 class TeacherPreference(relay.Node):
     id: relay.NodeID[str]
     is_active: bool
@@ -101,20 +73,10 @@ class TeacherPreference(relay.Node):
 
     teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(PreferenceByIdLoader).load_many(list(node_ids))
-        viewer = info.context.viewer
-        return [
-            row if row is not None and viewer is not None and row.user_id == viewer.id else None
-            for row in rows
-        ]
-
 
 @strawberry.type(description="A correction of a learner's message, with its character span.")
 @model_type(m.Correction)
+@node_source(m.Correction, policy.corrections)
 class Correction(relay.Node):
     id: relay.NodeID[str]
     original: str
@@ -126,20 +88,10 @@ class Correction(relay.Node):
     start: int = strawberry.field(description="Offset of the first character (0-based).")
     end: int = strawberry.field(description="Offset after the last character (exclusive).")
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(CorrectionByIdLoader).load_many(list(node_ids))
-        messages = await ConversationMessage.resolve_nodes(  # the message's visibility
-            info=info, node_ids=[row.message_id for row in rows if row is not None]
-        )
-        visible = {message.id for message in messages if message is not None}
-        return [row if row is not None and row.message_id in visible else None for row in rows]
-
 
 @strawberry.type
 @model_type(m.ConversationMessage)
+@node_source(m.ConversationMessage, policy.in_visible_session)
 class ConversationMessage(relay.Node):
     id: relay.NodeID[str]
     sender: MessageSender  # type: ignore[valid-type]
@@ -151,16 +103,10 @@ class ConversationMessage(relay.Node):
 
     corrections: list[Correction] = related(CorrectionsByMessageIdLoader, "id")
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(MessageByIdLoader).load_many(list(node_ids))
-        return await _in_owned_sessions(info, rows, lambda row: row.session_id)
-
 
 @strawberry.type(description="The score of a completed conversation (overall = sum of parts).")
 @model_type(m.Evaluation)
+@node_source(m.Evaluation, policy.in_visible_session)
 class Evaluation(relay.Node):
     id: relay.NodeID[str]
     overall_score: int
@@ -174,13 +120,6 @@ class Evaluation(relay.Node):
     improvements: list[str]
     evaluator: Evaluator  # type: ignore[valid-type]
     created_at: datetime
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(EvaluationByIdLoader).load_many(list(node_ids))
-        return await _in_owned_sessions(info, rows, lambda row: row.session_id)
 
 
 @strawberry.type(description="Counts over a conversation, computed in SQL.")
@@ -197,6 +136,7 @@ ConversationSessionRef = Annotated["ConversationSession", strawberry.lazy("schem
 
 
 @strawberry.type
+@node_source(m.ConversationSession, policy.sessions)
 class ConversationSessionFields(relay.Node):
     """The conversation domain's fields of `ConversationSession`."""
 
@@ -234,13 +174,6 @@ class ConversationSessionFields(relay.Node):
         args = PageArgs(first=first, after=after, last=last, before=before)
         page = await info.context.loaders.get(MessagesBySessionLoader).load((self.id, args))
         return to_connection(page)  # type: ignore[return-value]
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(SessionByIdLoader).load_many(list(node_ids))
-        return [row if _owns(info.context.viewer, row) else None for row in rows]
 
 
 @strawberry.type(

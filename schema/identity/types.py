@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
 import strawberry
 from strawberry import relay
 
-from engine.context import AppInfo
+from engine.node import node_source
 from engine.relations import model_type, related
 from loaders.identity import (
-    LearningProfileByIdLoader,
     LearningProfileByUserIdLoader,
-    UserByIdLoader,
 )
 from models import identity as m
-from resolvers.identity.policy import can_see_private
+from resolvers.identity import policy
 
 Role = strawberry.enum(m.Role, name="Role")
 SubscriptionTier = strawberry.enum(m.SubscriptionTier, name="SubscriptionTier")
@@ -26,6 +22,7 @@ CefrLevel = strawberry.enum(m.CefrLevel, name="CefrLevel")
 
 @strawberry.type
 @model_type(m.LearningProfile)
+@node_source(m.LearningProfile, policy.learning_profiles)
 class LearningProfile(relay.Node):
     id: relay.NodeID[str]
     target_language: str | None
@@ -34,17 +31,9 @@ class LearningProfile(relay.Node):
     weekly_goal_hours: float
     preferred_lesson_minutes: int
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[str], required: bool = False
-    ) -> list[Any]:
-        loader = info.context.loaders.get(LearningProfileByIdLoader)
-        rows = await loader.load_many(list(node_ids))
-        viewer = info.context.viewer
-        return [r if r is not None and can_see_private(viewer, r.user_id) else None for r in rows]
-
 
 @strawberry.type
+@node_source(m.User, policy.users)
 class UserFields(relay.Node):
     """Identity's fields of `User` (composed in schema/graph.py): the viewer's own account."""
 
@@ -65,11 +54,3 @@ class UserFields(relay.Node):
         return self.email_verified_at is not None  # type: ignore[attr-defined]
 
     learning_profile: LearningProfile | None = related(LearningProfileByUserIdLoader, "id")
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[str], required: bool = False
-    ) -> list[Any]:
-        users = await info.context.loaders.get(UserByIdLoader).load_many(list(node_ids))
-        viewer = info.context.viewer
-        return [u if u is not None and can_see_private(viewer, u.id) else None for u in users]

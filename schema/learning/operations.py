@@ -31,7 +31,7 @@ from loaders.learning import (
     ViewerProgressLoader,
 )
 from models.learning import Achievement as AchievementRow
-from resolvers.identity.policy import can_see_private
+from resolvers.learning.policy import can_see_private
 from resolvers.learning import enrollment as use_cases
 from resolvers.learning import play as play
 from schema.learning.types import (

@@ -4,7 +4,6 @@ or schema.identity here: schema.identity imports this domain for its `User` mixi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -12,24 +11,20 @@ from strawberry import relay
 
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
+from engine.node import node_source
 from engine.relations import model_type, related, when_loaded
-from loaders.base import RecordLoader
 from loaders.catalog import CourseByIdLoader, LessonByIdLoader, LessonCountByCourseLoader
 from loaders.identity import UserByIdLoader
 from loaders.learning import (
     AchievementByIdLoader,
     CertificateByEnrollmentLoader,
-    CertificateByIdLoader,
     CompletedLessonCountByEnrollmentLoader,
-    EnrollmentByIdLoader,
-    LessonProgressByIdLoader,
     LessonProgressPageByEnrollmentLoader,
     UnstartedProgress,
-    UserAchievementByIdLoader,
 )
 from models import learning as m
-from resolvers.identity.policy import can_see_private
 from resolvers.learning import enrollment as use_cases
+from resolvers.learning import policy
 
 if TYPE_CHECKING:
     from schema.graph import Course, Lesson
@@ -62,6 +57,7 @@ class DayActivity:
 
 @strawberry.type
 @model_type(m.Achievement)
+@node_source(m.Achievement, policy.achievements)
 class Achievement(relay.Node):
     id: relay.NodeID[str]
     code: str
@@ -72,51 +68,26 @@ class Achievement(relay.Node):
     threshold: int
     xp_reward: int
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await info.context.loaders.get(AchievementByIdLoader).load_many(list(node_ids))
-
-
-async def _private_rows(
-    info: AppInfo, loader: type[RecordLoader], node_ids: Iterable[Any]
-) -> list[Any]:
-    """Rows by id for `node`/`nodes`: null unless the viewer is the owner or an admin."""
-    rows = await info.context.loaders.get(loader).load_many(list(node_ids))
-    viewer = info.context.viewer
-    return [r if r is not None and can_see_private(viewer, r.user_id) else None for r in rows]
-
 
 @strawberry.type
 @model_type(m.UserAchievement)
+@node_source(m.UserAchievement, policy.learner_rows)
 class UserAchievement(relay.Node):
     id: relay.NodeID[str]
     earned_at: dt.datetime
 
     achievement: Achievement = related(AchievementByIdLoader, "achievement_id")
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await _private_rows(info, UserAchievementByIdLoader, node_ids)
-
 
 @strawberry.type
 @model_type(m.Certificate)
+@node_source(m.Certificate, policy.learner_rows)
 class Certificate(relay.Node):
     id: relay.NodeID[str]
     number: str
     issued_at: dt.datetime
 
     course: CourseRef | None = related(CourseByIdLoader, "course_id")
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await _private_rows(info, CertificateByIdLoader, node_ids)
 
 
 @strawberry.type(
@@ -125,6 +96,7 @@ class Certificate(relay.Node):
     "the lesson has been started."
 )
 @model_type(m.LessonProgress, UnstartedProgress)
+@node_source(m.LessonProgress, policy.learner_rows)
 class LessonProgress(relay.Node):
     id: relay.NodeID[str]
     status: ProgressStatus  # type: ignore[valid-type]
@@ -138,12 +110,6 @@ class LessonProgress(relay.Node):
     last_completed_at: dt.datetime | None
 
     lesson: LessonRef = related(LessonByIdLoader, "lesson_id")
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await _private_rows(info, LessonProgressByIdLoader, node_ids)
 
 
 def _owner(info: AppInfo, user_id: Any) -> Any:
@@ -165,6 +131,7 @@ def _percent(done: int, total: int) -> int:
 
 @strawberry.type
 @model_type(m.Enrollment)
+@node_source(m.Enrollment, policy.learner_rows)
 class Enrollment(relay.Node):
     id: relay.NodeID[str]
     status: EnrollmentStatus  # type: ignore[valid-type]
@@ -219,9 +186,3 @@ class Enrollment(relay.Node):
         "id",
         description="The certificate, once the course is completed.",
     )
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await _private_rows(info, EnrollmentByIdLoader, node_ids)

@@ -111,9 +111,8 @@ async def _visible_to(
     fields: str,
     expected: dict,
     owner: str,
-    admin_sees: bool,
 ) -> None:
-    """`node(id:)` gives `expected` to the owner and (when the domain allows) to an admin,
+    """`node(id:)` gives `expected` to the owner and to an admin (admins see all),
     null to another learner; `nodes(ids:)` answers the same."""
     _, stranger = await signed_in()
     _, admin = await signed_in(role=Role.ADMIN)
@@ -124,7 +123,7 @@ async def _visible_to(
     }
     assert await _node(gql, type_name, fields, node_id, stranger) is None
     by_admin = await _node(gql, type_name, fields, node_id, admin)
-    assert by_admin == ({"__typename": type_name, **expected} if admin_sees else None)
+    assert by_admin == {"__typename": type_name, **expected}  # admins see all
     nodes = f"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on {type_name} {{ id }} }} }}"
     assert await gql(nodes, {"ids": [node_id]}, token=owner) == {"nodes": [{"id": node_id}]}
     assert await gql(nodes, {"ids": [node_id]}, token=stranger) == {"nodes": [None]}
@@ -150,7 +149,7 @@ async def test_lesson_progress_has_an_id_and_is_a_node(gql: GraphQLClient) -> No
     ]
     assert [edge["node"] for edge in progress] == expected
     fields = "id status bestScore lesson { id }"
-    await _visible_to(gql, "LessonProgress", fields, expected[0], token, admin_sees=True)
+    await _visible_to(gql, "LessonProgress", fields, expected[0], token)
 
 
 async def test_viewer_progress_has_the_stored_rows_id(gql: GraphQLClient) -> None:
@@ -198,7 +197,7 @@ async def test_certificate_has_an_id_and_is_a_node(gql: GraphQLClient) -> None:
     }
     assert data["me"]["enrollments"]["edges"] == [{"node": {"certificate": expected}}]
     fields = "id number issuedAt"
-    await _visible_to(gql, "Certificate", fields, expected, token, admin_sees=True)
+    await _visible_to(gql, "Certificate", fields, expected, token)
 
 
 async def test_user_achievement_has_an_id_and_is_a_node(gql: GraphQLClient) -> None:
@@ -214,7 +213,7 @@ async def test_user_achievement_has_an_id_and_is_a_node(gql: GraphQLClient) -> N
     }
     assert data == {"me": {"achievements": [expected]}}
     fields = "id earnedAt achievement { code }"
-    await _visible_to(gql, "UserAchievement", fields, expected, token, admin_sees=True)
+    await _visible_to(gql, "UserAchievement", fields, expected, token)
 
 
 async def test_learning_profile_has_its_own_id_and_is_a_node(gql: GraphQLClient) -> None:
@@ -234,7 +233,7 @@ async def test_learning_profile_has_its_own_id_and_is_a_node(gql: GraphQLClient)
     }
     assert data == {"me": {"learningProfile": expected}}
     fields = "id targetLanguage proficiencyLevel learningGoals"
-    await _visible_to(gql, "LearningProfile", fields, expected, token, admin_sees=True)
+    await _visible_to(gql, "LearningProfile", fields, expected, token)
 
 
 async def test_teacher_preference_has_an_id_and_is_a_node(gql: GraphQLClient) -> None:
@@ -254,7 +253,7 @@ async def test_teacher_preference_has_an_id_and_is_a_node(gql: GraphQLClient) ->
     assert data == {"node": {"viewerPreference": expected}}
     # Conversation data is the owner's alone (as sessions and messages are).
     fields = "id isActive customizations"
-    await _visible_to(gql, "TeacherPreference", fields, expected, token, admin_sees=False)
+    await _visible_to(gql, "TeacherPreference", fields, expected, token)
 
 
 async def test_evaluation_of_a_completed_session_has_an_id_and_is_a_node(
@@ -287,7 +286,7 @@ async def test_evaluation_of_a_completed_session_has_an_id_and_is_a_node(
         {"node": {"status": "COMPLETED", "evaluation": expected}}
     ]
     fields = "id overallScore cefrLevel strengths"
-    await _visible_to(gql, "Evaluation", fields, expected, token, admin_sees=False)
+    await _visible_to(gql, "Evaluation", fields, expected, token)
 
 
 async def test_corrections_of_a_message_have_ids_and_are_nodes(gql: GraphQLClient) -> None:
@@ -311,7 +310,7 @@ async def test_corrections_of_a_message_have_ids_and_are_nodes(gql: GraphQLClien
     assert len(expected) == 2
     assert data == {"node": {"corrections": expected}}
     fields = "id original corrected start end"
-    await _visible_to(gql, "Correction", fields, expected[1], token, admin_sees=False)
+    await _visible_to(gql, "Correction", fields, expected[1], token)
 
 
 async def test_unknown_or_mistyped_ids_read_as_null(gql: GraphQLClient) -> None:
