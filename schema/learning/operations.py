@@ -31,9 +31,9 @@ from loaders.learning import (
     ViewerProgressLoader,
 )
 from models.learning import Achievement as AchievementRow
-from resolvers.learning.policy import can_see_private
 from resolvers.learning import enrollment as use_cases
-from resolvers.learning import play as play
+from resolvers.learning import play
+from resolvers.learning.policy import can_see_private
 from schema.learning.types import (
     Achievement,
     Certificate,
