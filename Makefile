@@ -8,15 +8,35 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED_OPS := ../shared/operations
 
-.PHONY: run test schema migration lint format install bench graphiql-assets
+LOCK := requirements.lock
+UV := uv==0.13.9
 
-$(STAMP): pyproject.toml
+.PHONY: run test schema migration lint format install lock bench graphiql-assets
+
+# Every runtime and dev dependency comes from requirements.lock (exact versions, hashes
+# checked), then the project itself without dependencies; `pip check` catches a lock that
+# no longer satisfies pyproject.toml.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
+	$(PY) -m pip check >/dev/null \
+		|| ($(PY) -m pip check; echo "make: $(LOCK) does not satisfy pyproject.toml; run make lock"; exit 1)
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Regenerates requirements.lock from pyproject.toml (runtime + dev extras, every platform,
+# hashes) with uv from a throwaway venv. Versions already in the lock are kept while they
+# still fit; to move them: make lock LOCK_ARGS=--upgrade (or --upgrade-package NAME).
+lock:
+	@tools=$$(mktemp -d) && trap 'rm -rf "$$tools"' EXIT \
+		&& $(PYTHON) -m venv "$$tools" \
+		&& "$$tools/bin/pip" install --quiet '$(UV)' \
+		&& "$$tools/bin/uv" pip compile pyproject.toml --extra dev --universal \
+			--python-version 3.11 --generate-hashes --custom-compile-command "make lock" \
+			--quiet --output-file $(LOCK) $(LOCK_ARGS)
 
 # GraphiQL's assets (served by the app, so it works offline) and the graphql-http audit used
 # by the tests come from npm; `npm ci` checks every package against package-lock.json's

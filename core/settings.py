@@ -55,6 +55,8 @@ class Settings:
     validation_cache_size: int = 256
     # DataLoader batching can be switched off to measure the naive baseline (benchmarks only).
     loader_batching: bool = True
+    # Off: graphql-core's stock executor instead of engine/execution.py (a kill switch).
+    fast_executor: bool = True
     # Identity.
     token_ttl_days: int = 30
     password_reset_ttl_minutes: int = 60
@@ -119,6 +121,7 @@ def load_settings() -> Settings:
         persisted_query_limit=_int("PERSISTED_QUERY_LIMIT", 5000),
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
         loader_batching=_bool("LOADER_BATCHING", True),
+        fast_executor=_bool("FAST_EXECUTOR", True),
         token_ttl_days=_int("TOKEN_TTL_DAYS", 30),
         password_reset_ttl_minutes=_int("PASSWORD_RESET_TTL_MINUTES", 60),
         email_verification_ttl_hours=_int("EMAIL_VERIFICATION_TTL_HOURS", 48),

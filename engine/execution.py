@@ -17,17 +17,32 @@ executor loads the selected relations for all items at once (following plain obj
 such as `edges.node`, and relations of relations), so the items then complete synchronously
 from the loaders' caches. Loading is the same batched loader calls, so the SQL is unchanged;
 anything the prefetch could not load is loaded by the field itself, as before.
+
+Fallbacks: every field `execute_fields` hands to graphql-core's generic `execute_field` —
+because it has no plan (a resolver, arguments, a permission, a list or abstract type, a meta
+field, an extension wrapping resolvers) or because its plan declined the value (not loaded
+yet, null in a non-null field, another type, an exception) — is counted per operation (one
+integer increment). With the `lingograph.executor` logger at DEBUG, the first fallback of
+each field per operation is logged with its path and reason. In debug mode, a request whose
+`extensions` carry `"executor": true` gets `{"executor": {"fallbacks": N, "fields":
+{"Type.field": n}}}` in the response's `extensions` (`ExecutorReport`; asked for, so that
+other debug-mode answers keep their exact shape). `FAST_EXECUTOR=0` (core/settings.py)
+switches all of this off for graphql-core's stock executor (schema/root.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import GraphQLObjectType, GraphQLResolveInfo
 from graphql.execution.executor import Path, gather_with_cancel
 from graphql.pyutils import Undefined
+from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from tortoise.models import Model
 
@@ -39,12 +54,15 @@ from engine.execution_plans import (
     build_plan,
     install_relation_resolvers,
     relation_of,
+    unplanned_reason,
     unwrap,
 )
 from engine.relations import RelationKey
 from loaders.base import RecordLoader
 
-__all__ = ["FastExecutionContext", "install_relation_resolvers"]
+__all__ = ["ExecutorReport", "FastExecutionContext", "install_relation_resolvers"]
+
+log = logging.getLogger("lingograph.executor")
 
 # (response name, field details, plan) per field of a grouped field set.
 CompiledFields = tuple[tuple[str, Any, FieldPlan], ...]
@@ -70,11 +88,50 @@ class _Step:
     children: list[_Step] = field(default_factory=list)
 
 
+class ExecutorReport(SchemaExtension):
+    """Debug mode only (schema/root.py): the operation's fallbacks in `extensions.executor`,
+    for a request whose `extensions` ask for them with `"executor": true`."""
+
+    def __init__(self) -> None:
+        self.executor: FastExecutionContext | None = None  # set by the executor it reports on
+
+    def on_execute(self) -> Iterator[None]:
+        asked = self.execution_context.operation_extensions
+        if not (isinstance(asked, dict) and asked.get("executor") is True):
+            yield
+            return
+        _REPORT.set(self)  # the executor, built inside this hook, finds it there
+        try:
+            yield
+        finally:
+            _REPORT.set(None)
+
+    def get_results(self) -> dict[str, Any]:
+        executor = self.executor
+        if executor is None:
+            return {}
+        fields = dict(sorted((executor.fallback_fields or {}).items()))
+        return {"executor": {"fallbacks": executor.fallbacks, "fields": fields}}
+
+
+_REPORT: ContextVar[ExecutorReport | None] = ContextVar("lingograph_executor_report", default=None)
+
+
 class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's executor with the fast paths above."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Fields handed to graphql-core's generic path in this operation; counted per
+        # "Type.field" only when someone reads it: a debug report or the DEBUG log.
+        self.fallbacks = 0
+        self.fallback_fields: dict[str, int] | None = None
+        report = _REPORT.get()
+        if report is not None:
+            report.executor = self
+            self.fallback_fields = {}
+        elif log.isEnabledFor(logging.DEBUG):
+            self.fallback_fields = {}
         awaitable = self.is_awaitable
 
         # Tortoise rows define `__await__` (awaiting one returns the row itself), so
@@ -124,6 +181,7 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
         context = self.context_value
+        noting = self.fallback_fields is not None
         try:
             for name, details, plan in self._compiled(parent_type, grouped_field_set):
                 if plan is not None:
@@ -147,6 +205,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
                         raise
                     except Exception:
                         pass  # the generic path below answers (and reports) it
+                self.fallbacks += 1  # the generic path below: a fallback
+                if noting:
+                    self._note_fallback(parent_type, details, path, name, plan)
                 value = self.execute_field(
                     parent_type,
                     source_value,
@@ -178,6 +239,31 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+    def _note_fallback(
+        self,
+        parent_type: GraphQLObjectType,
+        details: Any,
+        path: Path | None,
+        name: str,
+        plan: FieldPlan,
+    ) -> None:
+        field_name = details[0].node.name.value
+        key = f"{parent_type.name}.{field_name}"
+        seen = self.fallback_fields
+        assert seen is not None
+        count = seen.get(key, 0)
+        seen[key] = count + 1
+        if count or not log.isEnabledFor(logging.DEBUG):
+            return  # a field is logged once per operation; the report counts them all
+        if plan is not None:
+            reason = "its plan declined the value"
+        elif self.middleware_manager and self.middleware_manager.middlewares:
+            reason = "an extension wraps resolvers"
+        else:
+            reason = unplanned_reason(self.schema, parent_type, field_name)
+        where = ".".join(str(part) for part in Path(path, name, parent_type.name).as_list())
+        log.debug("executor fallback: %s at %s (%s)", key, where, reason)
 
     def _settle(self, results: dict[str, Any], awaitable_fields: list[str]) -> None:
         if awaitable_fields:  # let the other fields' awaitables finish (and fail) quietly

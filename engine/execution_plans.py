@@ -156,12 +156,28 @@ def _checked(value: Any, check: Any, non_null: bool) -> Any:
 
 
 def build_plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, name: str) -> FieldPlan:
+    planned = _plan(schema, parent_type, name)
+    return None if isinstance(planned, str) else planned
+
+
+def unplanned_reason(schema: GraphQLSchema, parent_type: GraphQLObjectType, name: str) -> str:
+    """Why `build_plan` gives no plan for the field (for the executor's fallback log)."""
+    planned = _plan(schema, parent_type, name)
+    return planned if isinstance(planned, str) else "planned"
+
+
+def _plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, name: str) -> FieldPlan | str:
+    """The field's plan, or why it has none."""
     field_def = parent_type.fields.get(name)
-    if field_def is None or field_def.args:
-        return None
+    if field_def is None:
+        return "a meta field" if name.startswith("__") else "no such field"
+    if field_def.args:
+        return "it takes arguments"
     field = field_def.extensions.get("strawberry-definition")
-    if field is None or field.extensions:
-        return None
+    if field is None:
+        return "not a Strawberry field"
+    if field.extensions:
+        return "it has field extensions (a permission)"
     non_null = is_non_null_type(field_def.type)
     inner = unwrap(field_def.type)
     basic = getattr(field_def.resolve, "_is_default", False)
@@ -174,9 +190,12 @@ def build_plan(schema: GraphQLSchema, parent_type: GraphQLObjectType, name: str)
             origin = _node_origin(schema, parent_type)
             if origin is not None:
                 return _node_id(parent_type.name, origin.resolve_id_attr())
-        return None
+            return "a Node id with a custom resolve_id"
+        return "a resolver computes it"
     if isinstance(inner, GraphQLObjectType):
         relation = relation_of(field_def)
         if relation is not None or basic:
-            return _object(field_def, field.python_name if basic else None, relation, inner)
-    return None
+            plan = _object(field_def, field.python_name if basic else None, relation, inner)
+            return plan or f"{inner.name}.is_type_of needs resolve info"
+        return "a resolver computes it"
+    return "a list or abstract type"

@@ -1,0 +1,476 @@
+"""The fast executor (engine/execution.py) and graphql-core's stock one (`FAST_EXECUTOR=0`)
+answer every frontend operation (tests/operations/*.graphql) alike.
+
+Queries run on both schemas against the same data: a signed-in learner enrolled in two
+course trees with progress, a streak, daily activity, achievements, a teacher preference and
+conversations with messages, corrections and an evaluation. Mutations and the subscription
+change data, so each executor plays the same script for a fresh learner of its own (the
+course, teachers and scenario are shared); their answers are compared with the ids, tokens,
+e-mail addresses and instants that necessarily differ replaced by placeholders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import strawberry
+from graphql import OperationDefinitionNode, OperationType, parse
+
+from core.background import drain
+from core.pubsub import get_pubsub
+from core.settings import Settings
+from engine.context import Context
+from engine.ids import global_id
+from models.catalog import (
+    ConversationScenario,
+    Exercise,
+    Lesson,
+    LessonPrerequisite,
+    MediaAsset,
+    MediaKind,
+)
+from models.conversation import (
+    ConversationSession,
+    Evaluation,
+    SessionStatus,
+    TeacherPreference,
+    TeacherProfile,
+)
+from models.identity import CefrLevel, LearningProfile, Role
+from models.learning import (
+    Achievement,
+    DailyActivity,
+    ProgressStatus,
+    UserAchievement,
+    UserStreak,
+)
+from resolvers.conversation.reply import topic
+from resolvers.identity.auth import authenticate
+from schema.root import build_schema
+from tests.factories.catalog import CourseTree, course_tree
+from tests.factories.conversation import scenario, session_for, teacher
+from tests.factories.identity import DEFAULT_PASSWORD, mailed_token, signed_in
+from tests.factories.learning import answer_for, enrollment, progress_rows
+from tests.graphql_client import OPERATIONS
+
+FILES = sorted(OPERATIONS.glob("*.graphql"))
+
+
+def _operations() -> dict[str, tuple[OperationType, str]]:
+    """Every named operation: its type and the text of its file (fragments included)."""
+    found: dict[str, tuple[OperationType, str]] = {}
+    for path in FILES:
+        text = path.read_text()
+        for definition in parse(text).definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                assert definition.name is not None, f"an anonymous operation in {path.name}"
+                assert definition.name.value not in found, f"{definition.name.value} twice"
+                found[definition.name.value] = (definition.operation, text)
+    return found
+
+
+OPERATION_TEXTS = _operations()
+QUERIES = sorted(n for n, (kind, _) in OPERATION_TEXTS.items() if kind == OperationType.QUERY)
+
+# Played, in this order, by each executor for its own fresh learner (see `_play`).
+MUTATIONS = [
+    "SignUp",
+    "VerifyEmail",
+    "LogIn",
+    "UpdateProfile",
+    "ChangePassword",
+    "Enroll",
+    "StartLesson",
+    "SubmitAnswer",
+    "CompleteLesson",
+    "ChooseTeacher",
+    "StartConversation",
+    "SendMessage",
+    "EndConversation",
+    "LogOut",
+    "RequestPasswordReset",
+    "ResetPassword",
+]
+SUBSCRIPTIONS = ["ConversationEvents"]  # subscribed to around SendMessage in `_play`
+EXCLUDED: dict[str, str] = {}  # operation name -> why it is not compared (none so far)
+
+
+@pytest.fixture(scope="module")
+def app_settings(settings: Settings, database_url: str) -> Settings:
+    return dataclasses.replace(settings, database_url=database_url)
+
+
+@pytest.fixture(scope="module")
+def schemas(app_settings: Settings) -> dict[bool, strawberry.Schema]:
+    """The schema per executor: fast (the default) and stock (`FAST_EXECUTOR=0`)."""
+    return {
+        fast: build_schema(dataclasses.replace(app_settings, fast_executor=fast))
+        for fast in (True, False)
+    }
+
+
+def test_every_operation_is_compared() -> None:
+    assert set(OPERATION_TEXTS) == {*QUERIES, *MUTATIONS, *SUBSCRIPTIONS, *EXCLUDED}, (
+        "an operation in tests/operations is neither compared here nor listed in EXCLUDED"
+    )
+
+
+async def _context(settings: Settings, token: str | None) -> Context:
+    """The request context the app would build for `Authorization: Bearer <token>`."""
+    context = Context(settings=settings, request_id="executors-agree")
+    if token is not None:
+        authenticated = await authenticate(f"Bearer {token}")
+        assert authenticated is not None, "the token no longer authenticates"
+        context.viewer, context.token = authenticated
+    return context
+
+
+def _answer(result: Any) -> dict[str, Any]:
+    errors = sorted(
+        (error.formatted for error in result.errors or []), key=lambda e: str(e.get("path"))
+    )
+    return {"data": result.data, "errors": errors}
+
+
+async def _execute(
+    schema: strawberry.Schema,
+    settings: Settings,
+    name: str,
+    variables: dict[str, Any],
+    token: str | None,
+) -> dict[str, Any]:
+    result = await schema.execute(
+        OPERATION_TEXTS[name][1],
+        variable_values=variables,
+        context_value=await _context(settings, token),
+        operation_name=name,
+    )
+    return _answer(result)
+
+
+# --- queries: the same data for both executors -------------------------------------------
+
+
+@dataclass
+class World:
+    token: str
+    tree: CourseTree
+    lesson: Lesson  # the one with everything: prerequisites, scenarios, media, hints
+    session: ConversationSession  # completed, with messages, corrections and an evaluation
+    search: str
+
+
+async def _world() -> World:
+    author, _ = await signed_in(role=Role.TEACHER)
+    word = f"agree{uuid.uuid4().hex[:8]}"
+    tree = await course_tree(
+        sections=2,
+        units=2,
+        lessons=2,
+        exercises=3,
+        author=author,
+        title=f"Spanish {word}",
+        description=f"Everything about {word}.",
+        featured=True,
+    )
+    other = await course_tree(units=1, lessons=3, exercises=1, author=author)
+    lesson = tree.lessons[1]
+    await Lesson.filter(id=lesson.id).update(
+        grammar_focus="Present tense", description="Greetings, at length."
+    )
+    await LessonPrerequisite.create(lesson_id=lesson.id, prerequisite_id=tree.lessons[0].id)
+    media = await MediaAsset.create(
+        kind=MediaKind.AUDIO, url="https://cdn.example/hola.mp3", mime_type="audio/mpeg"
+    )
+    exercises = tree.exercises_of(lesson)
+    await Exercise.filter(id=exercises[0].id).update(media_id=media.id, hint="Say it aloud.")
+    lesson_scenario = await scenario(lesson_id=lesson.id, difficulty=2)
+    await scenario(lesson_id=lesson.id, name=f"Market {word}")
+
+    user, token = await signed_in(timezone="Europe/Madrid", native_language="en")
+    await LearningProfile.create(
+        user=user,
+        target_language="es",
+        proficiency_level=CefrLevel.A2,
+        learning_goals=["travel", "work"],
+        weekly_goal_hours=2.5,
+        preferred_lesson_minutes=15,
+    )
+    taken = await enrollment(user, tree.course, total_xp=45, hearts=3)
+    await progress_rows(taken, tree.lessons[:2], score=90)
+    await progress_rows(taken, tree.lessons[2:3], status=ProgressStatus.NEEDS_REVIEW, score=40)
+    await progress_rows(taken, tree.lessons[3:4], status=ProgressStatus.IN_PROGRESS)
+    later = await enrollment(user, other.course)
+    await progress_rows(later, other.lessons[:1])
+    await UserStreak.filter(user_id=user.id).update(
+        current=3, longest=5, total_xp=45, last_active_at=datetime.now(UTC)
+    )
+    today = datetime.now(ZoneInfo("Europe/Madrid")).date()
+    await DailyActivity.bulk_create(
+        [
+            DailyActivity(
+                id=uuid.uuid4(),
+                user_id=user.id,
+                date=today - timedelta(days=d),
+                xp=xp,
+                goal_met=xp >= 20,
+                lessons_completed=d + 1,
+            )
+            for d, xp in ((0, 25), (1, 10), (3, 40))
+        ]
+    )
+    for achievement in await Achievement.all().order_by("code").limit(2):
+        await UserAchievement.create(
+            user=user, achievement=achievement, earned_at=datetime.now(UTC)
+        )
+
+    first, second = await teacher(0), await teacher(1)
+    await TeacherPreference.create(
+        user=user, teacher=first, is_active=True, customizations={"pace": "slow"}
+    )
+    session = await session_for(
+        user,
+        first,
+        lesson_scenario,
+        messages=6,
+        corrections_each=2,
+        status=SessionStatus.COMPLETED,
+    )
+    await ConversationSession.filter(id=session.id).update(
+        completed_at=datetime.now(UTC), duration_seconds=300
+    )
+    await Evaluation.create(
+        session=session,
+        overall_score=71,
+        grammar_score=18,
+        vocabulary_score=15,
+        fluency_score=14,
+        pronunciation_score=10,
+        comprehension_score=14,
+        cefr_level="B1",
+        strengths=["Clear greetings"],
+        improvements=["Irregular past"],
+    )
+    await session_for(user, second, None, messages=2)
+    return World(token=token, tree=tree, lesson=lesson, session=session, search=word)
+
+
+def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
+    """Variable sets per query operation (each one run on both executors)."""
+    session_id = global_id("ConversationSession", world.session.id)
+    return {
+        "Languages": [{}],
+        "Courses": [{}, {"first": 5, "filter": {"search": world.search}}],
+        "CourseTree": [{"slug": world.tree.course.slug}],
+        "Lesson": [{"id": global_id("Lesson", world.lesson.id)}],
+        "Me": [{}],
+        "MyLearning": [{}, {"first": 1, "progressFirst": 2}],
+        "MyAchievements": [{}],
+        "DailyActivity": [{"days": 7}],
+        "TeacherProfiles": [{}],
+        "ConversationHistory": [{}, {"first": 1}],
+        "ConversationDetail": [{"id": session_id}, {"id": session_id, "first": 2}],
+    }
+
+
+def _items(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(_items(item) for item in value.values())
+    if isinstance(value, list):
+        return len(value) + sum(_items(item) for item in value)
+    return 0
+
+
+async def test_every_query_answers_alike_on_both_executors(
+    server: str, schemas: dict[bool, strawberry.Schema], app_settings: Settings
+) -> None:
+    world = await _world()
+    variables = _query_variables(world)
+    assert sorted(variables) == QUERIES, "every query operation needs its variables here"
+    for name in QUERIES:
+        for values in variables[name]:
+            fast = await _execute(schemas[True], app_settings, name, values, world.token)
+            stock = await _execute(schemas[False], app_settings, name, values, world.token)
+            assert fast["errors"] == [], (name, values, fast["errors"])
+            assert fast == stock, (name, values)
+            assert _items(fast["data"]) > 0, (name, values, fast)  # real answers, not nulls
+
+
+# --- mutations and the subscription: the same script for a fresh learner per executor -----
+
+NEW_PASSWORD = "a brand new passphrase"
+# Values that differ between two runs of the same script, whatever the executor.
+_NAMED = {"id", "token", "messageId", "number"}  # named by first appearance: equal ids stay equal
+_VARYING = {"email": "<email>", "durationSeconds": "<seconds>"}
+
+
+def _canonical(value: Any, names: dict[Any, str], key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _canonical(v, names, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_canonical(item, names, key) for item in value]
+    if value is None:
+        return None
+    if key in _NAMED:
+        return names.setdefault(value, f"<{key} {len(names) + 1}>")
+    if key.endswith("At"):
+        return "<instant>"
+    return _VARYING.get(key, value)
+
+
+@dataclass
+class Shared:
+    tree: CourseTree
+    teacher: TeacherProfile
+    scenario: ConversationScenario
+
+
+class Script:
+    """One executor's run of the script: every answer, in order."""
+
+    def __init__(self, schema: strawberry.Schema, settings: Settings) -> None:
+        self.schema, self.settings = schema, settings
+        self.answers: list[tuple[str, Any]] = []
+
+    async def run(self, name: str, bearer: str | None, /, **variables: Any) -> dict[str, Any]:
+        """The operation's payload (its one root field), which must hold no error."""
+        answer = await _execute(self.schema, self.settings, name, variables, bearer)
+        assert answer["errors"] == [], (name, answer["errors"])
+        (payload,) = answer["data"].values()
+        assert payload.get("errors", []) == [], (name, payload["errors"])
+        self.answers.append((name, answer["data"]))
+        return payload
+
+    async def events_around_message(self, token: str, session_id: str, content: str) -> None:
+        """Subscribes to the session, sends the message, records the events to the reply."""
+        context = await _context(self.settings, token)
+        stream = await self.schema.subscribe(
+            OPERATION_TEXTS["ConversationEvents"][1],
+            variable_values={"sessionId": session_id},
+            context_value=context,
+            operation_name="ConversationEvents",
+        )
+        events: list[Any] = []
+
+        async def until_reply() -> None:
+            async for result in stream:  # type: ignore[union-attr]
+                answer = _answer(result)
+                assert answer["errors"] == [], answer["errors"]
+                event = answer["data"]["conversationEvents"]
+                events.append(event)
+                if event["__typename"] == "MessageAdded" and event["message"]["sender"] != "USER":
+                    return
+
+        listening = asyncio.create_task(until_reply())
+        try:
+            session = await ConversationSession.get(user_id=context.viewer.id)  # type: ignore[union-attr]
+            pubsub = get_pubsub(self.settings.database_url)  # type: ignore[arg-type]
+            async with asyncio.timeout(10):
+                await pubsub.wait_for(lambda p: p.subscriber_count(topic(session.id)) >= 1)
+            await self.run("SendMessage", token, sessionId=session_id, content=content)
+            async with asyncio.timeout(20):
+                await listening
+        finally:
+            listening.cancel()
+            await stream.aclose()  # type: ignore[union-attr]
+        assert [e["__typename"] for e in events[:2]] == ["MessageAdded", "ReplyChunk"], events
+        self.answers.append(("ConversationEvents", events))
+
+
+async def _play(script: Script, shared: Shared) -> list[tuple[str, Any]]:
+    email = f"agree-{uuid.uuid4().hex[:12]}@example.com"
+    signed_up = await script.run(
+        "SignUp",
+        None,
+        email=email,
+        password=DEFAULT_PASSWORD,
+        displayName="Agnes Agree",
+        timezone="Europe/Madrid",
+    )
+    assert signed_up["token"]
+    await script.run("VerifyEmail", None, token=await mailed_token(email, "Confirm"))
+    token = (await script.run("LogIn", None, email=email, password=DEFAULT_PASSWORD))["token"]
+    await script.run(
+        "UpdateProfile",
+        token,
+        input={
+            "displayName": "Agnes",
+            "dailyXpGoal": 30,
+            "targetLanguage": "es",
+            "proficiencyLevel": "A2",
+            "learningGoals": ["travel"],
+            "weeklyGoalHours": 3.5,
+        },
+    )
+    await script.run(
+        "ChangePassword", token, currentPassword=DEFAULT_PASSWORD, newPassword=NEW_PASSWORD
+    )
+
+    await script.run("Enroll", token, courseId=global_id("Course", shared.tree.course.id))
+    lesson = shared.tree.lessons[0]
+    lesson_id = global_id("Lesson", lesson.id)
+    await script.run("StartLesson", token, lessonId=lesson_id)
+    for i, exercise in enumerate(shared.tree.exercises_of(lesson)):
+        exercise_id = global_id("Exercise", exercise.id)
+        if i == 0:  # one wrong answer first: a heart lost, an explanation
+            await script.run(
+                "SubmitAnswer", token, lessonId=lesson_id, exerciseId=exercise_id, answer="nope"
+            )
+        await script.run(
+            "SubmitAnswer",
+            token,
+            lessonId=lesson_id,
+            exerciseId=exercise_id,
+            answer=await answer_for(exercise),
+            timeSpentMs=1500,
+            hintsUsed=0,
+        )
+    await script.run("CompleteLesson", token, lessonId=lesson_id)
+
+    teacher_id = global_id("TeacherProfile", shared.teacher.id)
+    await script.run("ChooseTeacher", token, teacherId=teacher_id, customizations={"pace": "slow"})
+    started = await script.run(
+        "StartConversation",
+        token,
+        scenarioId=global_id("ConversationScenario", shared.scenario.id),
+        teacherId=teacher_id,
+    )
+    session_id = started["session"]["id"]
+    await script.events_around_message(
+        token, session_id, "Yesterday I goed to the interview and I was very boring."
+    )
+    await script.run("EndConversation", token, sessionId=session_id)
+    await script.run("LogOut", token, allDevices=True)
+
+    await script.run("RequestPasswordReset", None, email=email)
+    reset = await mailed_token(email, "Reset")
+    await script.run("ResetPassword", None, token=reset, newPassword="yet another passphrase")
+    await drain()  # mail and events written after the answers
+    return script.answers
+
+
+async def test_every_mutation_and_the_subscription_answer_alike_on_both_executors(
+    server: str, schemas: dict[bool, strawberry.Schema], app_settings: Settings
+) -> None:
+    author, _ = await signed_in(role=Role.TEACHER)
+    shared = Shared(
+        tree=await course_tree(units=2, lessons=2, exercises=3, author=author),
+        teacher=await teacher(2),
+        scenario=await scenario(),
+    )
+    fast = await _play(Script(schemas[True], app_settings), shared)
+    stock = await _play(Script(schemas[False], app_settings), shared)
+    played = {name for name, _ in fast}
+    assert played == {*MUTATIONS, *SUBSCRIPTIONS}, played
+    fast_names: dict[Any, str] = {}
+    stock_names: dict[Any, str] = {}
+    for (name, fast_answer), (stock_name, stock_answer) in zip(fast, stock, strict=True):
+        assert name == stock_name
+        assert _canonical(fast_answer, fast_names) == _canonical(stock_answer, stock_names), name
