@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from core.rows import fetch_records
 from loaders.base import (
     CountByKeyLoader,
     ModelByIdLoader,
@@ -26,10 +25,19 @@ from models.catalog import (
     ExerciseOption,
     Language,
     Lesson,
+    LessonExercise,
+    LessonPrerequisite,
     MediaAsset,
     Section,
     Unit,
 )
+
+LESSONS = Lesson._meta.db_table
+UNITS = Unit._meta.db_table
+SECTIONS = Section._meta.db_table
+EXERCISES = Exercise._meta.db_table
+LESSON_EXERCISES = LessonExercise._meta.db_table
+PREREQUISITES = LessonPrerequisite._meta.db_table
 
 # --- by id -------------------------------------------------------------------------------
 
@@ -68,8 +76,6 @@ class MediaAssetByIdLoader(ModelByIdLoader):
 
 class ScenarioByIdLoader(ModelByIdLoader):
     model = ConversationScenario
-
-
 
 
 class CourseBySlugLoader(RecordLoader):
@@ -120,8 +126,8 @@ class ExercisesByLessonLoader(RowsByJoinedKeyLoader):
 
     model, alias = Exercise, "e"
     sql = (
-        "SELECT {columns}, le.lesson_id AS _key FROM exercises e "
-        "JOIN lesson_exercises le ON le.exercise_id = e.id "
+        f'SELECT {{columns}}, le.lesson_id AS _key FROM "{EXERCISES}" e '
+        f'JOIN "{LESSON_EXERCISES}" le ON le.exercise_id = e.id '
         "WHERE le.lesson_id = ANY($1) ORDER BY le.lesson_id, le.position"
     )
 
@@ -131,8 +137,8 @@ class PrerequisitesByLessonLoader(RowsByJoinedKeyLoader):
 
     model, alias = Lesson, "l"
     sql = (
-        "SELECT {columns}, p.lesson_id AS _key FROM lesson_prerequisites p "
-        "JOIN lessons l ON l.id = p.prerequisite_id "
+        f'SELECT {{columns}}, p.lesson_id AS _key FROM "{PREREQUISITES}" p '
+        f'JOIN "{LESSONS}" l ON l.id = p.prerequisite_id '
         "WHERE p.lesson_id = ANY($1) ORDER BY p.lesson_id, l.title, l.id"
     )
 
@@ -144,10 +150,10 @@ class ActiveLessonIdsByCourseLoader(ValuesByKeyLoader):
     """
 
     sql = (
-        "SELECT s.course_id AS k, l.id AS v FROM lessons l "
-        "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
-        "WHERE s.course_id = ANY($1) AND l.is_active "
-        "ORDER BY s.course_id, s.position, u.position, l.position"
+        f'SELECT l.course_id AS k, l.id AS v FROM "{LESSONS}" l '
+        f'JOIN "{UNITS}" u ON u.id = l.unit_id JOIN "{SECTIONS}" s ON s.id = u.section_id '
+        "WHERE l.course_id = ANY($1) AND l.is_active "
+        "ORDER BY l.course_id, s.position, u.position, l.position"
     )
 
 
@@ -155,47 +161,32 @@ class ActiveLessonIdsByCourseLoader(ValuesByKeyLoader):
 
 
 class LessonCountByCourseLoader(CountByKeyLoader):
-    """Active lessons per course (one GROUP BY over the joined tree)."""
+    """Active lessons per course (lessons.course_id: migration 6)."""
 
-    table = "lessons"
-    key_column = "s.course_id"
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await fetch_records(
-            "SELECT s.course_id AS k, count(*) AS n FROM lessons t "
-            "JOIN units u ON u.id = t.unit_id JOIN sections s ON s.id = u.section_id "
-            "WHERE s.course_id = ANY($1) AND t.is_active GROUP BY s.course_id",
-            [list(keys)],
-        )
-        return {row["k"]: int(row["n"]) for row in rows}
+    table = LESSONS
+    key_column = "course_id"
+    condition = "t.is_active"
 
 
 # --- which course a node belongs to (for visibility and authoring checks) -----------------
 
 
 class CourseIdBySectionLoader(ValueByKeyLoader):
-    sql = "SELECT id AS k, course_id AS v FROM sections WHERE id = ANY($1)"
+    sql = f'SELECT id AS k, course_id AS v FROM "{SECTIONS}" WHERE id = ANY($1)'
 
 
 class CourseIdByUnitLoader(ValueByKeyLoader):
-    sql = (
-        "SELECT u.id AS k, s.course_id AS v FROM units u "
-        "JOIN sections s ON s.id = u.section_id WHERE u.id = ANY($1)"
-    )
+    sql = f'SELECT id AS k, course_id AS v FROM "{UNITS}" WHERE id = ANY($1)'
 
 
 class CourseIdByLessonLoader(ValueByKeyLoader):
-    sql = (
-        "SELECT l.id AS k, s.course_id AS v FROM lessons l JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE l.id = ANY($1)"
-    )
+    sql = f'SELECT id AS k, course_id AS v FROM "{LESSONS}" WHERE id = ANY($1)'
 
 
 class CourseIdsByExerciseLoader(ValuesByKeyLoader):
     """The courses an exercise is used in (an exercise may be shared by lessons)."""
 
     sql = (
-        "SELECT DISTINCT le.exercise_id AS k, s.course_id AS v FROM lesson_exercises le "
-        "JOIN lessons l ON l.id = le.lesson_id JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE le.exercise_id = ANY($1)"
+        f'SELECT DISTINCT le.exercise_id AS k, l.course_id AS v FROM "{LESSON_EXERCISES}" le '
+        f'JOIN "{LESSONS}" l ON l.id = le.lesson_id WHERE le.exercise_id = ANY($1)'
     )

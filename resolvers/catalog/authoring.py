@@ -13,25 +13,30 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
+from core.rows import fetch_records
 from models.catalog import Course, Language, Lesson, Section, Unit
-from resolvers.catalog.policy import can_edit, may_edit_anything
-from resolvers.identity.policy import require_viewer
+from resolvers.catalog.policy import can_edit
+from resolvers.identity.policy import is_staff, require_viewer
 from rules.catalog.content import camel, check_course, check_lesson, check_section, check_unit
 
 if TYPE_CHECKING:
     from models.identity import User
 
+NODE_MODELS: dict[str, type[Section | Unit | Lesson]] = {
+    "section": Section,
+    "unit": Unit,
+    "lesson": Lesson,
+}
 OFFSET = 1_000_000  # larger than any real position: parks rows while renumbering
 
 
 def require_author(viewer: User | None) -> User:
     user = require_viewer(viewer)
-    if not may_edit_anything(user):
+    if not is_staff(user):
         raise AppError.of(ErrorCode.FORBIDDEN, "Only teachers and admins may author courses.")
     return user
 
@@ -46,21 +51,18 @@ async def course_for_edit(viewer: User | None, course_id: Any, field: str = "id"
 
 
 async def course_of_node(kind: str, node_id: Any) -> Course | None:
-    sql = {
-        "section": "SELECT course_id AS c FROM sections WHERE id = $1",
-        "unit": "SELECT s.course_id AS c FROM units u JOIN sections s ON s.id = u.section_id "
-        "WHERE u.id = $1",
-        "lesson": "SELECT s.course_id AS c FROM lessons l JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE l.id = $1",
-    }[kind]
-    rows = await connections.get("default").execute_query_dict(sql, [node_id])
-    return await Course.get_or_none(id=rows[0]["c"], deleted_at=None) if rows else None
+    """The live course a section, unit or lesson is in (each row carries its course_id)."""
+    model = NODE_MODELS[kind]
+    rows = await fetch_records(
+        f'SELECT course_id FROM "{model._meta.db_table}" WHERE id = $1', [node_id]
+    )
+    return await Course.get_or_none(id=rows[0]["course_id"], deleted_at=None) if rows else None
 
 
 async def node_for_edit(viewer: User | None, kind: str, node_id: Any, field: str = "id") -> Any:
     """The section/unit/lesson `node_id` if the viewer edits its course, else NOT_FOUND."""
     user = require_author(viewer)
-    model = {"section": Section, "unit": Unit, "lesson": Lesson}[kind]
+    model = NODE_MODELS[kind]
     row = await model.get_or_none(id=node_id)
     if row is None or not can_edit(user, await course_of_node(kind, node_id)):
         raise not_found(kind.title(), field)

@@ -16,7 +16,7 @@ from core.errors import AppError, ErrorCode
 from core.pagination import KeysetQuery, Page, PageArgs, decode_cursor, fetch_page
 from core.rows import columns
 from models.catalog import ConversationScenario, Course, Language
-from resolvers.catalog.policy import is_teacher
+from resolvers.catalog import policy
 from resolvers.identity.policy import is_admin
 
 if TYPE_CHECKING:
@@ -62,14 +62,7 @@ def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
         query.source = SEARCH_SOURCE.format(term=term)
         query.order = [SEARCH_RANK, "t.id"]
         query.filter(SEARCH_MATCH)
-    query.filter("t.deleted_at IS NULL")
-    if is_admin(viewer):
-        pass
-    elif is_teacher(viewer):
-        assert viewer is not None
-        query.filter(f"(t.is_published OR t.author_id = {query.param(viewer.id)})")
-    else:
-        query.filter("t.is_published")
+    query.filter(policy.courses(viewer).sql("t", query.param))
     for column, code in (
         ("from_language_id", flt.from_language),
         ("to_language_id", flt.to_language),
@@ -111,20 +104,9 @@ def scenario_query(viewer: User | None) -> KeysetQuery:
     """Conversation scenarios the viewer may practise: active ones that stand alone or sit
     on an active lesson of a course the viewer can see; by name."""
     query = KeysetQuery(model=ConversationScenario, order=["t.name", "t.id"])
-    if is_admin(viewer):
-        return query
-    visible = "c.is_published"
-    if is_teacher(viewer):
-        assert viewer is not None
-        visible = f"(c.is_published OR c.author_id = {query.param(viewer.id)})"
-    query.filter("t.is_active")
-    query.filter(
-        "(t.lesson_id IS NULL OR EXISTS (SELECT 1 FROM lessons l "
-        "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
-        "JOIN courses c ON c.id = s.course_id WHERE l.id = t.lesson_id AND l.is_active "
-        f"AND c.deleted_at IS NULL AND {visible}))"
-    )
-    return query
+    if not is_admin(viewer):  # admins list every scenario, inactive ones too
+        query.filter("t.is_active")
+    return query.filter(policy.scenarios(viewer).sql("t", query.param))
 
 
 async def list_scenarios(viewer: User | None, args: PageArgs) -> Page[ConversationScenario]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
+from core.rows import fetch_records
+from loaders.catalog import CourseIdsByExerciseLoader
 from models.catalog import (
     Course,
     Exercise,
@@ -45,13 +46,8 @@ async def exercise_for_edit(viewer: User | None, exercise_id: Any, field: str = 
         raise not_found("Exercise", field)
     if is_admin(user):
         return exercise
-    rows = await connections.get("default").execute_query_dict(
-        "SELECT DISTINCT s.course_id AS c FROM lesson_exercises le "
-        "JOIN lessons l ON l.id = le.lesson_id JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE le.exercise_id = $1",
-        [exercise.id],
-    )
-    courses = await Course.filter(id__in=[r["c"] for r in rows], deleted_at=None)
+    rows = await fetch_records(CourseIdsByExerciseLoader.sql, [[exercise.id]])
+    courses = await Course.filter(id__in=[r["v"] for r in rows], deleted_at=None)
     if not courses or not all(can_edit(user, c) for c in courses):
         raise not_found("Exercise", field)
     return exercise

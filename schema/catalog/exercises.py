@@ -12,15 +12,15 @@ import strawberry
 from strawberry import relay
 
 from engine.context import AppInfo
+from engine.node import node_source
 from engine.relations import model_type, related
 from loaders.catalog import (
-    ExerciseByIdLoader,
-    ExerciseOptionByIdLoader,
     MediaAssetByIdLoader,
     OptionsByExerciseLoader,
 )
 from models import catalog as m
-from resolvers.catalog.policy import can_edit_exercise, can_see_exercise
+from resolvers.catalog import policy
+from resolvers.catalog.policy import can_edit_exercise
 
 ExerciseType = strawberry.enum(m.ExerciseType, name="ExerciseType")
 MediaKind = strawberry.enum(m.MediaKind, name="MediaKind")
@@ -37,6 +37,7 @@ async def always_false() -> bool:
 
 @strawberry.type
 @model_type(m.MediaAsset)
+@node_source(m.MediaAsset, policy.media)
 class MediaAsset(relay.Node):
     id: relay.NodeID[str]
     kind: MediaKind  # type: ignore[valid-type]
@@ -47,15 +48,10 @@ class MediaAsset(relay.Node):
     size_bytes: int | None
     mime_type: str | None
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await info.context.loaders.get(MediaAssetByIdLoader).load_many(list(node_ids))
-
 
 @strawberry.type
 @model_type(m.ExerciseOption)
+@node_source(m.ExerciseOption, policy.exercise_parts)
 class ExerciseOption(relay.Node):
     id: relay.NodeID[str]
     text: str
@@ -77,20 +73,10 @@ class ExerciseOption(relay.Node):
         )
         return self.is_correct if editor else None  # type: ignore[return-value]
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        loaders, viewer = info.context.loaders, info.context.viewer
-        rows = await loaders.get(ExerciseOptionByIdLoader).load_many(list(node_ids))
-        seen = await gather_all(
-            can_see_exercise(loaders, viewer, r.exercise_id) if r else always_false() for r in rows
-        )
-        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
-
 
 @strawberry.type
 @model_type(m.Exercise)
+@node_source(m.Exercise, policy.exercises)
 class Exercise(relay.Node):
     id: relay.NodeID[str]
     type: ExerciseType  # type: ignore[valid-type]
@@ -127,31 +113,8 @@ class Exercise(relay.Node):
     async def explanation(self, info: AppInfo) -> str | None:
         return await _secret(info, self.id, self.explanation)  # type: ignore[arg-type]
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        loaders = info.context.loaders
-        rows = await loaders.get(ExerciseByIdLoader).load_many(list(node_ids))
-        checks = await gather_all(_exercise_access(info, r) for r in rows)
-        return [
-            row if seen and (row.is_active or editor) else None
-            for row, (seen, editor) in zip(rows, checks, strict=True)
-        ]
-
 
 async def _secret(info: AppInfo, exercise_id: Any, value: Any) -> Any:
     """`value` for the exercise's editors, None for everyone else (self is the row)."""
     editor = await can_edit_exercise(info.context.loaders, info.context.viewer, exercise_id)
     return value if editor else None
-
-
-async def _exercise_access(info: AppInfo, exercise: m.Exercise | None) -> tuple[bool, bool]:
-    if exercise is None:
-        return False, False
-    loaders, viewer = info.context.loaders, info.context.viewer
-    seen, editor = await asyncio.gather(
-        can_see_exercise(loaders, viewer, exercise.id),
-        can_edit_exercise(loaders, viewer, exercise.id),
-    )
-    return seen, editor

@@ -7,7 +7,6 @@ resolvers.catalog_access; answers are shown to the course's editors only.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
@@ -17,17 +16,16 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from engine.context import AppInfo
+from engine.node import node_source
 from engine.relations import model_type, related
 from loaders.catalog import (
     CourseByIdLoader,
     CourseIdByLessonLoader,
     ExercisesByLessonLoader,
     LanguageByIdLoader,
-    LessonByIdLoader,
     LessonCountByCourseLoader,
     LessonsByUnitLoader,
     PrerequisitesByLessonLoader,
-    ScenarioByIdLoader,
     ScenariosByLessonLoader,
     SectionByIdLoader,
     SectionsByCourseLoader,
@@ -35,20 +33,16 @@ from loaders.catalog import (
     UnitsBySectionLoader,
 )
 from models import catalog as m
+from resolvers.catalog import policy
 from resolvers.catalog.policy import (
     can_edit,
     can_edit_in,
-    can_see,
-    can_see_in,
     visible_items,
 )
-from resolvers.identity.policy import is_admin
 from schema.catalog.exercises import (
     Exercise,
     ExerciseOption,
     MediaAsset,
-    always_false,
-    gather_all,
 )
 from schema.identity.types import CefrLevel
 
@@ -69,6 +63,7 @@ def _cefr(value: str | None) -> Any:
 
 @strawberry.type
 @model_type(m.Language)
+@node_source(m.Language, policy.languages)
 class Language(relay.Node):
     id: relay.NodeID[str]
     code: str
@@ -76,12 +71,6 @@ class Language(relay.Node):
     native_name: str
     flag_url: str | None
     is_active: bool
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        return await info.context.loaders.get(LanguageByIdLoader).load_many(list(node_ids))
 
 
 @strawberry.type(description="A price; amount 0 means free.")
@@ -91,6 +80,7 @@ class Money:
 
 
 @strawberry.type
+@node_source(m.Course, policy.courses)
 class CourseFields(relay.Node):
     """The catalog's fields of `Course`."""
 
@@ -140,17 +130,10 @@ class CourseFields(relay.Node):
         LessonCountByCourseLoader, "id", description="How many active lessons the course has."
     )
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(CourseByIdLoader).load_many(list(node_ids))
-        viewer = info.context.viewer
-        return [row if can_see(viewer, row) else None for row in rows]
-
 
 @strawberry.type
 @model_type(m.Section)
+@node_source(m.Section, policy.in_visible_course)
 class Section(relay.Node):
     id: relay.NodeID[str]
     title: str
@@ -165,20 +148,10 @@ class Section(relay.Node):
 
     units: list[Unit] = related(UnitsBySectionLoader, "id", description="Units in order.")
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        loaders, viewer = info.context.loaders, info.context.viewer
-        rows = await loaders.get(SectionByIdLoader).load_many(list(node_ids))
-        seen = await gather_all(
-            can_see_in(loaders, viewer, "section", r.id) if r else always_false() for r in rows
-        )
-        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
-
 
 @strawberry.type
 @model_type(m.Unit)
+@node_source(m.Unit, policy.in_visible_course)
 class Unit(relay.Node):
     id: relay.NodeID[str]
     title: str
@@ -198,17 +171,6 @@ class Unit(relay.Node):
         )
         return visible_items(lessons, editor)
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        loaders, viewer = info.context.loaders, info.context.viewer
-        rows = await loaders.get(UnitByIdLoader).load_many(list(node_ids))
-        seen = await gather_all(
-            can_see_in(loaders, viewer, "unit", r.id) if r else always_false() for r in rows
-        )
-        return [row if ok else None for row, ok in zip(rows, seen, strict=True)]
-
 
 @strawberry.type
 class VocabularyEntry:
@@ -217,6 +179,7 @@ class VocabularyEntry:
 
 
 @strawberry.type
+@node_source(m.Lesson, policy.lessons)
 class LessonFields(relay.Node):
     """The catalog's fields of `Lesson`."""
 
@@ -273,32 +236,10 @@ class LessonFields(relay.Node):
         )
         return visible_items(scenarios, editor)
 
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        loaders = info.context.loaders
-        rows = await loaders.get(LessonByIdLoader).load_many(list(node_ids))
-        checks = await gather_all(_lesson_access(info, r) for r in rows)
-        return [
-            row if seen and (row.is_active or editor) else None
-            for row, (seen, editor) in zip(rows, checks, strict=True)
-        ]
-
-
-async def _lesson_access(info: AppInfo, lesson: m.Lesson | None) -> tuple[bool, bool]:
-    if lesson is None:
-        return False, False
-    loaders, viewer = info.context.loaders, info.context.viewer
-    seen, editor = await asyncio.gather(
-        can_see_in(loaders, viewer, "lesson", lesson.id),
-        can_edit_in(loaders, viewer, "lesson", lesson.id),
-    )
-    return seen, editor
-
 
 @strawberry.type
 @model_type(m.ConversationScenario)
+@node_source(m.ConversationScenario, policy.scenarios)
 class ConversationScenario(relay.Node):
     id: relay.NodeID[str]
     name: str
@@ -322,26 +263,6 @@ class ConversationScenario(relay.Node):
             return None
         found = await LessonFields.resolve_nodes(info=info, node_ids=[lesson_id])
         return found[0]
-
-    @classmethod
-    async def resolve_nodes(  # type: ignore[override]
-        cls, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
-    ) -> list[Any]:
-        rows = await info.context.loaders.get(ScenarioByIdLoader).load_many(list(node_ids))
-        checks = await gather_all(_scenario_access(info, r) for r in rows)
-        return [row if ok else None for row, ok in zip(rows, checks, strict=True)]
-
-
-async def _scenario_access(info: AppInfo, scenario: m.ConversationScenario | None) -> bool:
-    """Scenarios outside any lesson are free-standing practice: visible when active."""
-    if scenario is None:
-        return False
-    if scenario.lesson_id is None:
-        return scenario.is_active or is_admin(info.context.viewer)
-    seen, editor = await _lesson_access(
-        info, await info.context.loaders.get(LessonByIdLoader).load(scenario.lesson_id)
-    )
-    return seen and (scenario.is_active or editor)
 
 
 CATALOG_TYPES: list[type] = [
