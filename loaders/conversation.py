@@ -23,7 +23,12 @@ from models.conversation import (
     Evaluation,
     TeacherPreference,
     TeacherProfile,
+    VocabularyUse,
 )
+
+MESSAGES = ConversationMessage._meta.db_table
+CORRECTIONS = Correction._meta.db_table
+VOCABULARY_USES = VocabularyUse._meta.db_table
 
 
 class TeacherByIdLoader(ModelByIdLoader):
@@ -36,12 +41,6 @@ class SessionByIdLoader(ModelByIdLoader):
 
 class MessageByIdLoader(ModelByIdLoader):
     model = ConversationMessage
-
-
-
-
-
-
 
 
 class CorrectionsByMessageIdLoader(ModelsByKeyLoader):
@@ -66,7 +65,7 @@ class PreferenceByUserTeacherLoader(RecordLoader):
 
 
 class MessageCountBySessionLoader(CountByKeyLoader):
-    table = "conversation_messages"
+    table = MESSAGES
     key_column = "t.session_id"
 
 
@@ -89,19 +88,19 @@ class SessionMetrics:
     vocabulary_used: int = 0
 
 
-_METRICS_SQL = """
+_METRICS_SQL = f"""
 WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
 msg AS (
     SELECT session_id, count(*) AS total,
            count(*) FILTER (WHERE sender = 'user') AS from_user,
            count(*) FILTER (WHERE sender = 'ai') AS from_ai
-    FROM conversation_messages WHERE session_id = ANY($1::uuid[]) GROUP BY session_id),
+    FROM "{MESSAGES}" WHERE session_id = ANY($1::uuid[]) GROUP BY session_id),
 cor AS (
-    SELECT m.session_id, count(*) AS n FROM corrections c
-    JOIN conversation_messages m ON m.id = c.message_id
+    SELECT m.session_id, count(*) AS n FROM "{CORRECTIONS}" c
+    JOIN "{MESSAGES}" m ON m.id = c.message_id
     WHERE m.session_id = ANY($1::uuid[]) GROUP BY m.session_id),
 voc AS (
-    SELECT session_id, count(*) AS n FROM vocabulary_uses
+    SELECT session_id, count(*) AS n FROM "{VOCABULARY_USES}"
     WHERE session_id = ANY($1::uuid[]) GROUP BY session_id)
 SELECT ids.id, coalesce(msg.total, 0) AS total, coalesce(msg.from_user, 0) AS from_user,
        coalesce(msg.from_ai, 0) AS from_ai, coalesce(cor.n, 0) AS corrections,

@@ -10,8 +10,6 @@ class UserByIdLoader(ModelByIdLoader):
     model = User
 
 
-
-
 class LearningProfileByUserIdLoader(ModelByIdLoader):
     model = LearningProfile
 

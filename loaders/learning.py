@@ -17,6 +17,7 @@ from loaders.base import (
     PageByParentLoader,
     RecordLoader,
 )
+from models.catalog import Lesson, LessonPrerequisite, Section, Unit
 from models.learning import (
     Achievement,
     Certificate,
@@ -29,15 +30,16 @@ from models.learning import (
     lesson_progress_id,
 )
 
+ENROLLMENTS = Enrollment._meta.db_table
+LESSON_PROGRESS = LessonProgress._meta.db_table
+LESSONS = Lesson._meta.db_table
+UNITS = Unit._meta.db_table
+SECTIONS = Section._meta.db_table
+PREREQUISITES = LessonPrerequisite._meta.db_table
+
 
 class AchievementByIdLoader(ModelByIdLoader):
     model = Achievement
-
-
-
-
-
-
 
 
 class EnrollmentByUserCourseLoader(RecordLoader):
@@ -56,12 +58,12 @@ class EnrollmentByUserCourseLoader(RecordLoader):
 
 
 class EnrollmentCountByUserLoader(CountByKeyLoader):
-    table = "enrollments"
+    table = ENROLLMENTS
     key_column = "t.user_id"
 
 
 class EnrollmentCountByCourseLoader(CountByKeyLoader):
-    table = "enrollments"
+    table = ENROLLMENTS
     key_column = "t.course_id"
 
 
@@ -78,14 +80,14 @@ class EnrollmentsPageByUserLoader(PageByParentLoader):
 
 
 class LessonProgressCountByEnrollmentLoader(CountByKeyLoader):
-    table = "lesson_progress"
+    table = LESSON_PROGRESS
     key_column = "t.enrollment_id"
 
 
 class CompletedLessonCountByEnrollmentLoader(CountByKeyLoader):
     """Lessons completed at least once (needs_review included)."""
 
-    table = "lesson_progress"
+    table = LESSON_PROGRESS
     key_column = "t.enrollment_id"
     condition = "t.first_completed_at IS NOT NULL"
 
@@ -100,8 +102,8 @@ class LessonProgressPageByEnrollmentLoader(PageByParentLoader):
         return KeysetQuery(
             LessonProgress,
             source=(
-                "lesson_progress t JOIN lessons l ON l.id = t.lesson_id "
-                "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id"
+                f'"{LESSON_PROGRESS}" t JOIN "{LESSONS}" l ON l.id = t.lesson_id '
+                f'JOIN "{UNITS}" u ON u.id = l.unit_id JOIN "{SECTIONS}" s ON s.id = u.section_id'
             ),
             order=["s.position", "u.position", "l.position", "t.id"],
         )
@@ -117,34 +119,43 @@ class ProgressByUserLessonLoader(RecordLoader):
         return {(r.user_id, r.lesson_id): r for r in rows}  # type: ignore[attr-defined]
 
 
+_COMPLETED_LESSON_IDS = (
+    f'SELECT enrollment_id AS k, lesson_id AS l FROM "{LESSON_PROGRESS}" '
+    "WHERE enrollment_id = ANY($1) AND first_completed_at IS NOT NULL"
+)
+
+
 class CompletedLessonIdsByEnrollmentLoader(RecordLoader):
-    """The set of lesson ids an enrollment has completed at least once."""
+    """The set of lesson ids an enrollment has completed at least once.
+
+    Also read inside lesson play's transaction (resolvers.learning.enrollment), through a
+    fresh `Loaders`: the statement runs on the current connection.
+    """
 
     missing: ClassVar[Any] = set()
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await fetch_records(
-            "SELECT enrollment_id AS k, lesson_id AS l FROM lesson_progress "
-            "WHERE enrollment_id = ANY($1) AND first_completed_at IS NOT NULL",
-            [list(keys)],
-        )
+        rows = await fetch_records(_COMPLETED_LESSON_IDS, [list(keys)])
         grouped: dict[Any, set[Any]] = {}
         for row in rows:
             grouped.setdefault(row["k"], set()).add(row["l"])
         return grouped
 
 
+_PREREQUISITE_IDS_BY_COURSE = (
+    f'SELECT s.course_id AS c, p.lesson_id AS l, p.prerequisite_id AS p FROM "{PREREQUISITES}" p '
+    # catalog seam: lesson's course
+    f'JOIN "{LESSONS}" l ON l.id = p.lesson_id '
+    f'JOIN "{UNITS}" u ON u.id = l.unit_id JOIN "{SECTIONS}" s ON s.id = u.section_id '
+    "WHERE s.course_id = ANY($1)"
+)
+
+
 class PrerequisiteIdsByCourseLoader(RecordLoader):
     """{lesson_id: [prerequisite ids]} for every lesson of a course."""
 
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await fetch_records(
-            "SELECT s.course_id AS c, p.lesson_id AS l, p.prerequisite_id AS p "
-            "FROM lesson_prerequisites p JOIN lessons l ON l.id = p.lesson_id "
-            "JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id "
-            "WHERE s.course_id = ANY($1)",
-            [list(keys)],
-        )
+        rows = await fetch_records(_PREREQUISITE_IDS_BY_COURSE, [list(keys)])
         grouped: dict[Any, dict[Any, list[Any]]] = {key: {} for key in keys}
         for row in rows:
             grouped[row["c"]].setdefault(row["l"], []).append(row["p"])

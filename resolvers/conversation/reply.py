@@ -23,9 +23,9 @@ from models.conversation import (
     ConversationSession,
     Correction,
     Sender,
-    SessionStatus,
     TeacherProfile,
 )
+from resolvers.conversation import queries
 from services.tutor.base import HISTORY_TURNS, Persona, ScenarioBrief, Turn, TutorEngine, TutorError
 from services.tutor.rules import Finding
 
@@ -56,12 +56,6 @@ async def publish_status(session_id: Any) -> None:
     await _announce(session_id, {"type": "status", "id": str(session_id)})
 
 
-_NEXT_SEQUENCE = (
-    "UPDATE conversation_sessions SET message_count = message_count + 1, updated_at = now() "
-    "WHERE id = $1{condition} RETURNING message_count"
-)
-
-
 async def store_message(
     session_id: Any,
     sender: Sender,
@@ -78,11 +72,11 @@ async def store_message(
     The session's counter gives the message its sequence; learner messages are refused
     once the session is closed (checked in the same statement, so no race).
     """
-    condition = " AND status IN ('active', 'paused')" if sender == Sender.USER else ""
+    next_sequence = (
+        queries.NEXT_SEQUENCE_IF_OPEN if sender == Sender.USER else queries.NEXT_SEQUENCE
+    )
     async with in_transaction() as conn:
-        rows = await conn.execute_query_dict(
-            _NEXT_SEQUENCE.format(condition=condition), [session_id]
-        )
+        rows = await conn.execute_query_dict(next_sequence, [session_id])
         if not rows:
             raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
         message = await ConversationMessage.create(
@@ -117,12 +111,7 @@ async def store_message(
         if vocabulary:
             words = sorted(vocabulary)
             await conn.execute_query(
-                "INSERT INTO vocabulary_uses (id, created_at, updated_at, session_id, word, count) "
-                "SELECT gen_random_uuid(), now(), now(), $1, w, c "
-                "FROM unnest($2::text[], $3::int[]) AS x(w, c) "
-                "ON CONFLICT (session_id, word) DO UPDATE "
-                "SET count = vocabulary_uses.count + EXCLUDED.count, updated_at = now()",
-                [session_id, words, [vocabulary[w] for w in words]],
+                queries.ADD_VOCABULARY, [session_id, words, [vocabulary[w] for w in words]]
             )
     return message
 
@@ -222,7 +211,3 @@ async def produce_reply(
 def schedule_reply(engine: TutorEngine, session: ConversationSession, message_id: Any) -> None:
     """Produce the reply in the background; the mutation does not wait for it."""
     spawn(produce_reply(engine, session.id, message_id), name=f"reply-to-{message_id}")
-
-
-def is_closed(session: ConversationSession) -> bool:
-    return session.status in (SessionStatus.COMPLETED, SessionStatus.ABANDONED)

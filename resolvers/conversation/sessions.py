@@ -29,7 +29,7 @@ from models.conversation import (
 )
 from models.identity import User
 from resolvers.catalog.policy import can_see_in
-from resolvers.conversation import policy
+from resolvers.conversation import policy, queries
 from resolvers.conversation.reply import (
     publish_message,
     publish_status,
@@ -129,9 +129,13 @@ async def start_conversation(
     return session
 
 
+async def _session(session_id: Any) -> ConversationSession | None:
+    return await ConversationSession.get_or_none(id=session_id) if session_id else None
+
+
 async def owned_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
     """The viewer's own session, to act in, or NOT_FOUND (also for other users' sessions)."""
-    session = await ConversationSession.get_or_none(id=session_id) if session_id else None
+    session = await _session(session_id)
     if session is None or viewer is None or session.user_id != viewer.id:
         raise not_found("Conversation", field)
     return session
@@ -139,10 +143,22 @@ async def owned_session(viewer: User | None, session_id: Any, field: str = "sess
 
 async def visible_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
     """A session the viewer may see (its learner, an admin), or NOT_FOUND."""
-    session = await ConversationSession.get_or_none(id=session_id) if session_id else None
+    session = await _session(session_id)
     if not policy.can_see_session(viewer, session):
         raise not_found("Conversation", field)
     return session
+
+
+async def _open_session(viewer: User, session_id: Any) -> ConversationSession:
+    """The viewer's own session, SESSION_CLOSED once it has ended."""
+    session = await owned_session(viewer, session_id)
+    if session.status in CLOSED_STATUSES:
+        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+    return session
+
+
+def _duration_seconds(session: ConversationSession, now: datetime) -> int:
+    return max(0, int((now - session.started_at).total_seconds()))
 
 
 async def messages_after(session_id: Any, sequence: int) -> list[ConversationMessage]:
@@ -184,9 +200,7 @@ async def send_message(
 ) -> ConversationMessage:
     """Store and correct the learner's message; the teacher replies in the background."""
     text = _validate_content(content)
-    session = await owned_session(viewer, session_id)
-    if session.status in CLOSED_STATUSES:
-        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+    session = await _open_session(viewer, session_id)
     await _check_rate(session.id, datetime.now(UTC))
     findings = tutor.correct(text)
     message = await store_message(
@@ -212,23 +226,11 @@ def _corrected(text: str, findings: list[Any]) -> str:
     return apply(text, findings)
 
 
-_STATS_SQL = """
-SELECT
-  (SELECT count(*) FROM conversation_messages WHERE session_id = $1 AND sender = 'user') AS n,
-  (SELECT coalesce(sum(count), 0) FROM vocabulary_uses WHERE session_id = $1) AS words,
-  (SELECT count(*) FROM vocabulary_uses WHERE session_id = $1) AS distinct_words,
-  (SELECT coalesce(json_agg(json_build_array(c.type, c.severity)), '[]'::json)
-     FROM corrections c JOIN conversation_messages m ON m.id = c.message_id
-    WHERE m.session_id = $1) AS corrections,
-  (SELECT coalesce(string_agg(content, ' '), '') FROM conversation_messages
-    WHERE session_id = $1 AND sender = 'user') AS learner_text
-"""
-
-
 async def _session_stats(session: ConversationSession) -> SessionStats:
     import json
 
-    row = (await connections.get("default").execute_query_dict(_STATS_SQL, [session.id]))[0]
+    conn = connections.get("default")
+    row = (await conn.execute_query_dict(queries.SESSION_STATS, [session.id]))[0]
     corrections = row["corrections"]
     if isinstance(corrections, str):
         corrections = json.loads(corrections)
@@ -249,9 +251,7 @@ async def _session_stats(session: ConversationSession) -> SessionStats:
 
 async def end_conversation(viewer: User, session_id: Any) -> ConversationSession:
     """Complete the session, record its duration, and store its evaluation."""
-    session = await owned_session(viewer, session_id)
-    if session.status in CLOSED_STATUSES:
-        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
+    session = await _open_session(viewer, session_id)
     result = evaluate(await _session_stats(session))
     now = datetime.now(UTC)
     async with in_transaction() as conn:
@@ -261,7 +261,7 @@ async def end_conversation(viewer: User, session_id: Any) -> ConversationSession
             .update(
                 status=SessionStatus.COMPLETED,
                 completed_at=now,
-                duration_seconds=max(0, int((now - session.started_at).total_seconds())),
+                duration_seconds=_duration_seconds(session, now),
             )
         )
         if not updated:
@@ -294,11 +294,8 @@ _TRANSITIONS = {
 
 async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> ConversationSession:
     """Pause, resume or abandon a session (completing goes through end_conversation)."""
-    session = await owned_session(viewer, session_id)
-    allowed = _TRANSITIONS.get(status, ())
-    if session.status in CLOSED_STATUSES:
-        raise AppError.of(ErrorCode.SESSION_CLOSED, "This conversation has ended.", "sessionId")
-    if session.status not in allowed:
+    session = await _open_session(viewer, session_id)
+    if session.status not in _TRANSITIONS.get(status, ()):
         raise AppError.of(
             ErrorCode.INVALID,
             f"A {session.status.value} conversation cannot become {status.value}.",
@@ -307,7 +304,7 @@ async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> Co
     changes: dict[str, Any] = {"status": status}
     if status == SessionStatus.ABANDONED:
         changes["completed_at"] = now
-        changes["duration_seconds"] = max(0, int((now - session.started_at).total_seconds()))
+        changes["duration_seconds"] = _duration_seconds(session, now)
     await ConversationSession.filter(id=session.id, status=session.status).update(**changes)
     await publish_status(session.id)
     return await ConversationSession.get(id=session.id)

@@ -1,6 +1,7 @@
 """Identity use cases: bearer-token authentication, sign-up, log-in/out, profile, demo data.
 
-Passwords and email verification (change, reset, verify) live in resolvers/identity_recovery.py.
+Passwords and email verification (change, reset, verify) live in resolvers/identity/recovery.py;
+the hand-written SQL in resolvers/identity/queries.py.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator
-from core.rows import builder, columns, fetch_records, unlabel
+from core.rows import builder, fetch_records, unlabel
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
 from models.identity import (
@@ -23,6 +24,7 @@ from models.identity import (
     User,
     VerificationPurpose,
 )
+from resolvers.identity import queries
 from resolvers.identity.recovery import issue_verification_token, send_verification_mail
 from rules.identity.profile import (
     check_display_name,
@@ -89,12 +91,7 @@ async def _live_token_with_user(token_hash: str, now: datetime) -> AuthToken | N
     Runs on every authenticated request, so plain SQL: the ORM's query builder (a join
     through select_related) cost more CPU than the query itself.
     """
-    statement = (
-        f"SELECT {columns(AuthToken, 't', labelled=True)}, {columns(User, 'u', labelled=True)} "
-        f'FROM "{AuthToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u.id = t.user_id '
-        "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 LIMIT 1"
-    )
-    records = await fetch_records(statement, [token_hash, now])
+    records = await fetch_records(queries.live_token_with_user(), [token_hash, now])
     if not records:
         return None
     token = builder(AuthToken)(unlabel(records[0], "t"))

@@ -37,34 +37,35 @@ async def issue_verification_token(
     return raw
 
 
+async def _mail_token(
+    mailer: Mailer, user: User, token: str, *, subject: str, use: str, otherwise: str
+) -> None:
+    """A mailed token: what to do with it (`use`), the token on its own line, and what to do
+    when the mail was not expected (`otherwise`)."""
+    body = f"Hello {user.display_name},\n\n{use}:\n\nToken: {token}\n\n{otherwise}\n"
+    await mailer.send(Message(to=user.email, subject=subject, body=body))
+
+
 async def send_verification_mail(mailer: Mailer, user: User, token: str) -> None:
-    await mailer.send(
-        Message(
-            to=user.email,
-            subject="Confirm your lingograph email",
-            body=(
-                f"Hello {user.display_name},\n\n"
-                "confirm your email address with the verifyEmail operation and this token:\n\n"
-                f"Token: {token}\n\n"
-                "If you did not sign up for lingograph, ignore this message.\n"
-            ),
-        )
+    await _mail_token(
+        mailer,
+        user,
+        token,
+        subject="Confirm your lingograph email",
+        use="confirm your email address with the verifyEmail operation and this token",
+        otherwise="If you did not sign up for lingograph, ignore this message.",
     )
 
 
 async def _send_reset_mail(mailer: Mailer, user: User, token: str, settings: Settings) -> None:
-    await mailer.send(
-        Message(
-            to=user.email,
-            subject="Reset your lingograph password",
-            body=(
-                f"Hello {user.display_name},\n\n"
-                "choose a new password with the resetPassword operation and this token "
-                f"(valid for {settings.password_reset_ttl_minutes} minutes, once):\n\n"
-                f"Token: {token}\n\n"
-                "If you did not ask for this, ignore this message; your password is unchanged.\n"
-            ),
-        )
+    await _mail_token(
+        mailer,
+        user,
+        token,
+        subject="Reset your lingograph password",
+        use="choose a new password with the resetPassword operation and this token "
+        f"(valid for {settings.password_reset_ttl_minutes} minutes, once)",
+        otherwise="If you did not ask for this, ignore this message; your password is unchanged.",
     )
 
 

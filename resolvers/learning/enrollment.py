@@ -1,8 +1,9 @@
 """Learning use cases: enrolment, the course path, stats and demo data.
 
-Lesson play (start, answer, complete) lives in resolvers/learning_play.py, achievements,
-certificates and the daily tally in resolvers/learning_rewards.py. Rules are pure
-functions in rules/; this module does the I/O around them.
+Lesson play (start, answer, complete) lives in resolvers/learning/play.py, achievements,
+certificates and the daily tally in resolvers/learning/rewards.py, the hand-written SQL in
+resolvers/learning/queries.py. Rules are pure functions in rules/; this module does the I/O
+around them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.errors import AppError, ErrorCode, not_found
+from loaders.base import Loaders
+from loaders.catalog import ActiveLessonIdsByCourseLoader
+from loaders.learning import CompletedLessonIdsByEnrollmentLoader, PrerequisiteIdsByCourseLoader
 from models.catalog import Course
 from models.identity import User
 from models.learning import (
@@ -28,6 +32,7 @@ from models.learning import (
 )
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import require_viewer
+from resolvers.learning import queries
 from resolvers.learning.rewards import ensure_streak_row
 from rules.learning import hearts as heart_rules
 from rules.learning import streaks as streak_rules
@@ -46,32 +51,19 @@ class CoursePath:
     prerequisites: dict[UUID, list[UUID]]
 
 
+# The reads below are the loaders' own, through a fresh `Loaders` (nothing cached from before
+# a write). Loaders read on the current connection: inside `in_transaction`, that is `conn`.
+
+
 async def course_path(conn: BaseDBAsyncClient, course_id: UUID) -> CoursePath:
-    rows = await conn.execute_query_dict(
-        "SELECT l.id FROM lessons l JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE s.course_id = $1 AND l.is_active "
-        "ORDER BY s.position, u.position, l.position",
-        [course_id],
-    )
-    prereqs = await conn.execute_query_dict(
-        "SELECT p.lesson_id AS l, p.prerequisite_id AS p FROM lesson_prerequisites p "
-        "JOIN lessons l ON l.id = p.lesson_id JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE s.course_id = $1",
-        [course_id],
-    )
-    grouped: dict[UUID, list[UUID]] = {}
-    for row in prereqs:
-        grouped.setdefault(row["l"], []).append(row["p"])
-    return CoursePath(order=[r["id"] for r in rows], prerequisites=grouped)
+    loaders = Loaders()
+    order = await loaders.get(ActiveLessonIdsByCourseLoader).load(course_id)
+    prerequisites = await loaders.get(PrerequisiteIdsByCourseLoader).load(course_id)
+    return CoursePath(order=order, prerequisites=prerequisites)
 
 
 async def completed_lesson_ids(conn: BaseDBAsyncClient, enrollment_id: UUID) -> set[UUID]:
-    rows = await conn.execute_query_dict(
-        "SELECT lesson_id FROM lesson_progress "
-        "WHERE enrollment_id = $1 AND first_completed_at IS NOT NULL",
-        [enrollment_id],
-    )
-    return {r["lesson_id"] for r in rows}
+    return await Loaders().get(CompletedLessonIdsByEnrollmentLoader).load(enrollment_id)
 
 
 async def open_lessons(
@@ -83,10 +75,7 @@ async def open_lessons(
     both mean the row exists."""
     for lesson_id in lesson_ids:
         await conn.execute_query(
-            "INSERT INTO lesson_progress (id, created_at, updated_at, user_id, lesson_id, "
-            "enrollment_id, status, attempts, completion_count, time_spent_seconds, xp_earned, "
-            "hearts_lost, current_first_tries) VALUES ($4, now(), now(), $1, $2, "
-            "$3, 'available', 0, 0, 0, 0, 0, '{}') ON CONFLICT DO NOTHING",
+            queries.OPEN_LESSON,
             [
                 enrollment.user_id,  # type: ignore[attr-defined]
                 lesson_id,
@@ -120,10 +109,7 @@ async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = No
     conn = connections.get("default")
     # ON CONFLICT: two enrolments at once end up with the one row.
     await conn.execute_query(
-        "INSERT INTO enrollments (id, created_at, updated_at, user_id, course_id, status, "
-        "total_xp, hearts, hearts_updated_at, last_active_at) VALUES (gen_random_uuid(), $3, $3, "
-        "$1, $2, 'active', 0, $4, $3, $3) ON CONFLICT (user_id, course_id) DO NOTHING",
-        [user.id, course.id, now, heart_rules.MAX_HEARTS],
+        queries.INSERT_ENROLLMENT, [user.id, course.id, now, heart_rules.MAX_HEARTS]
     )
     await ensure_streak_row(conn, user.id)
     enrollment = await Enrollment.get(user_id=user.id, course_id=course.id)
@@ -136,14 +122,16 @@ async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = No
 # --- hearts and streak as they read now ----------------------------------------------------
 
 
+def heart_state(enrollment: Enrollment) -> heart_rules.HeartState:
+    return heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
+
+
 def hearts_now(enrollment: Enrollment, tier: str, now: datetime | None = None) -> int:
-    state = heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
-    return heart_rules.current_hearts(state, now or datetime.now(UTC), tier)
+    return heart_rules.current_hearts(heart_state(enrollment), now or datetime.now(UTC), tier)
 
 
 def next_heart(enrollment: Enrollment, tier: str, now: datetime | None = None) -> datetime | None:
-    state = heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at)
-    return heart_rules.next_heart_at(state, now or datetime.now(UTC), tier)
+    return heart_rules.next_heart_at(heart_state(enrollment), now or datetime.now(UTC), tier)
 
 
 def streak_state(row: UserStreak | None) -> streak_rules.StreakState:

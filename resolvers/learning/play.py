@@ -34,17 +34,19 @@ from models.learning import (
 )
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import require_viewer
+from resolvers.learning import queries
 from resolvers.learning.enrollment import (
     Stats,
     completed_lesson_ids,
     course_path,
+    heart_state,
     hearts_now,
     open_lessons,
     stats_of,
     streak_state,
 )
 from resolvers.learning.events import AnswerSubmitted, LessonCompleted, LessonStarted
-from resolvers.learning.rewards import add_day, award_all, ensure_streak_row, issue_certificate
+from resolvers.learning.rewards import add_day, award_all, issue_certificate, lock_streak
 from rules.learning import answers as answer_rules
 from rules.learning import hearts as heart_rules
 from rules.learning import scoring, streaks, unlocking, xp
@@ -87,11 +89,7 @@ class Place:
 async def _place(user: User, lesson_id: UUID) -> Place:
     """The lesson, its course and the learner's enrollment (LOCKED when not enrolled)."""
     conn = connections.get("default")
-    rows = await conn.execute_query_dict(
-        "SELECT s.course_id FROM lessons l JOIN units u ON u.id = l.unit_id "
-        "JOIN sections s ON s.id = u.section_id WHERE l.id = $1 AND l.is_active",
-        [lesson_id],
-    )
+    rows = await conn.execute_query_dict(queries.COURSE_OF_ACTIVE_LESSON, [lesson_id])
     course = await Course.get_or_none(id=rows[0]["course_id"]) if rows else None
     if course is None or not can_see(user, course):
         raise not_found("Lesson", "lessonId")
@@ -115,6 +113,18 @@ async def _lock_progress(
         .select_for_update()
         .first()
     )
+
+
+async def _lock_started(
+    conn: BaseDBAsyncClient, place: Place, user_id: UUID, lesson_id: UUID
+) -> tuple[Enrollment, LessonProgress]:
+    """The enrollment and the lesson's progress, locked in that order; NOT_STARTED unless the
+    lesson is in progress."""
+    enrollment = await _lock_enrollment(conn, place.enrollment.id)
+    progress = await _lock_progress(conn, user_id, lesson_id)
+    if progress is None or progress.status != ProgressStatus.IN_PROGRESS:
+        raise AppError.of(ErrorCode.NOT_STARTED, "Start the lesson first.", "lessonId")
+    return enrollment, progress
 
 
 def _tier(user: User) -> str:
@@ -196,8 +206,7 @@ async def submit_answer(
     check.raise_if_any()
     place = await _place(user, lesson_id)
     linked = await connections.get("default").execute_query_dict(
-        "SELECT 1 FROM lesson_exercises WHERE lesson_id = $1 AND exercise_id = $2",
-        [lesson_id, exercise_id],
+        queries.LESSON_HAS_EXERCISE, [lesson_id, exercise_id]
     )
     exercise = await Exercise.get_or_none(id=exercise_id) if linked else None
     if exercise is None:
@@ -206,10 +215,7 @@ async def submit_answer(
     correct, correct_answer = _check(exercise, options, answer)
     tier = _tier(user)
     async with in_transaction() as conn:
-        enrollment = await _lock_enrollment(conn, place.enrollment.id)
-        progress = await _lock_progress(conn, user.id, lesson_id)
-        if progress is None or progress.status != ProgressStatus.IN_PROGRESS:
-            raise AppError.of(ErrorCode.NOT_STARTED, "Start the lesson first.", "lessonId")
+        enrollment, progress = await _lock_started(conn, place, user.id, lesson_id)
         earlier = (
             await ExerciseAttempt.filter(
                 progress_id=progress.id, lesson_attempt=progress.attempts, exercise_id=exercise_id
@@ -223,9 +229,7 @@ async def submit_answer(
         lost = 0
         if not correct:
             before = hearts_now(enrollment, tier, now)
-            state, lost = heart_rules.lose_heart(
-                heart_rules.HeartState(enrollment.hearts, enrollment.hearts_updated_at), now, tier
-            )
+            state, lost = heart_rules.lose_heart(heart_state(enrollment), now, tier)
             if lost:
                 enrollment.hearts, enrollment.hearts_updated_at = state.hearts, state.updated_at
                 await HeartEvent.create(
@@ -280,18 +284,12 @@ async def complete_lesson(
     now = now or datetime.now(UTC)
     place = await _place(user, lesson_id)
     async with in_transaction() as conn:
-        enrollment = await _lock_enrollment(conn, place.enrollment.id)
-        progress = await _lock_progress(conn, user.id, lesson_id)
-        if progress is None or progress.status != ProgressStatus.IN_PROGRESS:
-            raise AppError.of(ErrorCode.NOT_STARTED, "Start the lesson first.", "lessonId")
-        await ensure_streak_row(conn, user.id)
-        streak = await UserStreak.filter(user_id=user.id).using_db(conn).select_for_update().get()
+        enrollment, progress = await _lock_started(conn, place, user.id, lesson_id)
+        streak = await lock_streak(conn, user.id)
 
         exercise_ids = [
             str(r["exercise_id"])
-            for r in await conn.execute_query_dict(
-                "SELECT exercise_id FROM lesson_exercises WHERE lesson_id = $1", [lesson_id]
-            )
+            for r in await conn.execute_query_dict(queries.EXERCISE_IDS_OF_LESSON, [lesson_id])
         ]
         first_tries = progress.current_first_tries or {}
         right = sum(1 for e in exercise_ids if first_tries.get(e) is True)
@@ -336,9 +334,7 @@ async def complete_lesson(
 
         today = streaks.local_date(now, user.timezone)
         spent = await conn.execute_query_dict(
-            "SELECT coalesce(sum(time_spent_ms), 0) AS ms FROM exercise_attempts "
-            "WHERE progress_id = $1 AND lesson_attempt = $2",
-            [progress.id, progress.attempts],
+            queries.ATTEMPT_TIME_SPENT, [progress.id, progress.attempts]
         )
         seconds = round(int(spent[0]["ms"]) / 1000)
         day = await add_day(conn, user, today, total, 1, seconds)

@@ -20,6 +20,7 @@ from models.learning import (
     UserAchievement,
     UserStreak,
 )
+from resolvers.learning import queries
 from rules.learning import achievements as achievement_rules
 from rules.learning.streaks import local_date
 
@@ -31,18 +32,7 @@ MAX_ACHIEVEMENT_ROUNDS = 5  # bounded: rewards could in theory chain
 async def achievement_metrics(
     conn: BaseDBAsyncClient, user_id: UUID, streak: UserStreak
 ) -> dict[str, int]:
-    rows = await conn.execute_query_dict(
-        "SELECT "
-        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 "
-        " AND first_completed_at IS NOT NULL) AS lessons, "
-        "(SELECT count(*) FROM lesson_progress WHERE user_id = $1 AND best_score = 100) "
-        " AS perfect, "
-        "(SELECT count(*) FROM enrollments WHERE user_id = $1 AND status = 'completed') "
-        " AS courses, "
-        "(SELECT count(*) FROM conversation_sessions WHERE user_id = $1 "
-        " AND status = 'completed') AS conversations",
-        [user_id],
-    )
+    rows = await conn.execute_query_dict(queries.ACHIEVEMENT_METRICS, [user_id])
     row = rows[0]
     metrics = {
         ConditionType.LESSON_COUNT.value: int(row["lessons"]),
@@ -75,12 +65,7 @@ async def award_achievements(
     new_ids = achievement_rules.earned(rules, metrics, owned)
     awarded = [a for a in catalog if a.id in new_ids]
     for achievement in awarded:
-        await conn.execute_query(
-            "INSERT INTO user_achievements (id, created_at, user_id, achievement_id, earned_at) "
-            "VALUES (gen_random_uuid(), $3, $1, $2, $3) "
-            "ON CONFLICT (user_id, achievement_id) DO NOTHING",
-            [user_id, achievement.id, now],
-        )
+        await conn.execute_query(queries.AWARD_ACHIEVEMENT, [user_id, achievement.id, now])
     return awarded
 
 
@@ -102,12 +87,13 @@ async def award_all(
 
 
 async def ensure_streak_row(conn: BaseDBAsyncClient, user_id: UUID) -> None:
-    await conn.execute_query(
-        "INSERT INTO user_streaks (id, created_at, updated_at, user_id, current, longest, "
-        "total_xp) VALUES (gen_random_uuid(), now(), now(), $1, 0, 0, 0) "
-        "ON CONFLICT (user_id) DO NOTHING",
-        [user_id],
-    )
+    await conn.execute_query(queries.ENSURE_STREAK, [user_id])
+
+
+async def lock_streak(conn: BaseDBAsyncClient, user_id: UUID) -> UserStreak:
+    """The user's streak row (created when missing), locked: it serialises a user's awards."""
+    await ensure_streak_row(conn, user_id)
+    return await UserStreak.filter(user_id=user_id).using_db(conn).select_for_update().get()
 
 
 async def check_achievements(user: User, now: datetime | None = None) -> list[Achievement]:
@@ -117,8 +103,7 @@ async def check_achievements(user: User, now: datetime | None = None) -> list[Ac
     goes to the user's total and today's activity."""
     now = now or datetime.now(UTC)
     async with in_transaction() as conn:
-        await ensure_streak_row(conn, user.id)
-        streak = await UserStreak.filter(user_id=user.id).using_db(conn).select_for_update().get()
+        streak = await lock_streak(conn, user.id)
         before = streak.total_xp
         awarded = await award_all(conn, user.id, streak, now)
         if awarded:
@@ -141,9 +126,7 @@ async def issue_certificate(
 ) -> Certificate:
     for _ in range(5):
         rows = await conn.execute_query_dict(
-            "INSERT INTO certificates (id, created_at, user_id, course_id, enrollment_id, number, "
-            "issued_at) VALUES (gen_random_uuid(), $4, $1, $2, $3, $5, $4) "
-            "ON CONFLICT DO NOTHING RETURNING id",
+            queries.ISSUE_CERTIFICATE,
             [
                 enrollment.user_id,  # type: ignore[attr-defined]
                 enrollment.course_id,  # type: ignore[attr-defined]
@@ -163,13 +146,7 @@ async def add_day(
     conn: BaseDBAsyncClient, user: User, day: date, xp_delta: int, lessons: int, seconds: int
 ) -> DailyActivity:
     rows = await conn.execute_query_dict(
-        "INSERT INTO daily_activities AS d (id, created_at, updated_at, user_id, date, xp, "
-        "goal_met, lessons_completed, time_spent_seconds) VALUES (gen_random_uuid(), now(), "
-        "now(), $1, $2, $3::int, $3::int >= $6::int, $4::int, $5::int) "
-        "ON CONFLICT (user_id, date) DO UPDATE SET "
-        "xp = d.xp + $3::int, lessons_completed = d.lessons_completed + $4::int, "
-        "time_spent_seconds = d.time_spent_seconds + $5::int, "
-        "goal_met = d.xp + $3::int >= $6::int, updated_at = now() RETURNING d.*",
+        queries.ADD_DAY,
         [user.id, day, xp_delta, lessons, seconds, max(1, user.daily_xp_goal)],
     )
     return DailyActivity._init_from_db(**rows[0])

@@ -327,8 +327,8 @@ async def test_conversation_detail_statement_count_is_independent_of_sizes(
     }
     assert small_count == large_count, (small_count, large_count)
     # token, session, teacher, scenario, metrics, messages page, corrections, and the
-    # scenario's lesson with the catalog's visibility checks (lesson, course id, course)
-    assert small_count == 10, sql
+    # scenario's lesson through the catalog's access rule (one statement)
+    assert small_count == 8, sql
 
 
 async def test_sender_enum_and_sequence_order(gql: GraphQLClient) -> None:
