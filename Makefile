@@ -65,9 +65,13 @@ migration: $(STAMP)
 	@test -n "$(NAME)" || (echo "usage: make migration NAME=describe_the_change" && exit 2)
 	$(PY) main.py makemigration $(NAME)
 
+# Style, types (mypy: pyproject's [tool.mypy]) and the import rules of DESIGN.md (import-linter:
+# the layers, the domains' order, no cycles, no domain reaching into another's internals).
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(PY) -m ruff check --fix .

@@ -25,6 +25,7 @@ import json
 import logging
 import re
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -216,7 +217,7 @@ def is_request_error(result: Any) -> bool:
     )
 
 
-class GraphQLApp(GraphQL):
+class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value is used
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
@@ -281,8 +282,11 @@ class GraphQLApp(GraphQL):
                 stored = await self.persisted_queries.get(persisted.sha256)
                 if stored is None:
                     # Not a request error: the client retries with the text (200 either way).
-                    error = {"message": NOT_FOUND_MESSAGE, "extensions": {"code": NOT_FOUND_CODE}}
-                    return self.graphql_response({"errors": [error]}, media_type, False)
+                    not_found = {
+                        "message": NOT_FOUND_MESSAGE,
+                        "extensions": {"code": NOT_FOUND_CODE},
+                    }
+                    return self.graphql_response({"errors": [not_found]}, media_type, False)
                 params["query"] = stored
             elif not params.get("query"):
                 raise _no_query()
@@ -379,7 +383,7 @@ class GraphQLApp(GraphQL):
         return self.encode_body(data).decode()
 
     def graphql_response(
-        self, body: dict[str, Any], media_type: str, request_error: bool
+        self, body: Mapping[str, object], media_type: str, request_error: bool
     ) -> Response:
         status = 400 if request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
         return Response(

@@ -4,8 +4,9 @@ operation starts with empty DataLoader caches (a connection lives long; data cha
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from strawberry.schema.base import BaseSchema
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
@@ -57,16 +58,17 @@ class _AnyOperation:
         )
 
 
-class TransportWSHandler(BaseGraphQLTransportWSHandler):
+class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, object]):
     async def handle_subscribe(self, message: Any) -> None:
         _fresh_loaders(self.context)
         await super().handle_subscribe(message)
 
 
-class LegacyWSHandler(BaseGraphQLWSHandler):
+class LegacyWSHandler(BaseGraphQLWSHandler[Context, object]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.schema = _AnyOperation(self.schema)
+        # The proxy is the schema for the handler: `__getattr__` forwards all but `subscribe`.
+        self.schema = cast(BaseSchema, _AnyOperation(self.schema))
 
     async def handle_start(self, message: Any) -> None:
         _fresh_loaders(self.context)

@@ -31,7 +31,7 @@ WORKLOAD = {
 def operation_text(name: str) -> str:
     """One operation (and the fragments it spreads) out of its frontend file."""
     document = parse((OPERATIONS / WORKLOAD[name]).read_text())
-    parts = []
+    parts: list[str] = []
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
             if definition.name and definition.name.value == name:
@@ -87,7 +87,7 @@ def requests_for(name: str, text: str, data: Dataset, big: bool = False) -> list
         return [{"body": body(variables), "token": slice_["token"]}]
     requests = []
     for i, token in enumerate(data.tokens):
-        variables = {
+        by_operation: dict[str, dict[str, Any]] = {
             "MyLearning": {},
             "CourseTree": {"slug": data.course_slugs[i % len(data.course_slugs)]},
             "Lesson": {"id": global_id("Lesson", data.lesson_ids[(i * 7) % len(data.lesson_ids)])},
@@ -97,7 +97,8 @@ def requests_for(name: str, text: str, data: Dataset, big: bool = False) -> list
                 )
             },
             "Courses": {"filter": {"search": data.search_term}},
-        }[name]
+        }
+        variables = by_operation[name]
         requests.append({"body": body(variables), "token": token})
     return requests
 

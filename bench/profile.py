@@ -26,7 +26,7 @@ from main import create_app
 
 
 async def profile(name: str, count: int, sizes: Sizes, flat: bool) -> Any:
-    from pyinstrument import Profiler
+    from pyinstrument import Profiler  # the optional bench extra
 
     url, data = await prepare(sizes)
     settings = dataclasses.replace(get_settings(), database_url=url, debug=False)

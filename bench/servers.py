@@ -68,7 +68,9 @@ def running(
             process.wait()
 
 
-def api_server(database_url: str, workers: int, batching: bool, log_path: Path):
+def api_server(
+    database_url: str, workers: int, batching: bool, log_path: Path
+) -> contextlib.AbstractContextManager[str]:
     """The API as production runs it: `main.py serve`, N workers, access log and debug off."""
     port = free_port()
     env = _clean_env(
@@ -82,7 +84,9 @@ def api_server(database_url: str, workers: int, batching: bool, log_path: Path):
     return running(command, env, port, "/healthz", log_path)
 
 
-def baseline_server(database_url: str, workers: int, log_path: Path):
+def baseline_server(
+    database_url: str, workers: int, log_path: Path
+) -> contextlib.AbstractContextManager[str]:
     port = free_port()
     env = _clean_env(BENCH_DATABASE_URL=database_url)
     command = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -90,13 +90,14 @@ def _tag(value: Any) -> list[Any]:
 
 def _untag(item: list[Any]) -> Any:
     kind, value = item
-    return {
+    parse: dict[str, Callable[[Any], Any]] = {
         "dt": datetime.fromisoformat,
         "d": date.fromisoformat,
         "u": UUID,
         "n": Decimal,
         "v": lambda v: v,
-    }[kind](value)
+    }
+    return parse[kind](value)
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -171,9 +172,7 @@ def _cursor_conditions(query: KeysetQuery, args: PageArgs, params: list[Any]) ->
     return conditions
 
 
-def _rows_to_page(
-    model: type[Model], rows: Sequence[Record], arity: int, args: PageArgs
-) -> Page[Any]:
+def _rows_to_page(model: type[Model], rows: list[Record], arity: int, args: PageArgs) -> Page[Any]:
     limit = args.limit
     has_more = len(rows) > limit
     rows = rows[:limit]

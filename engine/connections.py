@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import strawberry
 
@@ -56,8 +56,10 @@ class _PageEdge:
 
 def to_connection(page: Page[Any]) -> Connection[Any]:
     count = len(page.items)
+    # `_PageEdge` has `Edge`'s attributes, which is all the executor reads of an edge.
+    edges = cast("list[Edge[Any]]", [_PageEdge(page, i) for i in range(count)])
     return Connection(
-        edges=[_PageEdge(page, i) for i in range(count)],  # type: ignore[misc]
+        edges=edges,
         page_info=PageInfo(
             has_next_page=page.has_next_page,
             has_previous_page=page.has_previous_page,

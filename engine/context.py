@@ -25,13 +25,11 @@ class Context:
     settings: Settings = field(default_factory=get_settings)
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     loaders: Loaders = field(default_factory=Loaders)
-    # Built once by create_app (the view hands them over); a context made elsewhere (tests,
-    # tools) builds its own from its settings.
-    services: Services = field(default=None)  # type: ignore[assignment]
+    # Built once by create_app (the view hands them over); a context made elsewhere without
+    # them (tests, tools) gets ones built from the process's settings.
+    services: Services = field(default_factory=lambda: build_services(get_settings()))
 
     def __post_init__(self) -> None:
-        if self.services is None:
-            self.services = build_services(self.settings)
         if not self.settings.loader_batching:
             self.loaders = Loaders(batching=False)
 

@@ -87,7 +87,7 @@ def _present(error: GraphQLError, request_id: str | None) -> GraphQLError:
         request_id,
         ".".join(str(p) for p in error.path or []) or "-",
         original,
-        exc_info=(type(original), original, original.__traceback__),
+        exc_info=original,  # logging expands an exception to (type, value, traceback)
     )
     return GraphQLError(
         "internal error",

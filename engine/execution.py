@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from graphql import GraphQLObjectType, GraphQLResolveInfo
 from graphql.execution.executor import Path, gather_with_cancel
@@ -137,10 +137,10 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
         # Tortoise rows define `__await__` (awaiting one returns the row itself), so
         # graphql-core took every row a resolver returned for an awaitable: a coroutine, a
         # task and an event-loop turn per row, for the same row.
-        def is_awaitable(value: Any) -> bool:
+        def is_awaitable(value: Any) -> TypeGuard[Awaitable[Any]]:
             return awaitable(value) and not isinstance(value, Model)  # cheap check first
 
-        self.is_awaitable = is_awaitable  # type: ignore[method-assign, assignment]
+        self.is_awaitable = is_awaitable
 
     def _compiled(self, parent_type: GraphQLObjectType, grouped: Any) -> CompiledFields:
         """The grouped field set with each field's plan; graphql-core memoizes the grouped
@@ -376,7 +376,9 @@ class FastExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if step.key_of is not None:
                 values = [step.key_of(source, context) for source in sources]
             else:
-                values = [getattr(source, step.attribute) for source in sources]  # type: ignore[arg-type]
+                attribute = step.attribute
+                assert attribute is not None  # a step without a relation follows an attribute
+                values = [getattr(source, attribute) for source in sources]
             values = [value for value in values if value is not None]
             if step.loader is not None:
                 loader = loaders.get(step.loader)

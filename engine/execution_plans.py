@@ -17,7 +17,8 @@ from __future__ import annotations
 from asyncio import Future
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from types import MethodType
+from typing import Any, cast, final
 
 from graphql import (
     GraphQLField,
@@ -38,11 +39,13 @@ GENERIC = object()
 _NODE_ID_RESOLVER = relay.Node.__dict__["_id"].__func__
 
 
+@final  # the executor tells plans apart by `type(plan) is LeafPlan`
 @dataclass(frozen=True, slots=True)
 class LeafPlan:
     read: Callable[[Any], Any]  # source -> serialized value, or GENERIC
 
 
+@final
 @dataclass(frozen=True, slots=True)
 class ObjectPlan:
     read: Callable[[Any, Any], Any]  # (source, context) -> object, None, or GENERIC
@@ -76,7 +79,10 @@ def install_relation_resolvers(schema: GraphQLSchema) -> None:
                 loader, key_of = relation
 
                 def resolve(
-                    source: Any, info: GraphQLResolveInfo, loader=loader, key_of=key_of
+                    source: Any,
+                    info: GraphQLResolveInfo,
+                    loader: type[RecordLoader] = loader,
+                    key_of: RelationKey = key_of,
                 ) -> Any:
                     return relation_value(loader, key_of, source, info.context)
 
@@ -102,9 +108,9 @@ def _node_id(type_name: str, attribute: str) -> LeafPlan:
     return LeafPlan(read)
 
 
-def _node_origin(schema: GraphQLSchema, parent_type: GraphQLObjectType) -> type | None:
+def _node_origin(schema: GraphQLSchema, parent_type: GraphQLObjectType) -> type[relay.Node] | None:
     """The Node class behind `parent_type` when its id is the default `NodeID` attribute."""
-    strawberry_schema = schema._strawberry_schema  # type: ignore[attr-defined]
+    strawberry_schema = schema._strawberry_schema  # type: ignore[attr-defined]  # Strawberry sets it; graphql-core's GraphQLSchema does not declare it
     definition = strawberry_schema.get_type_by_name(parent_type.name)
     if not isinstance(definition, StrawberryObjectDefinition):
         return None
@@ -112,9 +118,15 @@ def _node_origin(schema: GraphQLSchema, parent_type: GraphQLObjectType) -> type 
     node = relay.Node
     if not (isinstance(origin, type) and issubclass(origin, node)):
         return None
-    default_id = origin.resolve_id.__func__ is node.resolve_id.__func__  # type: ignore[attr-defined]
-    default_name = origin.resolve_typename.__func__ is node.resolve_typename.__func__  # type: ignore[attr-defined]
+    default_id = _function(origin.resolve_id) is _function(node.resolve_id)
+    default_name = _function(origin.resolve_typename) is _function(node.resolve_typename)
     return origin if default_id and default_name else None
+
+
+def _function(method: Callable[..., Any]) -> Callable[..., Any]:
+    """The function behind a classmethod read from its class: that read gives a bound method,
+    which mypy types as a plain callable."""
+    return cast(MethodType, method).__func__
 
 
 def _type_check_ignores_info(object_type: GraphQLObjectType) -> bool:
@@ -138,9 +150,10 @@ def _object(
             return _checked(value, check, non_null)
 
     else:
+        assert attribute is not None  # `_plan` passes an attribute whenever there is no relation
 
         def read(source: Any, context: Any) -> Any:
-            return _checked(getattr(source, attribute), check, non_null)  # type: ignore[arg-type]
+            return _checked(getattr(source, attribute), check, non_null)
 
     return ObjectPlan(read, target, field_def.type, non_null)
 

@@ -34,7 +34,7 @@ PayloadT = TypeVar("PayloadT", bound="Payload")
 class UserError:
     field: str | None
     message: str
-    code: ErrorCode  # type: ignore[valid-type]
+    code: ErrorCodeEnum  # GraphQL's `ErrorCode`: `strawberry.enum` registered the class itself
 
 
 @strawberry.type

@@ -6,13 +6,15 @@ ID, an unknown type, or an object the viewer may not see all read as null.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+import inspect
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, cast
 from uuid import UUID
 
 import strawberry
 from strawberry import relay
 from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.utils.await_maybe import AwaitableOrValue
 from tortoise.models import Model
 
 from core.access import Rule
@@ -24,17 +26,28 @@ from loaders.base import select_visible
 MAX_NODES = 100
 
 
-def _node_type(info: AppInfo, type_name: str) -> type[relay.Node] | None:
+class _NodeSource(Protocol):
+    """A Node type as `node_source` leaves it: `resolve_nodes` takes the ids already parsed
+    (UUIDs), where Strawberry's `relay.Node` declares global-id strings."""
+
+    def resolve_nodes(
+        self, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> AwaitableOrValue[Iterable[Any]]: ...
+
+
+def _node_type(info: AppInfo, type_name: str) -> _NodeSource | None:
     definition = info.schema.get_type_by_name(type_name)
     if not isinstance(definition, StrawberryObjectDefinition):
         return None
     origin = definition.origin
     if isinstance(origin, type) and issubclass(origin, relay.Node):
-        return origin
+        # Every Node type of the schema gets its `resolve_nodes` from `node_source`, which
+        # Strawberry's `relay.Node` annotations cannot tell.
+        return cast(_NodeSource, origin)
     return None
 
 
-async def _resolve(info: AppInfo, ids: list[str]) -> list[Any]:
+async def _resolve(info: AppInfo, ids: Sequence[str]) -> list[Any]:
     parsed = [split_global_id(value) for value in ids]
     by_type: dict[str, list[UUID]] = {}
     for item in parsed:
@@ -46,7 +59,7 @@ async def _resolve(info: AppInfo, ids: list[str]) -> list[Any]:
         if cls is None:
             continue
         results = cls.resolve_nodes(info=info, node_ids=node_ids, required=False)
-        if hasattr(results, "__await__"):
+        if inspect.isawaitable(results):
             results = await results
         for node_id, obj in zip(node_ids, list(results), strict=True):
             found[(type_name, node_id)] = obj
@@ -71,7 +84,7 @@ def node_source(model: type[Model], rule: Callable[[Any], Rule]) -> Callable[[ty
     statement per type, through its domain's access rule (`rule(viewer)`); a row the
     viewer may not see reads as null."""
 
-    def decorate(cls: type) -> type:
+    def decorate(cls: type[Any]) -> type[Any]:
         async def resolve_nodes(
             _cls: type, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
         ) -> list[Any]:
@@ -79,7 +92,7 @@ def node_source(model: type[Model], rule: Callable[[Any], Rule]) -> Callable[[ty
             found = await select_visible(model, ids, rule(info.context.viewer))
             return [found.get(node_id) for node_id in ids]
 
-        cls.resolve_nodes = classmethod(resolve_nodes)  # type: ignore[attr-defined]
+        cls.resolve_nodes = classmethod(resolve_nodes)
         return cls
 
     return decorate

@@ -5,8 +5,8 @@ list at once and complete rows without awaitables."""
 from __future__ import annotations
 
 from asyncio import Future
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
 
 import strawberry
 
@@ -75,18 +75,34 @@ def when_loaded(compute: Callable[..., T], *values: Any) -> Any:
     return later()
 
 
+SchemaT = TypeVar("SchemaT")
+
+
+def as_type(schema_type: type[SchemaT], row: Any) -> SchemaT:
+    """A model row handed out as the model-backed Strawberry type that mirrors it (see
+    `model_type`): the executor accepts the row itself, so no copy is made. The one place the
+    row is presented to the type checker as that type."""
+    return cast(SchemaT, row)
+
+
+def as_types(schema_type: type[SchemaT], rows: Iterable[Any]) -> list[SchemaT]:
+    return cast(list[SchemaT], list(rows))
+
+
 def model_type(model: type, *also: type) -> Callable[[type], type]:
     """Let a Strawberry type be returned as the Tortoise model row it mirrors (no copying),
     or as any of the `also` classes with the same attributes."""
 
-    def decorate(cls: type) -> type:
+    def decorate(cls: type[Any]) -> type[Any]:
         accepted = (cls, model, *also)  # built once: `klass | model` per call cost more
 
         def is_type_of(_klass: type, obj: Any, _info: Any) -> bool:
             return isinstance(obj, accepted)
 
-        is_type_of.ignores_info = True  # type: ignore[attr-defined]  # see schema/execution_plans.py
-        cls.is_type_of = classmethod(is_type_of)  # type: ignore[attr-defined]
+        # A function attribute (set through `__dict__`: mypy knows none on functions), read
+        # by engine/execution_plans.py.
+        is_type_of.__dict__["ignores_info"] = True
+        cls.is_type_of = classmethod(is_type_of)
         return cls
 
     return decorate

@@ -8,7 +8,7 @@ per call, which is the naive baseline the benchmark compares against.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from aiodataloader import DataLoader
 from tortoise.models import Model
@@ -36,8 +36,12 @@ class RecordLoader(DataLoader):
     def get_or_load(self, key: Any) -> Any:
         """The value itself when already loaded (no awaitable to schedule), else `load(key)`."""
         future = self._cache.get(self.get_cache_key(key)) if self.cache else None
-        done = future is not None and future.done() and not future.cancelled()
-        if done and future.exception() is None:
+        if (
+            future is not None
+            and future.done()
+            and not future.cancelled()
+            and future.exception() is None
+        ):
             return future.result()
         return self.load(key)
 
@@ -220,9 +224,11 @@ class Loaders:
         loader = self._instances.get(cls)
         if loader is None:
             options: dict[str, Any] = {} if self.batching else {"batch": False}
-            loader = cls(self, **options)
-            self._instances[cls] = loader
-        return loader  # type: ignore[return-value]
+            created = cls(self, **options)
+            self._instances[cls] = created
+            return created
+        # The registry holds, under each class, the one instance of that class it created.
+        return cast(L, loader)
 
     def prime(self, cls: type[RecordLoader], key: Hashable, value: Any) -> None:
         """Seed a loader with a row already in hand (e.g. just written by a mutation)."""

@@ -50,11 +50,7 @@ class EnrollmentByUserCourseLoader(RecordLoader):
         courses = list({k[1] for k in keys})
         rows = await Enrollment.filter(user_id__in=users, course_id__in=courses)
         wanted = set(keys)
-        return {
-            (r.user_id, r.course_id): r  # type: ignore[attr-defined]
-            for r in rows
-            if (r.user_id, r.course_id) in wanted  # type: ignore[attr-defined]
-        }
+        return {(r.user_id, r.course_id): r for r in rows if (r.user_id, r.course_id) in wanted}
 
 
 class EnrollmentCountByUserLoader(CountByKeyLoader):
@@ -116,7 +112,7 @@ class ProgressByUserLessonLoader(RecordLoader):
         users = list({k[0] for k in keys})
         lessons = list({k[1] for k in keys})
         rows = await LessonProgress.filter(user_id__in=users, lesson_id__in=lessons)
-        return {(r.user_id, r.lesson_id): r for r in rows}  # type: ignore[attr-defined]
+        return {(r.user_id, r.lesson_id): r for r in rows}
 
 
 _COMPLETED_LESSON_IDS = (
@@ -164,7 +160,7 @@ class PrerequisiteIdsByCourseLoader(RecordLoader):
 
 class UserStreakByUserLoader(RecordLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        return {r.user_id: r for r in await UserStreak.filter(user_id__in=list(keys))}  # type: ignore[attr-defined]
+        return {r.user_id: r for r in await UserStreak.filter(user_id__in=list(keys))}
 
 
 class DailyActivityByUserDateLoader(RecordLoader):
@@ -174,7 +170,7 @@ class DailyActivityByUserDateLoader(RecordLoader):
         rows = await DailyActivity.filter(
             user_id__in=list({k[0] for k in keys}), date__in=list({k[1] for k in keys})
         )
-        return {(r.user_id, r.date): r for r in rows}  # type: ignore[attr-defined]
+        return {(r.user_id, r.date): r for r in rows}
 
 
 class DailyActivitiesByUserSinceLoader(RecordLoader):
@@ -187,10 +183,7 @@ class DailyActivitiesByUserSinceLoader(RecordLoader):
         rows = await DailyActivity.filter(
             user_id__in=list({k[0] for k in keys}), date__gte=earliest
         ).order_by("date")
-        return {
-            key: [r for r in rows if r.user_id == key[0] and r.date >= key[1]]  # type: ignore[attr-defined]
-            for key in keys
-        }
+        return {key: [r for r in rows if r.user_id == key[0] and r.date >= key[1]] for key in keys}
 
 
 class UserAchievementsByUserLoader(RecordLoader):
@@ -202,14 +195,14 @@ class UserAchievementsByUserLoader(RecordLoader):
         rows = await UserAchievement.filter(user_id__in=list(keys)).order_by("-earned_at", "id")
         grouped: dict[Any, list[UserAchievement]] = {}
         for row in rows:
-            grouped.setdefault(row.user_id, []).append(row)  # type: ignore[attr-defined]
+            grouped.setdefault(row.user_id, []).append(row)
         return grouped
 
 
 class CertificateByEnrollmentLoader(RecordLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
         rows = await Certificate.filter(enrollment_id__in=list(keys))
-        return {r.enrollment_id: r for r in rows}  # type: ignore[attr-defined]
+        return {r.enrollment_id: r for r in rows}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,15 @@ lesson prerequisites, and conversation scenarios on lessons."""
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from tortoise import fields
 
 from models.base import Entity, MutableEntity
+
+if TYPE_CHECKING:
+    from models.identity import User
 
 
 class CourseCategory(str, Enum):
@@ -48,22 +53,25 @@ class Course(MutableEntity):
     slug = fields.CharField(max_length=120, unique=True)
     title = fields.CharField(max_length=200)
     description = fields.TextField(default="")
-    from_language = fields.ForeignKeyField(
-        "models.Language", related_name="courses_from", on_delete="RESTRICT"
+    from_language: fields.ForeignKeyRelation[Language] = fields.ForeignKeyField(
+        "models.Language", related_name="courses_from", on_delete=fields.RESTRICT
     )
-    to_language = fields.ForeignKeyField(
-        "models.Language", related_name="courses_to", on_delete="RESTRICT"
+    from_language_id: UUID
+    to_language: fields.ForeignKeyRelation[Language] = fields.ForeignKeyField(
+        "models.Language", related_name="courses_to", on_delete=fields.RESTRICT
     )
-    author = fields.ForeignKeyField(
-        "models.User", related_name="authored_courses", null=True, on_delete="SET NULL"
+    to_language_id: UUID
+    author: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="authored_courses", null=True, on_delete=fields.SET_NULL
     )
+    author_id: UUID | None
     category = fields.CharEnumField(CourseCategory, max_length=16, default=CourseCategory.DAILY)
     cefr_min = fields.CharField(max_length=2, default="A1")
     cefr_max = fields.CharField(max_length=2, default="A2")
     is_published = fields.BooleanField(default=False)
     published_at = fields.DatetimeField(null=True)
     featured = fields.BooleanField(default=False)
-    tags = fields.JSONField(default=list)
+    tags: fields.JSONField[list[str]] = fields.JSONField(default=list)
     price_amount = fields.DecimalField(max_digits=10, decimal_places=2, default=0)
     price_currency = fields.CharField(max_length=3, default="USD")
     image_url = fields.CharField(max_length=500, null=True)
@@ -74,7 +82,10 @@ class Course(MutableEntity):
 
 
 class Section(MutableEntity):
-    course = fields.ForeignKeyField("models.Course", related_name="sections", on_delete="CASCADE")
+    course: fields.ForeignKeyRelation[Course] = fields.ForeignKeyField(
+        "models.Course", related_name="sections", on_delete=fields.CASCADE
+    )
+    course_id: UUID
     title = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     position = fields.IntField()
@@ -86,7 +97,10 @@ class Section(MutableEntity):
 
 
 class Unit(MutableEntity):
-    section = fields.ForeignKeyField("models.Section", related_name="units", on_delete="CASCADE")
+    section: fields.ForeignKeyRelation[Section] = fields.ForeignKeyField(
+        "models.Section", related_name="units", on_delete=fields.CASCADE
+    )
+    section_id: UUID
     title = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     position = fields.IntField()
@@ -99,12 +113,17 @@ class Unit(MutableEntity):
 
 
 class Lesson(MutableEntity):
-    unit = fields.ForeignKeyField("models.Unit", related_name="lessons", on_delete="CASCADE")
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
+        "models.Unit", related_name="lessons", on_delete=fields.CASCADE
+    )
+    unit_id: UUID
     title = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     position = fields.IntField()
-    objectives = fields.JSONField(default=list)  # ["Greet someone", ...]
-    vocabulary = fields.JSONField(default=dict)  # {"hola": "hello", ...}
+    # ["Greet someone", ...]
+    objectives: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    # {"hola": "hello", ...}
+    vocabulary: fields.JSONField[dict[str, str]] = fields.JSONField(default=dict)
     grammar_focus = fields.CharField(max_length=300, null=True)
     xp_reward = fields.IntField(default=10)
     estimated_minutes = fields.SmallIntField(default=5)
@@ -117,12 +136,14 @@ class Lesson(MutableEntity):
 
 
 class LessonPrerequisite(Entity):
-    lesson = fields.ForeignKeyField(
-        "models.Lesson", related_name="prerequisite_links", on_delete="CASCADE"
+    lesson: fields.ForeignKeyRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="prerequisite_links", on_delete=fields.CASCADE
     )
-    prerequisite = fields.ForeignKeyField(
-        "models.Lesson", related_name="dependent_links", on_delete="CASCADE"
+    lesson_id: UUID
+    prerequisite: fields.ForeignKeyRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="dependent_links", on_delete=fields.CASCADE
     )
+    prerequisite_id: UUID
 
     class Meta:
         table = "lesson_prerequisites"
@@ -146,14 +167,16 @@ class Exercise(MutableEntity):
     type = fields.CharEnumField(ExerciseType, max_length=20)
     prompt = fields.TextField()
     correct_answer = fields.TextField(default="")
-    accepted_answers = fields.JSONField(default=list)  # accepted alternatives
+    # accepted alternatives
+    accepted_answers: fields.JSONField[list[str]] = fields.JSONField(default=list)
     explanation = fields.TextField(null=True)
     hint = fields.TextField(null=True)
     difficulty = fields.SmallIntField(default=1)
     estimated_seconds = fields.SmallIntField(default=30)
-    media = fields.ForeignKeyField(
-        "models.MediaAsset", related_name="exercises", null=True, on_delete="SET NULL"
+    media: fields.ForeignKeyNullableRelation[MediaAsset] = fields.ForeignKeyField(
+        "models.MediaAsset", related_name="exercises", null=True, on_delete=fields.SET_NULL
     )
+    media_id: UUID | None
     is_active = fields.BooleanField(default=True)
 
     class Meta:
@@ -163,12 +186,14 @@ class Exercise(MutableEntity):
 class LessonExercise(Entity):
     """Links exercises to lessons, in order (an exercise may be reused by several lessons)."""
 
-    lesson = fields.ForeignKeyField(
-        "models.Lesson", related_name="exercise_links", on_delete="CASCADE"
+    lesson: fields.ForeignKeyRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="exercise_links", on_delete=fields.CASCADE
     )
-    exercise = fields.ForeignKeyField(
-        "models.Exercise", related_name="lesson_links", on_delete="CASCADE"
+    lesson_id: UUID
+    exercise: fields.ForeignKeyRelation[Exercise] = fields.ForeignKeyField(
+        "models.Exercise", related_name="lesson_links", on_delete=fields.CASCADE
     )
+    exercise_id: UUID
     position = fields.IntField()
 
     class Meta:
@@ -177,15 +202,17 @@ class LessonExercise(Entity):
 
 
 class ExerciseOption(Entity):
-    exercise = fields.ForeignKeyField(
-        "models.Exercise", related_name="options", on_delete="CASCADE"
+    exercise: fields.ForeignKeyRelation[Exercise] = fields.ForeignKeyField(
+        "models.Exercise", related_name="options", on_delete=fields.CASCADE
     )
+    exercise_id: UUID
     text = fields.CharField(max_length=500)
     is_correct = fields.BooleanField(default=False)
     position = fields.IntField()
-    media = fields.ForeignKeyField(
-        "models.MediaAsset", related_name="options", null=True, on_delete="SET NULL"
+    media: fields.ForeignKeyNullableRelation[MediaAsset] = fields.ForeignKeyField(
+        "models.MediaAsset", related_name="options", null=True, on_delete=fields.SET_NULL
     )
+    media_id: UUID | None
 
     class Meta:
         table = "exercise_options"
@@ -193,17 +220,18 @@ class ExerciseOption(Entity):
 
 
 class ConversationScenario(MutableEntity):
-    lesson = fields.ForeignKeyField(
-        "models.Lesson", related_name="scenarios", null=True, on_delete="SET NULL"
+    lesson: fields.ForeignKeyNullableRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="scenarios", null=True, on_delete=fields.SET_NULL
     )
+    lesson_id: UUID | None
     name = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     context = fields.TextField()
     difficulty = fields.SmallIntField(default=1)  # 1 to 5
     cefr_level = fields.CharField(max_length=2, default="B1")
     role_play_instructions = fields.TextField(default="")
-    key_phrases = fields.JSONField(default=list)
-    evaluation_criteria = fields.JSONField(default=dict)
+    key_phrases: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    evaluation_criteria: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     expected_duration_minutes = fields.SmallIntField(default=10)
     is_active = fields.BooleanField(default=True)
 

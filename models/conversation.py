@@ -4,10 +4,16 @@ corrections, the evaluation of a completed session, and the vocabulary a learner
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from tortoise import fields
 
 from models.base import Entity, MutableEntity
+
+if TYPE_CHECKING:
+    from models.catalog import ConversationScenario
+    from models.identity import User
 
 
 class SessionStatus(str, Enum):
@@ -52,16 +58,19 @@ class TeacherProfile(MutableEntity):
     name = fields.CharField(max_length=100)
     description = fields.TextField(default="")
     # {"title", "background", "specialties", "catchPhrases", "motivationalStyle", ...}
-    personality = fields.JSONField(default=dict)
-    voice = fields.JSONField(default=dict)  # {"voice", "speed", "pitch", "accent"}
+    personality: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    # {"voice", "speed", "pitch", "accent"}
+    voice: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     # {"personality", "formality", "correctionStyle", "encouragementLevel", "adaptability"}
-    teaching_style = fields.JSONField(default=dict)
-    focus = fields.JSONField(default=dict)  # {"areas": [...], "level": ...}
+    teaching_style: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
+    # {"areas": [...], "level": ...}
+    focus: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     is_system = fields.BooleanField(default=True)
     is_active = fields.BooleanField(default=True)
-    created_by = fields.ForeignKeyField(
-        "models.User", related_name="custom_teachers", null=True, on_delete="CASCADE"
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="custom_teachers", null=True, on_delete=fields.CASCADE
     )
+    created_by_id: UUID | None
 
     class Meta:
         table = "teacher_profiles"
@@ -70,14 +79,16 @@ class TeacherProfile(MutableEntity):
 class TeacherPreference(MutableEntity):
     """A user's settings for one teacher; at most one is active per user."""
 
-    user = fields.ForeignKeyField(
-        "models.User", related_name="teacher_preferences", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="teacher_preferences", on_delete=fields.CASCADE
     )
-    teacher = fields.ForeignKeyField(
-        "models.TeacherProfile", related_name="preferences", on_delete="CASCADE"
+    user_id: UUID
+    teacher: fields.ForeignKeyRelation[TeacherProfile] = fields.ForeignKeyField(
+        "models.TeacherProfile", related_name="preferences", on_delete=fields.CASCADE
     )
+    teacher_id: UUID
     is_active = fields.BooleanField(default=False)
-    customizations = fields.JSONField(default=dict)
+    customizations: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "teacher_preferences"
@@ -85,21 +96,25 @@ class TeacherPreference(MutableEntity):
 
 
 class ConversationSession(MutableEntity):
-    user = fields.ForeignKeyField(
-        "models.User", related_name="conversation_sessions", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="conversation_sessions", on_delete=fields.CASCADE
     )
-    scenario = fields.ForeignKeyField(
-        "models.ConversationScenario", related_name="sessions", null=True, on_delete="SET NULL"
+    user_id: UUID
+    scenario: fields.ForeignKeyNullableRelation[ConversationScenario] = fields.ForeignKeyField(
+        "models.ConversationScenario", related_name="sessions", null=True, on_delete=fields.SET_NULL
     )
-    teacher = fields.ForeignKeyField(
-        "models.TeacherProfile", related_name="sessions", on_delete="RESTRICT"
+    scenario_id: UUID | None
+    teacher: fields.ForeignKeyRelation[TeacherProfile] = fields.ForeignKeyField(
+        "models.TeacherProfile", related_name="sessions", on_delete=fields.RESTRICT
     )
+    teacher_id: UUID
     status = fields.CharEnumField(SessionStatus, max_length=16, default=SessionStatus.ACTIVE)
     started_at = fields.DatetimeField()
     completed_at = fields.DatetimeField(null=True)
     duration_seconds = fields.IntField(default=0)
     message_count = fields.IntField(default=0)
-    config = fields.JSONField(default=dict)  # the teacher customizations in force
+    # the teacher customizations in force
+    config: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "conversation_sessions"
@@ -107,15 +122,16 @@ class ConversationSession(MutableEntity):
 
 
 class ConversationMessage(Entity):
-    session = fields.ForeignKeyField(
-        "models.ConversationSession", related_name="messages", on_delete="CASCADE"
+    session: fields.ForeignKeyRelation[ConversationSession] = fields.ForeignKeyField(
+        "models.ConversationSession", related_name="messages", on_delete=fields.CASCADE
     )
+    session_id: UUID
     # Order within the session; created_at can tie, the sequence cannot.
     sequence = fields.IntField()
     sender = fields.CharEnumField(Sender, max_length=8)
     content = fields.TextField()
-    suggestions = fields.JSONField(default=list)
-    metadata = fields.JSONField(default=dict)
+    suggestions: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    metadata: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "conversation_messages"
@@ -123,9 +139,10 @@ class ConversationMessage(Entity):
 
 
 class Correction(Entity):
-    message = fields.ForeignKeyField(
-        "models.ConversationMessage", related_name="corrections", on_delete="CASCADE"
+    message: fields.ForeignKeyRelation[ConversationMessage] = fields.ForeignKeyField(
+        "models.ConversationMessage", related_name="corrections", on_delete=fields.CASCADE
     )
+    message_id: UUID
     position = fields.SmallIntField(default=0)  # order within the message
     original = fields.TextField()
     corrected = fields.TextField()
@@ -145,9 +162,10 @@ class Correction(Entity):
 class Evaluation(MutableEntity):
     """The score of a completed session: overall = the sum of the capped sub-scores."""
 
-    session = fields.OneToOneField(
-        "models.ConversationSession", related_name="evaluation", on_delete="CASCADE"
+    session: fields.OneToOneRelation[ConversationSession] = fields.OneToOneField(
+        "models.ConversationSession", related_name="evaluation", on_delete=fields.CASCADE
     )
+    session_id: UUID
     overall_score = fields.SmallIntField()  # 0 to 100
     grammar_score = fields.SmallIntField()  # ≤ 25
     vocabulary_score = fields.SmallIntField()  # ≤ 20
@@ -155,8 +173,8 @@ class Evaluation(MutableEntity):
     pronunciation_score = fields.SmallIntField()  # ≤ 15
     comprehension_score = fields.SmallIntField()  # ≤ 20
     cefr_level = fields.CharField(max_length=2)
-    strengths = fields.JSONField(default=list)
-    improvements = fields.JSONField(default=list)
+    strengths: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    improvements: fields.JSONField[list[str]] = fields.JSONField(default=list)
     evaluator = fields.CharEnumField(Evaluator, max_length=8, default=Evaluator.AI)
 
     class Meta:
@@ -166,9 +184,10 @@ class Evaluation(MutableEntity):
 class VocabularyUse(MutableEntity):
     """How often the learner used a word in a session."""
 
-    session = fields.ForeignKeyField(
-        "models.ConversationSession", related_name="vocabulary", on_delete="CASCADE"
+    session: fields.ForeignKeyRelation[ConversationSession] = fields.ForeignKeyField(
+        "models.ConversationSession", related_name="vocabulary", on_delete=fields.CASCADE
     )
+    session_id: UUID
     word = fields.CharField(max_length=100)
     count = fields.IntField(default=1)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
+from uuid import UUID
 
 from tortoise import fields
 
@@ -66,11 +68,14 @@ class User(MutableEntity):
 
 
 class LearningProfile(MutableEntity):
-    user = fields.OneToOneField("models.User", related_name="learning_profile", on_delete="CASCADE")
+    user: fields.OneToOneRelation[User] = fields.OneToOneField(
+        "models.User", related_name="learning_profile", on_delete=fields.CASCADE
+    )
+    user_id: UUID
     target_language = fields.CharField(max_length=16, null=True)
     proficiency_level = fields.CharEnumField(CefrLevel, max_length=2, default=CefrLevel.A1)
-    learning_goals = fields.JSONField(default=list)
-    preferences = fields.JSONField(default=dict)
+    learning_goals: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    preferences: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     weekly_goal_hours = fields.FloatField(default=3.0)
     preferred_lesson_minutes = fields.SmallIntField(default=10)
 
@@ -79,7 +84,10 @@ class LearningProfile(MutableEntity):
 
 
 class OAuthAccount(MutableEntity):
-    user = fields.ForeignKeyField("models.User", related_name="oauth_accounts", on_delete="CASCADE")
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="oauth_accounts", on_delete=fields.CASCADE
+    )
+    user_id: UUID
     provider = fields.CharField(max_length=32)
     provider_user_id = fields.CharField(max_length=255)
     access_token_hash = fields.CharField(max_length=64, null=True)
@@ -93,7 +101,10 @@ class OAuthAccount(MutableEntity):
 class AuthToken(Entity):
     """An opaque bearer token; only the SHA-256 of the token is stored."""
 
-    user = fields.ForeignKeyField("models.User", related_name="auth_tokens", on_delete="CASCADE")
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="auth_tokens", on_delete=fields.CASCADE
+    )
+    user_id: UUID
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
     last_used_at = fields.DatetimeField(null=True)
@@ -107,9 +118,10 @@ class AuthToken(Entity):
 class VerificationToken(Entity):
     """Email verification and password reset: hashed, expiring, single use."""
 
-    user = fields.ForeignKeyField(
-        "models.User", related_name="verification_tokens", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="verification_tokens", on_delete=fields.CASCADE
     )
+    user_id: UUID
     purpose = fields.CharEnumField(VerificationPurpose, max_length=32)
     token_hash = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import uuid
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from tortoise import fields
 
 from models.base import Entity, MutableEntity
+
+if TYPE_CHECKING:
+    from models.catalog import Course, Exercise, Lesson
+    from models.identity import User
 
 
 class EnrollmentStatus(str, Enum):
@@ -47,10 +52,14 @@ class ActivityKind(str, Enum):
 
 
 class Enrollment(MutableEntity):
-    user = fields.ForeignKeyField("models.User", related_name="enrollments", on_delete="CASCADE")
-    course = fields.ForeignKeyField(
-        "models.Course", related_name="enrollments", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="enrollments", on_delete=fields.CASCADE
     )
+    user_id: UUID
+    course: fields.ForeignKeyRelation[Course] = fields.ForeignKeyField(
+        "models.Course", related_name="enrollments", on_delete=fields.CASCADE
+    )
+    course_id: UUID
     status = fields.CharEnumField(EnrollmentStatus, max_length=16, default=EnrollmentStatus.ACTIVE)
     total_xp = fields.IntField(default=0)
     # The stored heart count and when it was last set; regeneration is computed on read
@@ -76,13 +85,18 @@ def lesson_progress_id(user_id: Any, lesson_id: Any) -> uuid.UUID:
 
 
 class LessonProgress(MutableEntity):
-    user = fields.ForeignKeyField(
-        "models.User", related_name="lesson_progress", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="lesson_progress", on_delete=fields.CASCADE
     )
-    lesson = fields.ForeignKeyField("models.Lesson", related_name="progress", on_delete="CASCADE")
-    enrollment = fields.ForeignKeyField(
-        "models.Enrollment", related_name="lesson_progress", on_delete="CASCADE"
+    user_id: UUID
+    lesson: fields.ForeignKeyRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="progress", on_delete=fields.CASCADE
     )
+    lesson_id: UUID
+    enrollment: fields.ForeignKeyRelation[Enrollment] = fields.ForeignKeyField(
+        "models.Enrollment", related_name="lesson_progress", on_delete=fields.CASCADE
+    )
+    enrollment_id: UUID
     status = fields.CharEnumField(ProgressStatus, max_length=16, default=ProgressStatus.AVAILABLE)
     best_score = fields.SmallIntField(null=True)  # 0-100, null until first completion
     attempts = fields.IntField(default=0)  # lesson starts
@@ -94,7 +108,7 @@ class LessonProgress(MutableEntity):
     last_completed_at = fields.DatetimeField(null=True)
     # The attempt in play: {exercise_id: correct at the first try} for exercises answered
     # since the last start; scored at completion.
-    current_first_tries = fields.JSONField(default=dict)
+    current_first_tries: fields.JSONField[dict[str, bool]] = fields.JSONField(default=dict)
     current_started_at = fields.DatetimeField(null=True)
 
     class Meta:
@@ -103,18 +117,22 @@ class LessonProgress(MutableEntity):
 
 
 class ExerciseAttempt(Entity):
-    user = fields.ForeignKeyField(
-        "models.User", related_name="exercise_attempts", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="exercise_attempts", on_delete=fields.CASCADE
     )
-    exercise = fields.ForeignKeyField(
-        "models.Exercise", related_name="attempts", on_delete="CASCADE"
+    user_id: UUID
+    exercise: fields.ForeignKeyRelation[Exercise] = fields.ForeignKeyField(
+        "models.Exercise", related_name="attempts", on_delete=fields.CASCADE
     )
-    lesson = fields.ForeignKeyField(
-        "models.Lesson", related_name="exercise_attempts", on_delete="CASCADE"
+    exercise_id: UUID
+    lesson: fields.ForeignKeyRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="exercise_attempts", on_delete=fields.CASCADE
     )
-    progress = fields.ForeignKeyField(
-        "models.LessonProgress", related_name="exercise_attempts", on_delete="CASCADE"
+    lesson_id: UUID
+    progress: fields.ForeignKeyRelation[LessonProgress] = fields.ForeignKeyField(
+        "models.LessonProgress", related_name="exercise_attempts", on_delete=fields.CASCADE
     )
+    progress_id: UUID
     lesson_attempt = fields.IntField()  # which start of the lesson this belongs to
     attempt_number = fields.IntField(default=1)  # nth answer to this exercise in that start
     answer = fields.TextField()
@@ -131,9 +149,10 @@ class ExerciseAttempt(Entity):
 class DailyActivity(MutableEntity):
     """One row per user and local calendar day (in the user's time zone at the time)."""
 
-    user = fields.ForeignKeyField(
-        "models.User", related_name="daily_activities", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="daily_activities", on_delete=fields.CASCADE
     )
+    user_id: UUID
     date = fields.DateField()
     xp = fields.IntField(default=0)
     goal_met = fields.BooleanField(default=False)
@@ -149,7 +168,10 @@ class UserStreak(MutableEntity):
     """The user's running totals across courses: streak and all-time XP (one row per user;
     its row lock serialises a user's completions)."""
 
-    user = fields.OneToOneField("models.User", related_name="streak", on_delete="CASCADE")
+    user: fields.OneToOneRelation[User] = fields.OneToOneField(
+        "models.User", related_name="streak", on_delete=fields.CASCADE
+    )
+    user_id: UUID
     current = fields.IntField(default=0)
     longest = fields.IntField(default=0)
     last_active_local_date = fields.DateField(null=True)
@@ -161,10 +183,14 @@ class UserStreak(MutableEntity):
 
 
 class HeartEvent(Entity):
-    user = fields.ForeignKeyField("models.User", related_name="heart_events", on_delete="CASCADE")
-    enrollment = fields.ForeignKeyField(
-        "models.Enrollment", related_name="heart_events", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="heart_events", on_delete=fields.CASCADE
     )
+    user_id: UUID
+    enrollment: fields.ForeignKeyRelation[Enrollment] = fields.ForeignKeyField(
+        "models.Enrollment", related_name="heart_events", on_delete=fields.CASCADE
+    )
+    enrollment_id: UUID
     hearts_before = fields.SmallIntField()
     hearts_after = fields.SmallIntField()
     reason = fields.CharEnumField(HeartReason, max_length=32)
@@ -188,10 +214,14 @@ class Achievement(MutableEntity):
 
 
 class UserAchievement(Entity):
-    user = fields.ForeignKeyField("models.User", related_name="achievements", on_delete="CASCADE")
-    achievement = fields.ForeignKeyField(
-        "models.Achievement", related_name="earners", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="achievements", on_delete=fields.CASCADE
     )
+    user_id: UUID
+    achievement: fields.ForeignKeyRelation[Achievement] = fields.ForeignKeyField(
+        "models.Achievement", related_name="earners", on_delete=fields.CASCADE
+    )
+    achievement_id: UUID
     earned_at = fields.DatetimeField()
 
     class Meta:
@@ -200,14 +230,19 @@ class UserAchievement(Entity):
 
 
 class Certificate(Entity):
-    user = fields.ForeignKeyField("models.User", related_name="certificates", on_delete="CASCADE")
-    course = fields.ForeignKeyField(
-        "models.Course", related_name="certificates", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="certificates", on_delete=fields.CASCADE
     )
+    user_id: UUID
+    course: fields.ForeignKeyRelation[Course] = fields.ForeignKeyField(
+        "models.Course", related_name="certificates", on_delete=fields.CASCADE
+    )
+    course_id: UUID
     # One certificate per enrollment: the unique key makes a second issue impossible.
-    enrollment = fields.OneToOneField(
-        "models.Enrollment", related_name="certificate", on_delete="CASCADE"
+    enrollment: fields.OneToOneRelation[Enrollment] = fields.OneToOneField(
+        "models.Enrollment", related_name="certificate", on_delete=fields.CASCADE
     )
+    enrollment_id: UUID
     number = fields.CharField(max_length=32, unique=True)
     issued_at = fields.DatetimeField()
 
@@ -216,17 +251,20 @@ class Certificate(Entity):
 
 
 class ActivityEvent(Entity):
-    user = fields.ForeignKeyField(
-        "models.User", related_name="activity_events", on_delete="CASCADE"
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="activity_events", on_delete=fields.CASCADE
     )
+    user_id: UUID
     kind = fields.CharEnumField(ActivityKind, max_length=32)
-    lesson = fields.ForeignKeyField(
-        "models.Lesson", related_name="activity_events", null=True, on_delete="SET NULL"
+    lesson: fields.ForeignKeyNullableRelation[Lesson] = fields.ForeignKeyField(
+        "models.Lesson", related_name="activity_events", null=True, on_delete=fields.SET_NULL
     )
-    exercise = fields.ForeignKeyField(
-        "models.Exercise", related_name="activity_events", null=True, on_delete="SET NULL"
+    lesson_id: UUID | None
+    exercise: fields.ForeignKeyNullableRelation[Exercise] = fields.ForeignKeyField(
+        "models.Exercise", related_name="activity_events", null=True, on_delete=fields.SET_NULL
     )
-    data = fields.JSONField(default=dict)
+    exercise_id: UUID | None
+    data: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
 
     class Meta:
         table = "activity_events"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import strawberry
 from strawberry.extensions import DisableIntrospection, ValidationCache
 from strawberry.schema.config import StrawberryConfig
@@ -26,9 +28,12 @@ DOMAINS: tuple[Domain, ...] = (
 MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 
 
-def _merged(name: str, parts: list[type | None], extra: tuple[type, ...] = ()) -> type | None:
-    present = tuple(part for part in parts if part is not None) + extra
-    return merge_types(name, present) if present else None
+def _present(parts: Iterable[type | None]) -> tuple[type, ...]:
+    return tuple(part for part in parts if part is not None)
+
+
+def _merged(name: str, parts: tuple[type, ...]) -> type | None:
+    return merge_types(name, parts) if parts else None
 
 
 def extensions(settings: Settings) -> list:
@@ -49,9 +54,9 @@ def extensions(settings: Settings) -> list:
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or get_settings()
     schema = strawberry.Schema(
-        query=_merged("Query", [d.query for d in DOMAINS], (NodeQuery,)),
-        mutation=_merged("Mutation", [d.mutation for d in DOMAINS]),
-        subscription=_merged("Subscription", [d.subscription for d in DOMAINS]),
+        query=merge_types("Query", (*_present(d.query for d in DOMAINS), NodeQuery)),
+        mutation=_merged("Mutation", _present(d.mutation for d in DOMAINS)),
+        subscription=_merged("Subscription", _present(d.subscription for d in DOMAINS)),
         types=[*graph.TYPES, *(t for d in DOMAINS for t in d.types)],
         extensions=extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),

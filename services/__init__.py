@@ -9,7 +9,8 @@ from core.db import resolve_database_url
 from core.pubsub import PubSub, get_pubsub
 from core.settings import Settings
 from services.mail import Mailer, build_mailer
-from services.tutor.base import TutorEngine, build_engine
+from services.tutor import build_engine
+from services.tutor.base import TutorEngine
 
 
 @dataclass(frozen=True)

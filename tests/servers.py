@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import uvicorn
+from uvicorn.config import LifespanType
 
 
 def free_port() -> int:
@@ -18,7 +19,9 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def serve(app: Any, lifespan: str = "off", force_exit: bool = False) -> AsyncIterator[str]:
+async def serve(
+    app: Any, lifespan: LifespanType = "off", force_exit: bool = False
+) -> AsyncIterator[str]:
     """Run `app` with uvicorn until the block ends; yields its base URL.
 
     `force_exit` drops open connections at the end (e.g. a stand-in still streaming).

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import websockets
+from websockets.typing import Subprotocol
 
 from tests.servers import free_port
 
@@ -30,7 +31,7 @@ class WsClient:
     @classmethod
     async def connect(cls, server: str, protocol: str, token: str | None = None) -> WsClient:
         url = server.replace("http://", "ws://") + "/graphql"
-        socket = await websockets.connect(url, subprotocols=[protocol])
+        socket = await websockets.connect(url, subprotocols=[Subprotocol(protocol)])
         client = cls(socket, protocol)
         payload = {"authorization": f"Bearer {token}"} if token else {}
         await client.send({"type": "connection_init", "payload": payload})
@@ -60,8 +61,12 @@ class WsClient:
     async def next_payload(
         self,
         timeout: float = 10.0,  # noqa: ASYNC109
-    ) -> tuple[str, dict[str, Any] | None]:
-        """(type, payload) of the next operation message, `next`/`data` both as "next"."""
+    ) -> tuple[str, Any]:
+        """(type, payload) of the next operation message, `next`/`data` both as "next".
+
+        The payload is JSON: an object for "next", a list of errors (graphql-transport-ws) or
+        one error (graphql-ws) for "error", none for "complete".
+        """
         message = await self.receive(timeout)
         kind = message["type"]
         if kind in ("next", "data"):

@@ -139,7 +139,7 @@ async def _write(
         if author is not None and doc.get("author"):
             values["author_id"] = author.id
         await Course.filter(id=course.id).using_db(conn).update(**values)
-        course = await Course.get(id=course.id).using_db(conn)
+        course = await Course.get(id=course.id, using_db=conn)
     lessons_by_key: dict[str, Any] = {}
     lesson_count = 0
     sections = await _sync(conn, Section, "course_id", course.id, doc["sections"], SECTION_KEYS)
@@ -195,7 +195,7 @@ async def _sync_exercises(conn: BaseDBAsyncClient, lesson_id: Any, items: list) 
             fields["correct_answer"] = next(o["text"] for o in options if o.get("is_correct"))
         fields["media_id"] = await _media(conn, data.get("media"))
         if position <= len(links):
-            exercise = await Exercise.get(id=links[position - 1].exercise_id).using_db(conn)
+            exercise = await Exercise.get(id=links[position - 1].exercise_id, using_db=conn)
             defaults = Exercise(type=data["type"], prompt="")
             for key in EXERCISE_KEYS - {"media", "options"}:
                 setattr(exercise, key, fields.get(key, getattr(defaults, key)))

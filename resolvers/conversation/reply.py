@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -61,7 +62,7 @@ async def store_message(
     sender: Sender,
     content: str,
     *,
-    findings: list[Finding] = (),  # type: ignore[assignment]
+    findings: Sequence[Finding] = (),
     suggestions: list[str] | None = None,
     metadata: dict[str, Any] | None = None,
     message_id: uuid.UUID | None = None,

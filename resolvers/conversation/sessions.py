@@ -36,7 +36,7 @@ from resolvers.conversation.reply import (
     schedule_reply,
     store_message,
 )
-from resolvers.learning.rewards import check_achievements
+from resolvers.learning import check_achievements
 from services.tutor.base import TutorEngine
 from services.tutor.scoring import SessionStats, evaluate, vocabulary
 
@@ -99,12 +99,22 @@ async def _default_teacher(viewer: User) -> tuple[TeacherProfile | None, dict[st
     return teacher, {}
 
 
+async def _can_practise(
+    loaders: Loaders, viewer: User, scenario: ConversationScenario | None
+) -> bool:
+    """An active scenario, free-standing or of a lesson the viewer can see."""
+    if scenario is None or not scenario.is_active:
+        return False
+    lesson_id = scenario.lesson_id
+    return lesson_id is None or await can_see_in(loaders, viewer, "lesson", lesson_id)
+
+
 async def start_conversation(
     viewer: User, loaders: Loaders, scenario_id: Any | None, teacher_id: Any | None
 ) -> ConversationSession:
     if teacher_id is not None:
         teacher = await TeacherProfile.get_or_none(id=teacher_id)
-        if not policy.can_use_teacher(viewer, teacher):
+        if teacher is None or not policy.can_use_teacher(viewer, teacher):
             raise not_found("Teacher", "teacherId")
         preference = await TeacherPreference.get_or_none(user_id=viewer.id, teacher_id=teacher_id)
         config = preference.customizations if preference is not None else {}
@@ -114,14 +124,11 @@ async def start_conversation(
             raise not_found("Teacher", "teacherId")
     if scenario_id is not None:
         scenario = await ConversationScenario.get_or_none(id=scenario_id)
-        visible = scenario is not None and scenario.is_active
-        if visible and scenario.lesson_id is not None:  # type: ignore[union-attr]
-            visible = await can_see_in(loaders, viewer, "lesson", scenario.lesson_id)  # type: ignore[union-attr]
-        if not visible:
+        if not await _can_practise(loaders, viewer, scenario):
             raise not_found("Scenario", "scenarioId")
     session = await ConversationSession.create(
         user_id=viewer.id,
-        teacher_id=teacher.id,  # type: ignore[union-attr]
+        teacher_id=teacher.id,
         scenario_id=scenario_id,
         started_at=datetime.now(UTC),
         config=config or {},

@@ -77,10 +77,10 @@ async def open_lessons(
         await conn.execute_query(
             queries.OPEN_LESSON,
             [
-                enrollment.user_id,  # type: ignore[attr-defined]
+                enrollment.user_id,
                 lesson_id,
                 enrollment.id,
-                lesson_progress_id(enrollment.user_id, lesson_id),  # type: ignore[attr-defined]
+                lesson_progress_id(enrollment.user_id, lesson_id),
             ],
         )
 

@@ -327,9 +327,9 @@ async def complete_lesson(
         total = earned
         streak.total_xp += earned
         _advance_streak(streak, user, now, earned)
-        before = streak.total_xp
+        xp_before = streak.total_xp
         new_achievements = await award_all(conn, user.id, streak, now)
-        total += streak.total_xp - before
+        total += streak.total_xp - xp_before
         await streak.save(using_db=conn)
 
         today = streaks.local_date(now, user.timezone)

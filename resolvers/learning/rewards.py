@@ -128,14 +128,14 @@ async def issue_certificate(
         rows = await conn.execute_query_dict(
             queries.ISSUE_CERTIFICATE,
             [
-                enrollment.user_id,  # type: ignore[attr-defined]
-                enrollment.course_id,  # type: ignore[attr-defined]
+                enrollment.user_id,
+                enrollment.course_id,
                 enrollment.id,
                 now,
                 certificate_number(now),
             ],
         )
-        existing = await Certificate.get_or_none(enrollment_id=enrollment.id).using_db(conn)
+        existing = await Certificate.get_or_none(enrollment_id=enrollment.id, using_db=conn)
         if rows or existing is not None:
             assert existing is not None
             return existing

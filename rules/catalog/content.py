@@ -165,7 +165,11 @@ def check_exercise(v: Validator, data: dict, name: Name, creating: bool) -> None
                 if not isinstance(option, dict):
                     v.add(f"{name('options')}[{i}]", ErrorCode.INVALID, "An option is an object.")
                     continue
-                _text(v, option, "text", lambda k, i=i: f"{name('options')}[{i}].{k}", True, 500)
+
+                def option_name(k: str, i: int = i) -> str:
+                    return f"{name('options')}[{i}].{k}"
+
+                _text(v, option, "text", option_name, True, 500)
     if kind == ExerciseType.MULTIPLE_CHOICE.value and (creating or options is not None):
         valid = [o for o in options or [] if isinstance(o, dict)]
         if len(valid) < 2:

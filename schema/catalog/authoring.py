@@ -18,6 +18,7 @@ from engine.context import AppInfo
 from engine.ids import global_id
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN
+from engine.relations import as_type
 from resolvers.catalog import authoring as authoring
 from resolvers.catalog import exercises as exercises
 from resolvers.catalog import importing as importer
@@ -46,6 +47,8 @@ from schema.catalog.types import (
     LessonRef,
     Section,
     Unit,
+    as_course,
+    as_lesson,
 )
 
 UNSET: Any = strawberry.UNSET
@@ -123,27 +126,24 @@ class Mutation:
         permission=SIGNED_IN, description="Create a draft course (teachers and admins)."
     )
     async def create_course(self, info: AppInfo, input: CreateCourseInput) -> CoursePayload:
-        return CoursePayload(course=await authoring.create_course(info.context.user, values(input)))
+        course = await authoring.create_course(info.context.user, values(input))
+        return CoursePayload(course=as_course(course))
 
     @payload_mutation(permission=SIGNED_IN)
     async def update_course(self, info: AppInfo, input: UpdateCourseInput) -> CoursePayload:
         data = values(input, skip=("id",))
         course = await authoring.update_course(info.context.user, input.id, data)
-        return CoursePayload(course=course)
+        return CoursePayload(course=as_course(course))
 
     @payload_mutation(permission=SIGNED_IN, ids={"id": "Course"})
     async def publish_course(self, info: AppInfo, input: IdInput) -> CoursePayload:
-        course_id = input.id
-        return CoursePayload(
-            course=await authoring.set_published(info.context.user, course_id, True)
-        )
+        course = await authoring.set_published(info.context.user, input.id, True)
+        return CoursePayload(course=as_course(course))
 
     @payload_mutation(permission=SIGNED_IN, ids={"id": "Course"})
     async def unpublish_course(self, info: AppInfo, input: IdInput) -> CoursePayload:
-        course_id = input.id
-        return CoursePayload(
-            course=await authoring.set_published(info.context.user, course_id, False)
-        )
+        course = await authoring.set_published(info.context.user, input.id, False)
+        return CoursePayload(course=as_course(course))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -152,7 +152,7 @@ class Mutation:
     )
     async def delete_course(self, info: AppInfo, input: IdInput) -> DeletePayload:
         deleted = await authoring.delete_course(info.context.user, input.id)
-        return DeletePayload(deleted_id=global_id("Course", deleted))
+        return DeletePayload(deleted_id=strawberry.ID(global_id("Course", deleted)))
 
     # sections, units, lessons share one shape -------------------------------------------
 
@@ -181,7 +181,7 @@ class Mutation:
     @payload_mutation(permission=SIGNED_IN, ids={"id": "Section"})
     async def delete_section(self, info: AppInfo, input: IdInput) -> DeletePayload:
         deleted = await authoring.delete_node(info.context.user, "section", input.id)
-        return DeletePayload(deleted_id=global_id("Section", deleted))
+        return DeletePayload(deleted_id=strawberry.ID(global_id("Section", deleted)))
 
     @payload_mutation(permission=SIGNED_IN)
     async def create_unit(self, info: AppInfo, input: CreateUnitInput) -> UnitPayload:
@@ -210,7 +210,7 @@ class Mutation:
     @payload_mutation(permission=SIGNED_IN, ids={"id": "Unit"})
     async def delete_unit(self, info: AppInfo, input: IdInput) -> DeletePayload:
         deleted = await authoring.delete_node(info.context.user, "unit", input.id)
-        return DeletePayload(deleted_id=global_id("Unit", deleted))
+        return DeletePayload(deleted_id=strawberry.ID(global_id("Unit", deleted)))
 
     @payload_mutation(permission=SIGNED_IN)
     async def create_lesson(self, info: AppInfo, input: CreateLessonInput) -> LessonPayload:
@@ -241,7 +241,7 @@ class Mutation:
     @payload_mutation(permission=SIGNED_IN, ids={"id": "Lesson"})
     async def delete_lesson(self, info: AppInfo, input: IdInput) -> DeletePayload:
         deleted = await authoring.delete_node(info.context.user, "lesson", input.id)
-        return DeletePayload(deleted_id=global_id("Lesson", deleted))
+        return DeletePayload(deleted_id=strawberry.ID(global_id("Lesson", deleted)))
 
     # exercises and prerequisites ----------------------------------------------------------
 
@@ -251,13 +251,13 @@ class Mutation:
         exercise = await exercises.create_exercise(
             info.context.user, input.lesson_id, data, input.position
         )
-        return ExercisePayload(exercise=exercise)
+        return ExercisePayload(exercise=as_type(Exercise, exercise))
 
     @payload_mutation(permission=SIGNED_IN)
     async def update_exercise(self, info: AppInfo, input: UpdateExerciseInput) -> ExercisePayload:
         data = values(input, skip=("id",))
         exercise = await exercises.update_exercise(info.context.user, input.id, data)
-        return ExercisePayload(exercise=exercise)
+        return ExercisePayload(exercise=as_type(Exercise, exercise))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -267,12 +267,12 @@ class Mutation:
         exercise = await exercises.move_exercise(
             info.context.user, input.lesson_id, input.exercise_id, input.position
         )
-        return ExercisePayload(exercise=exercise)
+        return ExercisePayload(exercise=as_type(Exercise, exercise))
 
     @payload_mutation(permission=SIGNED_IN, ids={"id": "Exercise"})
     async def delete_exercise(self, info: AppInfo, input: IdInput) -> DeletePayload:
         deleted = await exercises.delete_exercise(info.context.user, input.id)
-        return DeletePayload(deleted_id=global_id("Exercise", deleted))
+        return DeletePayload(deleted_id=strawberry.ID(global_id("Exercise", deleted)))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -284,7 +284,7 @@ class Mutation:
         lesson = await exercises.add_prerequisite(
             info.context.user, input.lesson_id, input.prerequisite_id
         )
-        return LessonPayload(lesson=lesson)
+        return LessonPayload(lesson=as_lesson(lesson))
 
     @payload_mutation(permission=SIGNED_IN)
     async def remove_lesson_prerequisite(
@@ -293,7 +293,7 @@ class Mutation:
         lesson = await exercises.remove_prerequisite(
             info.context.user, input.lesson_id, input.prerequisite_id
         )
-        return LessonPayload(lesson=lesson)
+        return LessonPayload(lesson=as_lesson(lesson))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -302,5 +302,7 @@ class Mutation:
     async def import_course(self, info: AppInfo, input: ImportCourseInput) -> ImportCoursePayload:
         result = await importer.import_course_text(input.document, viewer=info.context.user)
         return ImportCoursePayload(
-            course=result.course, created=result.created, lesson_count=result.lesson_count
+            course=as_course(result.course),
+            created=result.created,
+            lesson_count=result.lesson_count,
         )

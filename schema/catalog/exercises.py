@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar, cast
+from uuid import UUID
 
 import strawberry
 from strawberry import relay
@@ -22,8 +23,14 @@ from models import catalog as m
 from resolvers.catalog import policy
 from resolvers.catalog.policy import can_edit_exercise
 
-ExerciseType = strawberry.enum(m.ExerciseType, name="ExerciseType")
-MediaKind = strawberry.enum(m.MediaKind, name="MediaKind")
+# GraphQL enums: `strawberry.enum` registers the models' classes themselves (and returns
+# them), so these names are plain aliases of the models' enums for the type checker.
+ExerciseType = m.ExerciseType
+MediaKind = m.MediaKind
+strawberry.enum(ExerciseType, name="ExerciseType")
+strawberry.enum(MediaKind, name="MediaKind")
+
+T = TypeVar("T")
 
 
 async def gather_all(items: Iterable[Any]) -> list[Any]:
@@ -40,13 +47,23 @@ async def always_false() -> bool:
 @node_source(m.MediaAsset, policy.media)
 class MediaAsset(relay.Node):
     id: relay.NodeID[str]
-    kind: MediaKind  # type: ignore[valid-type]
+    kind: MediaKind
     url: str
     format: str | None
     quality: str | None
     duration_seconds: float | None
     size_bytes: int | None
     mime_type: str | None
+
+
+def _option(self: object) -> m.ExerciseOption:
+    """`self` in `ExerciseOption`'s resolvers: the row itself (`model_type`)."""
+    return cast(m.ExerciseOption, self)
+
+
+def _exercise(self: object) -> m.Exercise:
+    """`self` in `Exercise`'s resolvers: the row itself (`model_type`)."""
+    return cast(m.Exercise, self)
 
 
 @strawberry.type
@@ -59,19 +76,18 @@ class ExerciseOption(relay.Node):
 
     @strawberry.field
     async def media(self, info: AppInfo) -> MediaAsset | None:
-        media_id = self.media_id  # type: ignore[attr-defined]
+        media_id = _option(self).media_id
         if media_id is None:
             return None
         return await info.context.loaders.get(MediaAssetByIdLoader).load(media_id)
 
     @strawberry.field(description="Whether this option is right: for the course's editors only.")
     async def is_correct(self, info: AppInfo) -> bool | None:
+        option = _option(self)
         editor = await can_edit_exercise(
-            info.context.loaders,
-            info.context.viewer,
-            self.exercise_id,  # type: ignore[attr-defined]
+            info.context.loaders, info.context.viewer, option.exercise_id
         )
-        return self.is_correct if editor else None  # type: ignore[return-value]
+        return option.is_correct if editor else None
 
 
 @strawberry.type
@@ -79,7 +95,7 @@ class ExerciseOption(relay.Node):
 @node_source(m.Exercise, policy.exercises)
 class Exercise(relay.Node):
     id: relay.NodeID[str]
-    type: ExerciseType  # type: ignore[valid-type]
+    type: ExerciseType
     prompt: str
     hint: str | None
     difficulty: int
@@ -88,7 +104,7 @@ class Exercise(relay.Node):
 
     @strawberry.field
     async def media(self, info: AppInfo) -> MediaAsset | None:
-        media_id = self.media_id  # type: ignore[attr-defined]
+        media_id = _exercise(self).media_id
         if media_id is None:
             return None
         return await info.context.loaders.get(MediaAssetByIdLoader).load(media_id)
@@ -101,20 +117,23 @@ class Exercise(relay.Node):
 
     @strawberry.field(description="The answer: for the course's editors only (else null).")
     async def correct_answer(self, info: AppInfo) -> str | None:
-        return await _secret(info, self.id, self.correct_answer)  # type: ignore[arg-type]
+        exercise = _exercise(self)
+        return await _secret(info, exercise.id, exercise.correct_answer)
 
     @strawberry.field(description="Accepted alternatives: for the course's editors only.")
     async def accepted_answers(self, info: AppInfo) -> list[str] | None:
-        return await _secret(info, self.id, self.accepted_answers)  # type: ignore[arg-type]
+        exercise = _exercise(self)
+        return await _secret(info, exercise.id, exercise.accepted_answers)
 
     @strawberry.field(
         description="Why the answer is right: for editors (learners get it on answering)."
     )
     async def explanation(self, info: AppInfo) -> str | None:
-        return await _secret(info, self.id, self.explanation)  # type: ignore[arg-type]
+        exercise = _exercise(self)
+        return await _secret(info, exercise.id, exercise.explanation)
 
 
-async def _secret(info: AppInfo, exercise_id: Any, value: Any) -> Any:
-    """`value` for the exercise's editors, None for everyone else (self is the row)."""
+async def _secret(info: AppInfo, exercise_id: UUID, value: T) -> T | None:
+    """`value` for the exercise's editors, None for everyone else."""
     editor = await can_edit_exercise(info.context.loaders, info.context.viewer, exercise_id)
     return value if editor else None

@@ -22,9 +22,9 @@ class CreateCourseInput:
     from_language: str = strawberry.field(description="Language code, e.g. `en`.")
     to_language: str = strawberry.field(description="Language code, e.g. `es`.")
     description: str | None = UNSET
-    category: CourseCategory | None = UNSET  # type: ignore[valid-type]
-    cefr_min: CefrLevel | None = UNSET  # type: ignore[valid-type]
-    cefr_max: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    category: CourseCategory | None = UNSET
+    cefr_min: CefrLevel | None = UNSET
+    cefr_max: CefrLevel | None = UNSET
     featured: bool | None = UNSET
     tags: list[str] | None = UNSET
     price_amount: Decimal | None = UNSET
@@ -40,9 +40,9 @@ class UpdateCourseInput:
     from_language: str | None = UNSET
     to_language: str | None = UNSET
     description: str | None = UNSET
-    category: CourseCategory | None = UNSET  # type: ignore[valid-type]
-    cefr_min: CefrLevel | None = UNSET  # type: ignore[valid-type]
-    cefr_max: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    category: CourseCategory | None = UNSET
+    cefr_min: CefrLevel | None = UNSET
+    cefr_max: CefrLevel | None = UNSET
     featured: bool | None = UNSET
     tags: list[str] | None = UNSET
     price_amount: Decimal | None = UNSET
@@ -62,7 +62,7 @@ class CreateSectionInput:
     course_id: NodeRef = node_id("Course")
     title: str
     description: str | None = UNSET
-    cefr_level: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    cefr_level: CefrLevel | None = UNSET
     position: int | None = strawberry.field(default=None, description="1-based; default last.")
 
 
@@ -71,7 +71,7 @@ class UpdateSectionInput:
     id: NodeRef = node_id("Section")
     title: str | None = UNSET
     description: str | None = UNSET
-    cefr_level: CefrLevel | None = UNSET  # type: ignore[valid-type]
+    cefr_level: CefrLevel | None = UNSET
 
 
 @strawberry.input
@@ -154,7 +154,7 @@ class MoveLessonInput:
 
 @strawberry.input
 class MediaInput:
-    kind: MediaKind  # type: ignore[valid-type]
+    kind: MediaKind
     url: str
     format: str | None = None
     quality: str | None = None
@@ -172,7 +172,7 @@ class ExerciseOptionInput:
 @strawberry.input
 class CreateExerciseInput:
     lesson_id: NodeRef = node_id("Lesson")
-    type: ExerciseType  # type: ignore[valid-type]
+    type: ExerciseType
     prompt: str
     correct_answer: str | None = strawberry.field(
         default=UNSET, description="Defaults to the first correct option for multiple choice."
@@ -191,7 +191,7 @@ class CreateExerciseInput:
 @strawberry.input
 class UpdateExerciseInput:
     id: NodeRef = node_id("Exercise")
-    type: ExerciseType | None = UNSET  # type: ignore[valid-type]
+    type: ExerciseType | None = UNSET
     prompt: str | None = UNSET
     correct_answer: str | None = UNSET
     accepted_answers: list[str] | None = UNSET

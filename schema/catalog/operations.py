@@ -8,6 +8,7 @@ import strawberry
 from core.pagination import PageArgs
 from engine.connections import Connection, to_connection
 from engine.context import AppInfo
+from engine.relations import as_types
 from loaders.catalog import CourseBySlugLoader
 from resolvers.catalog import browse as use_cases
 from resolvers.catalog.policy import can_see
@@ -29,8 +30,8 @@ class CourseFilter:
     to_language: str | None = strawberry.field(
         default=None, description="Code of the language taught, e.g. `es`."
     )
-    category: CourseCategory | None = None  # type: ignore[valid-type]
-    cefr_level: CefrLevel | None = strawberry.field(  # type: ignore[valid-type]
+    category: CourseCategory | None = None
+    cefr_level: CefrLevel | None = strawberry.field(
         default=None, description="Courses whose CEFR range includes this level."
     )
     featured: bool | None = None
@@ -45,7 +46,7 @@ class CourseFilter:
 class Query:
     @strawberry.field(description="Active languages, by name.")
     async def languages(self) -> list[Language]:
-        return await use_cases.list_languages()
+        return as_types(Language, await use_cases.list_languages())
 
     @strawberry.field(
         description="Published courses (plus a teacher's own drafts; everything for admins), "

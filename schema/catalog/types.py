@@ -7,9 +7,10 @@ resolvers.catalog_access; answers are shown to the course's editors only.
 from __future__ import annotations
 
 import asyncio
+import inspect
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 from strawberry import relay
@@ -49,7 +50,10 @@ from schema.identity.types import CefrLevel
 if TYPE_CHECKING:
     from schema.graph import Course, Lesson
 
-CourseCategory = strawberry.enum(m.CourseCategory, name="CourseCategory")
+# A GraphQL enum: `strawberry.enum` registers the model's class itself (and returns it), so
+# this name is a plain alias of the model's enum for the type checker.
+CourseCategory = m.CourseCategory
+strawberry.enum(CourseCategory, name="CourseCategory")
 
 
 # `Course` and `Lesson` are composed in schema/graph.py from every domain's fields.
@@ -57,8 +61,37 @@ CourseRef = Annotated["Course", strawberry.lazy("schema.graph")]
 LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
 
 
-def _cefr(value: str | None) -> Any:
-    return CefrLevel(value) if value else None  # type: ignore[misc]
+# Rows as the composed types they are returned as: what `engine.relations.as_type(Course, row)`
+# does, with `Course` and `Lesson` known to the type checker only (schema.graph imports this
+# module).
+def as_course(row: m.Course) -> Course:
+    return cast("Course", row)
+
+
+def as_lesson(row: m.Lesson) -> Lesson:
+    return cast("Lesson", row)
+
+
+# `self` in the resolvers of a model-backed type is the row itself (`model_type`; the
+# composed `Course` and `Lesson` of schema/graph.py for the fields classes).
+def _course(self: object) -> m.Course:
+    return cast(m.Course, self)
+
+
+def _lesson(self: object) -> m.Lesson:
+    return cast(m.Lesson, self)
+
+
+def _section(self: object) -> m.Section:
+    return cast(m.Section, self)
+
+
+def _scenario(self: object) -> m.ConversationScenario:
+    return cast(m.ConversationScenario, self)
+
+
+def _cefr(value: str | None) -> CefrLevel | None:
+    return CefrLevel(value) if value else None
 
 
 @strawberry.type
@@ -88,7 +121,7 @@ class CourseFields(relay.Node):
     slug: str
     title: str
     description: str
-    category: CourseCategory  # type: ignore[valid-type]
+    category: CourseCategory
     featured: bool
     is_published: bool
     published_at: datetime | None
@@ -98,21 +131,23 @@ class CourseFields(relay.Node):
     updated_at: datetime
 
     @strawberry.field
-    def cefr_min(self) -> CefrLevel:  # type: ignore[valid-type]
-        return _cefr(self.cefr_min)  # type: ignore[arg-type]
+    def cefr_min(self) -> CefrLevel:
+        return CefrLevel(_course(self).cefr_min)
 
     @strawberry.field
-    def cefr_max(self) -> CefrLevel:  # type: ignore[valid-type]
-        return _cefr(self.cefr_max)  # type: ignore[arg-type]
+    def cefr_max(self) -> CefrLevel:
+        return CefrLevel(_course(self).cefr_max)
 
     @strawberry.field(description='The CEFR levels the course covers, e.g. "A1\u2013A2" or "B1".')
     def cefr_range(self) -> str:
-        low, high = self.cefr_min, self.cefr_max  # type: ignore[attr-defined]
+        course = _course(self)
+        low, high = course.cefr_min, course.cefr_max
         return low if low == high else f"{low}\u2013{high}"  # en dash
 
     @strawberry.field
     def price(self) -> Money:
-        return Money(amount=self.price_amount, currency=self.price_currency)  # type: ignore[attr-defined]
+        course = _course(self)
+        return Money(amount=course.price_amount, currency=course.price_currency)
 
     from_language: Language = related(LanguageByIdLoader, "from_language_id")
 
@@ -120,7 +155,7 @@ class CourseFields(relay.Node):
 
     @strawberry.field(description="Whether the viewer may edit this course (author or admin).")
     def viewer_can_edit(self, info: AppInfo) -> bool:
-        return can_edit(info.context.viewer, self)  # type: ignore[arg-type]
+        return can_edit(info.context.viewer, _course(self))
 
     sections: list[Section] = related(
         SectionsByCourseLoader, "id", description="Sections in order."
@@ -141,8 +176,8 @@ class Section(relay.Node):
     position: int
 
     @strawberry.field
-    def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
-        return _cefr(self.cefr_level)  # type: ignore[arg-type]
+    def cefr_level(self) -> CefrLevel | None:
+        return _cefr(_section(self).cefr_level)
 
     course: CourseRef = related(CourseByIdLoader, "course_id")
 
@@ -198,7 +233,7 @@ class LessonFields(relay.Node):
     def vocabulary(self) -> list[VocabularyEntry]:
         return [
             VocabularyEntry(word=str(word), definition=str(definition))
-            for word, definition in (self.vocabulary or {}).items()  # type: ignore[attr-defined]
+            for word, definition in (_lesson(self).vocabulary or {}).items()
         ]
 
     unit: Unit = related(UnitByIdLoader, "unit_id")
@@ -253,16 +288,19 @@ class ConversationScenario(relay.Node):
     is_active: bool
 
     @strawberry.field
-    def cefr_level(self) -> CefrLevel | None:  # type: ignore[valid-type]
-        return _cefr(self.cefr_level)  # type: ignore[arg-type]
+    def cefr_level(self) -> CefrLevel | None:
+        return _cefr(_scenario(self).cefr_level)
 
     @strawberry.field
     async def lesson(self, info: AppInfo) -> LessonRef | None:
-        lesson_id = self.lesson_id  # type: ignore[attr-defined]
+        lesson_id = _scenario(self).lesson_id
         if lesson_id is None:
             return None
-        found = await LessonFields.resolve_nodes(info=info, node_ids=[lesson_id])
-        return found[0]
+        # Through `Lesson`'s node resolver (its access rule), which `node_source` made async
+        # and which gives rows: the composed `Lesson` is returned as the row (`model_type`).
+        found = LessonFields.resolve_nodes(info=info, node_ids=[str(lesson_id)])
+        lessons = list(await found if inspect.isawaitable(found) else found)
+        return cast("Lesson | None", lessons[0])
 
 
 CATALOG_TYPES: list[type] = [

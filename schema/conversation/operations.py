@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 import strawberry
@@ -18,8 +18,10 @@ from engine.context import AppInfo
 from engine.ids import NodeRef, decode_global_id, global_id, node_id
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN, IsAuthenticated
+from engine.relations import as_type, as_types
 from loaders.conversation import MessageByIdLoader, SessionByIdLoader
 from models.conversation import SessionStatus as SessionStatusModel
+from models.identity import User as UserRow
 from resolvers.conversation import sessions as use_cases
 from resolvers.conversation.policy import can_see_private
 from resolvers.conversation.reply import topic
@@ -33,9 +35,16 @@ from schema.conversation.types import (
     SessionStatusChanged,
     TeacherPreference,
     TeacherProfile,
+    as_session,
 )
 
 __all__ = ["TYPES", "Mutation", "Query", "Subscription", "UserFields"]
+
+
+def _user(self: object) -> UserRow:
+    """`self` in the resolvers of `UserFields`: the row of the composed `User` type
+    (schema/graph.py), which is returned as the row itself (`model_type`)."""
+    return cast(UserRow, self)
 
 
 @strawberry.type
@@ -55,17 +64,18 @@ class UserFields:
     ) -> Connection[ConversationSessionRef]:
         viewer = info.context.viewer
         args = page_args(first, after, last, before)
-        if not can_see_private(viewer, self.id):  # type: ignore[attr-defined]
-            return to_connection(Page.empty())  # type: ignore[return-value]
-        page = await use_cases.list_sessions(viewer, self.id, args)  # type: ignore[attr-defined]
-        return to_connection(page)  # type: ignore[return-value]
+        user_id = _user(self).id
+        if not can_see_private(viewer, user_id):
+            return to_connection(Page.empty())
+        page = await use_cases.list_sessions(viewer, user_id, args)
+        return to_connection(page)
 
 
 @strawberry.type
 class Query:
     @strawberry.field(description="AI teachers to practise with (system and your own).")
     async def teacher_profiles(self, info: AppInfo) -> list[TeacherProfile]:
-        return await use_cases.list_teachers(info.context.viewer)  # type: ignore[return-value]
+        return as_types(TeacherProfile, await use_cases.list_teachers(info.context.viewer))
 
 
 @strawberry.input
@@ -134,7 +144,7 @@ class Mutation:
         preference = await use_cases.choose_teacher(
             info.context.user, input.teacher_id, input.customizations
         )
-        return ChooseTeacherPayload(preference=preference)
+        return ChooseTeacherPayload(preference=as_type(TeacherPreference, preference))
 
     @payload_mutation(permission=SIGNED_IN)
     async def start_conversation(
@@ -143,7 +153,7 @@ class Mutation:
         session = await use_cases.start_conversation(
             info.context.user, info.context.loaders, input.scenario_id, input.teacher_id
         )
-        return StartConversationPayload(session=session)
+        return StartConversationPayload(session=as_session(session))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -153,14 +163,14 @@ class Mutation:
         message = await use_cases.send_message(
             info.context.user, info.context.services.tutor, input.session_id, input.content
         )
-        return SendMessagePayload(message=message)
+        return SendMessagePayload(message=as_type(ConversationMessage, message))
 
     @payload_mutation(permission=SIGNED_IN)
     async def end_conversation(
         self, info: AppInfo, input: EndConversationInput
     ) -> EndConversationPayload:
         session = await use_cases.end_conversation(info.context.user, input.session_id)
-        return EndConversationPayload(session=session)
+        return EndConversationPayload(session=as_session(session))
 
     @payload_mutation(permission=SIGNED_IN)
     async def pause_conversation(
@@ -185,7 +195,7 @@ async def _set_status(
     info: AppInfo, session_id: UUID, status: SessionStatusModel
 ) -> ConversationStatusPayload:
     session = await use_cases.set_status(info.context.user, session_id, status)
-    return ConversationStatusPayload(session=session)
+    return ConversationStatusPayload(session=as_session(session))
 
 
 async def _to_event(info: AppInfo, event: dict[str, Any]) -> Any:
@@ -216,12 +226,12 @@ class _Sent:
 
     def first_time(self, output: Any) -> bool:
         if isinstance(output, MessageAdded):
-            sequence = output.message.sequence  # type: ignore[attr-defined]
+            sequence = output.message.sequence
             if sequence in self.sequences:
                 return False
             self.sequences.add(sequence)
         elif isinstance(output, SessionStatusChanged):
-            self.status = output.session.status  # type: ignore[attr-defined]
+            self.status = output.session.status
         return True
 
 
@@ -229,7 +239,7 @@ async def _catch_up(info: AppInfo, session_id: Any, sent: _Sent) -> list[Any]:
     """After the event listener reconnected: the messages and status change it missed."""
     loaders = info.context.fresh_loaders()
     missed: list[Any] = [
-        MessageAdded(message=message)  # type: ignore[arg-type]
+        MessageAdded(message=as_type(ConversationMessage, message))
         for message in await use_cases.messages_after(session_id, sent.after)
         if message.sequence not in sent.sequences
     ]

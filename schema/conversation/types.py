@@ -4,7 +4,7 @@ metrics, and the subscription's events. Catalog types are referenced lazily."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 from strawberry import relay
@@ -33,11 +33,18 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from schema.catalog.types import ConversationScenario
 
-SessionStatus = strawberry.enum(m.SessionStatus, name="ConversationStatus")
-MessageSender = strawberry.enum(m.Sender, name="MessageSender")
-CorrectionType = strawberry.enum(m.CorrectionType, name="CorrectionType")
-CorrectionSeverity = strawberry.enum(m.Severity, name="CorrectionSeverity")
-Evaluator = strawberry.enum(m.Evaluator, name="Evaluator")
+# GraphQL enums: `strawberry.enum` registers the models' classes themselves (and returns
+# them), so these names are plain aliases of the models' enums for the type checker.
+SessionStatus = m.SessionStatus
+MessageSender = m.Sender
+CorrectionType = m.CorrectionType
+CorrectionSeverity = m.Severity
+Evaluator = m.Evaluator
+strawberry.enum(SessionStatus, name="ConversationStatus")
+strawberry.enum(MessageSender, name="MessageSender")
+strawberry.enum(CorrectionType, name="CorrectionType")
+strawberry.enum(CorrectionSeverity, name="CorrectionSeverity")
+strawberry.enum(Evaluator, name="Evaluator")
 
 
 @strawberry.type(description="An AI teacher persona.")
@@ -82,8 +89,8 @@ class Correction(relay.Node):
     original: str
     corrected: str
     explanation: str
-    type: CorrectionType  # type: ignore[valid-type]
-    severity: CorrectionSeverity  # type: ignore[valid-type]
+    type: CorrectionType
+    severity: CorrectionSeverity
     rule: str = strawberry.field(description="The error family that found it.")
     start: int = strawberry.field(description="Offset of the first character (0-based).")
     end: int = strawberry.field(description="Offset after the last character (exclusive).")
@@ -94,7 +101,7 @@ class Correction(relay.Node):
 @node_source(m.ConversationMessage, policy.in_visible_session)
 class ConversationMessage(relay.Node):
     id: relay.NodeID[str]
-    sender: MessageSender  # type: ignore[valid-type]
+    sender: MessageSender
     content: str
     sequence: int
     suggestions: list[str]
@@ -118,7 +125,7 @@ class Evaluation(relay.Node):
     cefr_level: str
     strengths: list[str]
     improvements: list[str]
-    evaluator: Evaluator  # type: ignore[valid-type]
+    evaluator: Evaluator
     created_at: datetime
 
 
@@ -135,13 +142,25 @@ class ConversationMetrics:
 ConversationSessionRef = Annotated["ConversationSession", strawberry.lazy("schema.graph")]
 
 
+def as_session(row: m.ConversationSession) -> ConversationSession:
+    """A session row as the composed `ConversationSession` type, which is returned as the row
+    itself: what `engine.relations.as_type(ConversationSession, row)` does, with the type
+    known to the type checker only (schema.graph imports this module)."""
+    return cast("ConversationSession", row)
+
+
+def _session(self: object) -> m.ConversationSession:
+    """`self` in the resolvers of `ConversationSessionFields`: the row itself (`model_type`)."""
+    return cast(m.ConversationSession, self)
+
+
 @strawberry.type
 @node_source(m.ConversationSession, policy.sessions)
 class ConversationSessionFields(relay.Node):
     """The conversation domain's fields of `ConversationSession`."""
 
     id: relay.NodeID[str]
-    status: SessionStatus  # type: ignore[valid-type]
+    status: SessionStatus
     started_at: datetime
     completed_at: datetime | None
     duration_seconds: int
@@ -153,7 +172,7 @@ class ConversationSessionFields(relay.Node):
     async def scenario(
         self, info: AppInfo
     ) -> Annotated["ConversationScenario", strawberry.lazy("schema.catalog.types")] | None:  # noqa: UP037
-        scenario_id = self.scenario_id  # type: ignore[attr-defined]
+        scenario_id = _session(self).scenario_id
         if scenario_id is None:
             return None
         return await info.context.loaders.get(ScenarioByIdLoader).load(scenario_id)
@@ -173,7 +192,7 @@ class ConversationSessionFields(relay.Node):
     ) -> Connection[ConversationMessage]:
         args = PageArgs(first=first, after=after, last=last, before=before)
         page = await info.context.loaders.get(MessagesBySessionLoader).load((self.id, args))
-        return to_connection(page)  # type: ignore[return-value]
+        return to_connection(page)
 
 
 @strawberry.type(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
@@ -10,6 +10,7 @@ from engine.context import AppInfo
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN
 from loaders.identity import LearningProfileByUserIdLoader
+from models import identity as m
 from models.identity import LearningProfile
 from resolvers.identity import auth as use_cases
 from resolvers.identity import recovery
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from schema.graph import User
 
 UserRef = Annotated["User", strawberry.lazy("schema.graph")]
+
+
+def as_user(row: m.User) -> User:
+    """A user row as the composed `User` type, which is returned as the row itself: what
+    `engine.relations.as_type(User, row)` does, with `User` known to the type checker only
+    (schema.graph imports this module)."""
+    return cast("User", row)
 
 
 @strawberry.input
@@ -57,7 +65,7 @@ class UpdateProfileInput:
     )
     avatar_url: str | None = strawberry.UNSET
     target_language: str | None = strawberry.UNSET
-    proficiency_level: CefrLevel | None = strawberry.UNSET  # type: ignore[valid-type]
+    proficiency_level: CefrLevel | None = strawberry.UNSET
     learning_goals: list[str] | None = strawberry.UNSET
     weekly_goal_hours: float | None = strawberry.UNSET
     preferred_lesson_minutes: int | None = strawberry.UNSET
@@ -148,7 +156,8 @@ def _prime_profile(info: AppInfo, profile: LearningProfile | None) -> None:
 class Query:
     @strawberry.field(description="The signed-in user, or null.")
     def me(self, info: AppInfo) -> UserRef | None:
-        return info.context.viewer
+        viewer = info.context.viewer
+        return None if viewer is None else as_user(viewer)
 
 
 @strawberry.type
@@ -165,7 +174,7 @@ class Mutation:
             user_agent=_user_agent(info),
         )
         _prime_profile(info, signed_in.profile)
-        return SignUpPayload(token=signed_in.token, user=signed_in.user)
+        return SignUpPayload(token=signed_in.token, user=as_user(signed_in.user))
 
     @payload_mutation(description="Exchange email and password for a bearer token.")
     async def log_in(self, info: AppInfo, input: LogInInput) -> LogInPayload:
@@ -175,7 +184,7 @@ class Mutation:
             settings=info.context.settings,
             user_agent=_user_agent(info),
         )
-        return LogInPayload(token=signed_in.token, user=signed_in.user)
+        return LogInPayload(token=signed_in.token, user=as_user(signed_in.user))
 
     @payload_mutation(
         permission=SIGNED_IN, description="End this session, or every session of the account."
@@ -193,7 +202,7 @@ class Mutation:
         changes = {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
         update = await use_cases.update_profile(viewer=info.context.user, changes=changes)
         _prime_profile(info, update.profile)
-        return UpdateProfilePayload(user=update.user)
+        return UpdateProfilePayload(user=as_user(update.user))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -232,4 +241,5 @@ class Mutation:
 
     @payload_mutation(description="Confirm the email with the token mailed at sign-up.")
     async def verify_email(self, info: AppInfo, input: VerifyEmailInput) -> VerifyEmailPayload:
-        return VerifyEmailPayload(user=await recovery.verify_email(token=input.token))
+        user = await recovery.verify_email(token=input.token)
+        return VerifyEmailPayload(user=as_user(user))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 import strawberry
 from strawberry import relay
@@ -15,9 +16,20 @@ from loaders.identity import (
 from models import identity as m
 from resolvers.identity import policy
 
-Role = strawberry.enum(m.Role, name="Role")
-SubscriptionTier = strawberry.enum(m.SubscriptionTier, name="SubscriptionTier")
-CefrLevel = strawberry.enum(m.CefrLevel, name="CefrLevel")
+# The models' enums are the GraphQL enums: `strawberry.enum` registers the class itself (and
+# returns it), so each name here is a plain alias of the model's enum for the type checker.
+Role = m.Role
+SubscriptionTier = m.SubscriptionTier
+CefrLevel = m.CefrLevel
+strawberry.enum(Role, name="Role")
+strawberry.enum(SubscriptionTier, name="SubscriptionTier")
+strawberry.enum(CefrLevel, name="CefrLevel")
+
+
+def _user(self: object) -> m.User:
+    """`self` in the resolvers of `UserFields`: the `User` row itself, which the composed
+    `User` type is returned as (`model_type`, schema/graph.py)."""
+    return cast(m.User, self)
 
 
 @strawberry.type
@@ -26,7 +38,7 @@ CefrLevel = strawberry.enum(m.CefrLevel, name="CefrLevel")
 class LearningProfile(relay.Node):
     id: relay.NodeID[str]
     target_language: str | None
-    proficiency_level: CefrLevel  # type: ignore[valid-type]
+    proficiency_level: CefrLevel
     learning_goals: list[str]
     weekly_goal_hours: float
     preferred_lesson_minutes: int
@@ -41,16 +53,16 @@ class UserFields(relay.Node):
     email: str
     username: str | None
     display_name: str
-    role: Role  # type: ignore[valid-type]
+    role: Role
     timezone: str
     native_language: str | None
     daily_xp_goal: int
-    subscription_tier: SubscriptionTier  # type: ignore[valid-type]
+    subscription_tier: SubscriptionTier
     avatar_url: str | None
     created_at: datetime
 
     @strawberry.field
     def email_verified(self) -> bool:
-        return self.email_verified_at is not None  # type: ignore[attr-defined]
+        return _user(self).email_verified_at is not None
 
     learning_profile: LearningProfile | None = related(LearningProfileByUserIdLoader, "id")

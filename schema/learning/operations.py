@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 
@@ -19,7 +19,7 @@ from engine.context import AppInfo, Context
 from engine.ids import NodeRef, node_id
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN
-from engine.relations import related
+from engine.relations import as_type, as_types, related
 from loaders.learning import (
     DailyActivitiesByUserSinceLoader,
     DailyActivityByUserDateLoader,
@@ -30,6 +30,9 @@ from loaders.learning import (
     UserStreakByUserLoader,
     ViewerProgressLoader,
 )
+from models.catalog import Course as CourseRow
+from models.catalog import Lesson as LessonRow
+from models.identity import User as UserRow
 from models.learning import Achievement as AchievementRow
 from resolvers.learning import enrollment as use_cases
 from resolvers.learning import play
@@ -63,50 +66,76 @@ def _own(info: AppInfo, user_id: object) -> bool:
     return can_see_private(info.context.viewer, user_id)
 
 
+# `self` in the resolvers of these fields classes is the row of the composed type
+# (schema/graph.py), which is returned as the row itself (`model_type`).
+def _user(self: object) -> UserRow:
+    return cast(UserRow, self)
+
+
+def _course(self: object) -> CourseRow:
+    return cast(CourseRow, self)
+
+
+def _as_lessons(rows: list[LessonRow]) -> list[Lesson]:
+    """Rows as the composed `Lesson` type: what `as_types(Lesson, rows)` does, with `Lesson`
+    known to the type checker only (schema.graph imports this module)."""
+    return cast("list[Lesson]", rows)
+
+
+def _as_stats(stats: use_cases.Stats) -> Stats:
+    """The use case's `Stats` handed out as is (no copy): it has this type's fields, which
+    Strawberry reads by attribute (the type has no `is_type_of`)."""
+    return cast(Stats, stats)
+
+
 @strawberry.type
 class UserFields:
     """Learning fields of `User` (private: null or empty for other viewers)."""
 
     @strawberry.field(description="XP, streak and today's progress toward the daily goal.")
     async def stats(self, info: AppInfo) -> Stats | None:
-        if not _own(info, self.id):  # type: ignore[attr-defined]
+        user = _user(self)
+        if not _own(info, user.id):
             return None
         now = datetime.now(UTC)
-        today = use_cases.today_for(self, now)
+        today = use_cases.today_for(user, now)
         loaders = info.context.loaders
         streak, day = await asyncio.gather(  # one batch, not two round trips in a row
-            loaders.get(UserStreakByUserLoader).load(self.id),  # type: ignore[attr-defined]
-            loaders.get(DailyActivityByUserDateLoader).load((self.id, today)),  # type: ignore[attr-defined]
+            loaders.get(UserStreakByUserLoader).load(user.id),
+            loaders.get(DailyActivityByUserDateLoader).load((user.id, today)),
         )
-        return use_cases.stats_of(self, streak, day, now)  # type: ignore[arg-type, return-value]
+        return _as_stats(use_cases.stats_of(user, streak, day, now))
 
     @strawberry.field(description="Courses the user is enrolled in, most recently active first.")
     async def enrollments(
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Enrollment]:
+        user = _user(self)
         args = page_args(first, after)
-        if not _own(info, self.id):  # type: ignore[attr-defined]
+        if not _own(info, user.id):
             return to_connection(Page.empty())
-        page = await info.context.loaders.get(EnrollmentsPageByUserLoader).load((self.id, args))  # type: ignore[attr-defined]
+        page = await info.context.loaders.get(EnrollmentsPageByUserLoader).load((user.id, args))
         return to_connection(page)
 
     @strawberry.field(description="Achievements earned, newest first.")
     async def achievements(self, info: AppInfo) -> list[UserAchievement]:
-        if not _own(info, self.id):  # type: ignore[attr-defined]
+        user = _user(self)
+        if not _own(info, user.id):
             return []
-        return await info.context.loaders.get(UserAchievementsByUserLoader).load(self.id)  # type: ignore[attr-defined]
+        return await info.context.loaders.get(UserAchievementsByUserLoader).load(user.id)
 
     @strawberry.field(description="The last `days` local days (user's time zone), oldest first.")
     async def daily_activity(self, info: AppInfo, days: int = 30) -> list[DayActivity]:
-        if not _own(info, self.id):  # type: ignore[attr-defined]
+        user = _user(self)
+        if not _own(info, user.id):
             return []
         use_cases.check_days(days)
         now = datetime.now(UTC)
-        since = use_cases.today_for(self, now) - timedelta(days=days - 1)
+        since = use_cases.today_for(user, now) - timedelta(days=days - 1)
         rows = await info.context.loaders.get(DailyActivitiesByUserSinceLoader).load(
-            (self.id, since)  # type: ignore[attr-defined]
+            (user.id, since)
         )
-        return use_cases.activity_days(self, rows, days, now)
+        return use_cases.activity_days(user, rows, days, now)
 
 
 @strawberry.type
@@ -123,7 +152,7 @@ class CourseFields:
         if viewer is None:
             return None
         return await info.context.loaders.get(EnrollmentByUserCourseLoader).load(
-            (viewer.id, self.id)  # type: ignore[attr-defined]
+            (viewer.id, _course(self).id)
         )
 
 
@@ -209,7 +238,8 @@ class Mutation:
         description="Enrol in a free course (PAYMENT_REQUIRED for a paid one); idempotent.",
     )
     async def enroll(self, info: AppInfo, input: EnrollInput) -> EnrollPayload:
-        return EnrollPayload(enrollment=await use_cases.enroll(info.context.user, input.course_id))
+        enrollment = await use_cases.enroll(info.context.user, input.course_id)
+        return EnrollPayload(enrollment=as_type(Enrollment, enrollment))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -217,7 +247,10 @@ class Mutation:
     )
     async def start_lesson(self, info: AppInfo, input: StartLessonInput) -> StartLessonPayload:
         started = await play.start_lesson(info.context.user, input.lesson_id)
-        return StartLessonPayload(lesson_progress=started.lesson_progress, hearts=started.hearts)
+        return StartLessonPayload(
+            lesson_progress=as_type(LessonProgress, started.lesson_progress),
+            hearts=started.hearts,
+        )
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -248,13 +281,14 @@ class Mutation:
         self, info: AppInfo, input: CompleteLessonInput
     ) -> CompleteLessonPayload:
         done = await play.complete_lesson(info.context.user, input.lesson_id)
+        certificate = done.certificate
         return CompleteLessonPayload(
-            lesson_progress=done.lesson_progress,
+            lesson_progress=as_type(LessonProgress, done.lesson_progress),
             xp_earned=done.xp_earned,
-            stats=done.stats,
-            new_achievements=done.new_achievements,
-            unlocked_lessons=done.unlocked_lessons,
-            certificate=done.certificate,
+            stats=_as_stats(done.stats),
+            new_achievements=as_types(Achievement, done.new_achievements),
+            unlocked_lessons=_as_lessons(done.unlocked_lessons),
+            certificate=None if certificate is None else as_type(Certificate, certificate),
         )
 
 
@@ -262,7 +296,8 @@ class Mutation:
 class Query:
     @strawberry.field(description="Every achievement there is to earn.")
     async def achievements(self) -> list[Achievement]:
-        return await AchievementRow.filter(is_active=True).order_by("threshold", "code")  # type: ignore[return-value]
+        rows = await AchievementRow.filter(is_active=True).order_by("threshold", "code")
+        return as_types(Achievement, rows)
 
 
 TYPES: list[type] = [Enrollment, LessonProgress, Achievement]

@@ -4,7 +4,7 @@ or schema.identity here: schema.identity imports this domain for its `User` mixi
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 from strawberry import relay
@@ -32,9 +32,14 @@ if TYPE_CHECKING:
 CourseRef = Annotated["Course", strawberry.lazy("schema.graph")]
 LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
 
-EnrollmentStatus = strawberry.enum(m.EnrollmentStatus, name="EnrollmentStatus")
-ProgressStatus = strawberry.enum(m.ProgressStatus, name="ProgressStatus")
-AchievementCondition = strawberry.enum(m.ConditionType, name="AchievementCondition")
+# GraphQL enums: `strawberry.enum` registers the models' classes themselves (and returns
+# them), so these names are plain aliases of the models' enums for the type checker.
+EnrollmentStatus = m.EnrollmentStatus
+ProgressStatus = m.ProgressStatus
+AchievementCondition = m.ConditionType
+strawberry.enum(EnrollmentStatus, name="EnrollmentStatus")
+strawberry.enum(ProgressStatus, name="ProgressStatus")
+strawberry.enum(AchievementCondition, name="AchievementCondition")
 
 
 @strawberry.type(description="A learner's totals across courses.")
@@ -64,7 +69,7 @@ class Achievement(relay.Node):
     name: str
     description: str
     icon_url: str | None
-    condition_type: AchievementCondition  # type: ignore[valid-type]
+    condition_type: AchievementCondition
     threshold: int
     xp_reward: int
 
@@ -99,7 +104,7 @@ class Certificate(relay.Node):
 @node_source(m.LessonProgress, policy.learner_rows)
 class LessonProgress(relay.Node):
     id: relay.NodeID[str]
-    status: ProgressStatus  # type: ignore[valid-type]
+    status: ProgressStatus
     best_score: int | None = strawberry.field(description="0-100, null until completed.")
     attempts: int = strawberry.field(description="How many times the lesson was started.")
     completion_count: int
@@ -129,29 +134,36 @@ def _percent(done: int, total: int) -> int:
     return min(100, done * 100 // total) if total else 0
 
 
+def _enrollment(self: object) -> m.Enrollment:
+    """`self` in `Enrollment`'s resolvers: the row itself (`model_type`)."""
+    return cast(m.Enrollment, self)
+
+
 @strawberry.type
 @model_type(m.Enrollment)
 @node_source(m.Enrollment, policy.learner_rows)
 class Enrollment(relay.Node):
     id: relay.NodeID[str]
-    status: EnrollmentStatus  # type: ignore[valid-type]
+    status: EnrollmentStatus
     total_xp: int
     last_active_at: dt.datetime | None
     completed_at: dt.datetime | None
 
     @strawberry.field(description="When the learner enrolled.")
     def enrolled_at(self) -> dt.datetime:
-        return self.created_at  # type: ignore[attr-defined]
+        return _enrollment(self).created_at
 
     @strawberry.field(description="Hearts now (regenerated ones included); 5 when unlimited.")
     def hearts(self, info: AppInfo) -> int:
-        owner = _owner(info, self.user_id)  # type: ignore[attr-defined]
-        return when_loaded(lambda user: use_cases.hearts_now(self, _tier(user)), owner)  # type: ignore[arg-type]
+        enrollment = _enrollment(self)
+        owner = _owner(info, enrollment.user_id)
+        return when_loaded(lambda user: use_cases.hearts_now(enrollment, _tier(user)), owner)
 
     @strawberry.field(description="When the next heart comes back; null when full.")
     def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
-        owner = _owner(info, self.user_id)  # type: ignore[attr-defined]
-        return when_loaded(lambda user: use_cases.next_heart(self, _tier(user)), owner)  # type: ignore[arg-type]
+        enrollment = _enrollment(self)
+        owner = _owner(info, enrollment.user_id)
+        return when_loaded(lambda user: use_cases.next_heart(enrollment, _tier(user)), owner)
 
     course: CourseRef = related(CourseByIdLoader, "course_id")
 
@@ -165,11 +177,11 @@ class Enrollment(relay.Node):
 
     @strawberry.field(description="Completed lessons as a whole percentage, 0-100.")
     def percent_complete(self, info: AppInfo) -> int:
-        loaders = info.context.loaders
+        loaders, enrollment = info.context.loaders, _enrollment(self)
         return when_loaded(
             _percent,
-            loaders.get(CompletedLessonCountByEnrollmentLoader).get_or_load(self.id),
-            loaders.get(LessonCountByCourseLoader).get_or_load(self.course_id),  # type: ignore[attr-defined]
+            loaders.get(CompletedLessonCountByEnrollmentLoader).get_or_load(enrollment.id),
+            loaders.get(LessonCountByCourseLoader).get_or_load(enrollment.course_id),
         )
 
     @strawberry.field(description="Progress rows of the lessons reached, in course order.")

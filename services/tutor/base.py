@@ -2,7 +2,8 @@
 
 Corrections always come from the deterministic rules (tutor.rules), so `sendMessage` can
 return them at once; engines differ in how they produce the teacher's reply, which is
-streamed in chunks after the mutation has returned. `build_engine(settings)` picks one.
+streamed in chunks after the mutation has returned. `services.tutor.build_engine(settings)`
+picks one.
 """
 
 from __future__ import annotations
@@ -93,22 +94,3 @@ class TutorEngine(ABC):
     @abstractmethod
     def stream_reply(self, turn: Turn) -> AsyncIterator[str]:
         """The teacher's reply in chunks; raises TutorError when it cannot be produced."""
-
-
-def build_engine(settings: Any) -> TutorEngine:
-    """The engine `settings.tutor_engine` names: local (default), or remote/openai."""
-    kind = (settings.tutor_engine or "local").lower()
-    if kind == "local":
-        from services.tutor.local import LocalEngine
-
-        return LocalEngine()
-    if kind in ("remote", "openai"):
-        from services.tutor.remote import RemoteEngine
-
-        return RemoteEngine(
-            base_url=settings.tutor_base_url,
-            model=settings.tutor_model,
-            api_key=settings.tutor_api_key,
-            timeout=settings.tutor_timeout_seconds,
-        )
-    raise ValueError(f"unknown tutor engine {settings.tutor_engine!r}")

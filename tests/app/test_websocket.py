@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import websockets
 from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.typing import Subprotocol
 
 from core.settings import Settings
 from engine.ids import global_id
@@ -44,13 +45,14 @@ async def run_operation(
     **connect: Any,
 ) -> list[dict[str, Any]]:
     """Connects, initialises, runs one operation; returns the messages up to its end."""
-    async with websockets.connect(ws_url(base), subprotocols=[protocol], **connect) as socket:
+    subprotocols = [Subprotocol(protocol)]
+    async with websockets.connect(ws_url(base), subprotocols=subprotocols, **connect) as socket:
         assert socket.subprotocol == protocol
         await socket.send(json.dumps({"type": "connection_init", "payload": init_payload or {}}))
         assert await _receive(socket) == {"type": "connection_ack"}
         message = {"id": "1", "type": START[protocol], "payload": {"query": query}}
         await socket.send(json.dumps(message))
-        messages = []
+        messages: list[dict[str, Any]] = []
         while not messages or messages[-1]["type"] not in ("complete", "error"):
             messages.append(await _receive(socket))
         return messages
@@ -93,16 +95,19 @@ async def test_handshake_authorization_header_sets_the_viewer(server: str) -> No
 
 
 async def test_invalid_token_is_rejected_on_graphql_transport_ws(server: str) -> None:
-    async with websockets.connect(ws_url(server), subprotocols=[TRANSPORT_WS]) as socket:
+    async with websockets.connect(
+        ws_url(server), subprotocols=[Subprotocol(TRANSPORT_WS)]
+    ) as socket:
         init = {"type": "connection_init", "payload": {"authorization": "Bearer not-a-token"}}
         await socket.send(json.dumps(init))
         with pytest.raises(ConnectionClosed) as closed:
             await _receive(socket)
-    assert (closed.value.rcvd.code, closed.value.rcvd.reason) == (4403, "Forbidden")
+    received = closed.value.rcvd
+    assert received is not None and (received.code, received.reason) == (4403, "Forbidden")
 
 
 async def test_invalid_token_is_rejected_on_graphql_ws(server: str) -> None:
-    async with websockets.connect(ws_url(server), subprotocols=[LEGACY_WS]) as socket:
+    async with websockets.connect(ws_url(server), subprotocols=[Subprotocol(LEGACY_WS)]) as socket:
         init = {"type": "connection_init", "payload": {"authorization": "Bearer not-a-token"}}
         await socket.send(json.dumps(init))
         assert await _receive(socket) == {
@@ -111,7 +116,7 @@ async def test_invalid_token_is_rejected_on_graphql_ws(server: str) -> None:
         }
         with pytest.raises(ConnectionClosed) as closed:
             await _receive(socket)
-    assert closed.value.rcvd.code == 1011
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1011
 
 
 async def test_origins_outside_allowed_origins_are_refused(server: str, settings: Settings) -> None:

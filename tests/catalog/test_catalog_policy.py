@@ -5,6 +5,7 @@ and the course each unit and lesson carries (migration 6) follows them when they
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from uuid import UUID
 
 from core.rows import fetch_records
 from engine.ids import global_id
@@ -65,7 +66,7 @@ async def test_a_deleted_course_is_nobodys(gql: GraphQLClient) -> None:
         assert not await _sees(gql, "Lesson", tree.lessons[0].id, token)
 
 
-async def _course_ids(table: str, ids: list[object]) -> list[object]:
+async def _course_ids(table: str, ids: list[UUID]) -> list[UUID]:
     rows = await fetch_records(
         f'SELECT course_id FROM "{table}" WHERE id = ANY($1) ORDER BY id', [ids]
     )

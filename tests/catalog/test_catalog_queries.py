@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from core.sqlcount import StatementLog
 from engine.ids import decode_global_id, global_id
 from models.catalog import ConversationScenario, CourseCategory, MediaAsset, MediaKind
 from models.identity import Role, User
@@ -24,7 +25,9 @@ def _pair() -> tuple[str, str]:
 
 async def _walk(gql: GraphQLClient, flt: dict, size: int, token: str | None = None) -> list:
     """Every page of Courses, following endCursor; returns (slug, totalCount) pages."""
-    slugs, after, pages = [], None, 0
+    slugs: list[str] = []
+    after: str | None = None
+    pages = 0
     while True:
         variables = {"first": size, "after": after, "filter": flt}
         data = (await gql(CATALOG, variables, token=token, operation_name="Courses"))["courses"]
@@ -145,7 +148,12 @@ TREE_OP = {"operation_name": "CourseTree"}
 
 
 async def _tree_statements(
-    gql: GraphQLClient, sql, token: str, units: int, lessons: int, author: User | None = None
+    gql: GraphQLClient,
+    sql: StatementLog,
+    token: str,
+    units: int,
+    lessons: int,
+    author: User | None = None,
 ) -> int:
     tree = await course_tree(sections=2, units=units, lessons=lessons, exercises=0, author=author)
     await gql(CATALOG, {"slug": tree.course.slug}, token=token, **TREE_OP)  # warm the token
@@ -158,7 +166,7 @@ async def _tree_statements(
 
 
 async def test_course_tree_statements_do_not_grow_with_units_or_lessons(
-    gql: GraphQLClient, sql
+    gql: GraphQLClient, sql: StatementLog
 ) -> None:
     _, token = await signed_in()
     small = await _tree_statements(gql, sql, token, units=2, lessons=5)
@@ -166,7 +174,9 @@ async def test_course_tree_statements_do_not_grow_with_units_or_lessons(
     assert small == large, sql
 
 
-async def test_course_tree_statements_for_its_author_do_not_grow(gql: GraphQLClient, sql) -> None:
+async def test_course_tree_statements_for_its_author_do_not_grow(
+    gql: GraphQLClient, sql: StatementLog
+) -> None:
     # Editors also see inactive lessons: the editor check is batched, not per unit.
     author, token = await signed_in(Role.TEACHER)
     small = await _tree_statements(gql, sql, token, units=2, lessons=5, author=author)
@@ -174,7 +184,9 @@ async def test_course_tree_statements_for_its_author_do_not_grow(gql: GraphQLCli
     assert small == large, sql
 
 
-async def _lesson_statements(gql: GraphQLClient, sql, token: str, exercises: int) -> int:
+async def _lesson_statements(
+    gql: GraphQLClient, sql: StatementLog, token: str, exercises: int
+) -> int:
     tree = await course_tree(lessons=3, exercises=exercises, options=3)
     lesson = tree.lessons[2]
     media = await MediaAsset.create(kind=MediaKind.AUDIO, url="https://cdn.example/a.mp3")
@@ -195,14 +207,18 @@ async def _lesson_statements(gql: GraphQLClient, sql, token: str, exercises: int
     return count
 
 
-async def test_lesson_statements_do_not_grow_with_exercises(gql: GraphQLClient, sql) -> None:
+async def test_lesson_statements_do_not_grow_with_exercises(
+    gql: GraphQLClient, sql: StatementLog
+) -> None:
     _, token = await signed_in()
     assert await _lesson_statements(gql, sql, token, 3) == await _lesson_statements(
         gql, sql, token, 30
     )
 
 
-async def test_courses_statements_do_not_grow_with_page_size(gql: GraphQLClient, sql) -> None:
+async def test_courses_statements_do_not_grow_with_page_size(
+    gql: GraphQLClient, sql: StatementLog
+) -> None:
     counts = []
     for size in (2, 12):
         src, dst = _pair()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from core.background import drain
+from core.sqlcount import StatementLog
 from engine.ids import global_id
 from models.conversation import ConversationMessage, Sender, SessionStatus
 from resolvers.conversation.sessions import MAX_MESSAGE_CHARS, RATE_MAX_MESSAGES
@@ -288,7 +289,9 @@ async def test_conversation_history_pages_newest_first(gql: GraphQLClient) -> No
     ]
 
 
-async def _detail_statements(gql: GraphQLClient, sql, token: str, sid: str) -> tuple[int, dict]:
+async def _detail_statements(
+    gql: GraphQLClient, sql: StatementLog, token: str, sid: str
+) -> tuple[int, dict]:
     await _call(gql, "ConversationDetail", {"id": sid}, token)  # token's last-use write
     sql.clear()
     data = await _call(gql, "ConversationDetail", {"id": sid}, token)
@@ -296,7 +299,7 @@ async def _detail_statements(gql: GraphQLClient, sql, token: str, sid: str) -> t
 
 
 async def test_conversation_detail_statement_count_is_independent_of_sizes(
-    gql: GraphQLClient, sql
+    gql: GraphQLClient, sql: StatementLog
 ) -> None:
     user, token = await signed_in()
     tree = await course_tree(lessons=1, exercises=0)
@@ -356,7 +359,9 @@ query {
 """
 
 
-async def _history_statements(gql: GraphQLClient, sql, sessions: int, messages: int) -> int:
+async def _history_statements(
+    gql: GraphQLClient, sql: StatementLog, sessions: int, messages: int
+) -> int:
     user, token = await signed_in()
     for _ in range(sessions):
         await session_for(user, messages=messages, corrections_each=2)
@@ -369,7 +374,9 @@ async def _history_statements(gql: GraphQLClient, sql, sessions: int, messages: 
     return sql.count
 
 
-async def test_messages_of_a_page_of_sessions_load_in_batches(gql: GraphQLClient, sql) -> None:
+async def test_messages_of_a_page_of_sessions_load_in_batches(
+    gql: GraphQLClient, sql: StatementLog
+) -> None:
     few = await _history_statements(gql, sql, sessions=2, messages=3)
     many = await _history_statements(gql, sql, sessions=8, messages=30)
     assert few == many, (few, many)

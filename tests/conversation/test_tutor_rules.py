@@ -4,9 +4,12 @@ correction, correct sentences left alone, persona-driven replies, and evaluation
 # ruff: noqa: E501  (the case table reads best one case per line)
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from services.tutor.base import Persona, ScenarioBrief, Turn, build_engine, suggestions
+from services.tutor import build_engine
+from services.tutor.base import Persona, ScenarioBrief, Turn, suggestions
 from services.tutor.local import LocalEngine, chunks, compose_reply
 from services.tutor.remote import RemoteEngine
 from services.tutor.rules import RULES, apply, check
@@ -136,7 +139,14 @@ def test_capitalised_errors_keep_their_capital() -> None:
     assert (finding.original, finding.corrected) == ("A", "An")
 
 
-def _turn(style: dict, message: str = "I goed home.", turn_number: int = 1, **extra) -> Turn:
+def _turn(
+    style: dict[str, Any],
+    message: str = "I goed home.",
+    turn_number: int = 1,
+    *,
+    scenario: ScenarioBrief | None = None,
+    history: list[tuple[str, str]] | None = None,
+) -> Turn:
     persona = Persona(
         name="Teacher",
         personality={"catchPhrases": ["Splendid!", "Onwards."]},
@@ -144,11 +154,11 @@ def _turn(style: dict, message: str = "I goed home.", turn_number: int = 1, **ex
     )
     return Turn(
         persona=persona,
-        scenario=extra.get("scenario"),
+        scenario=scenario,
         message=message,
         corrections=check(message),
         turn_number=turn_number,
-        history=extra.get("history", []),
+        history=[] if history is None else history,
     )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import httpx
 from tortoise import connections
 
 from core.db import PooledConnection
+from core.sqlcount import StatementLog
 from engine.ids import global_id
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient
 
 
-async def test_healthz_answers_when_database_answers(http) -> None:
+async def test_healthz_answers_when_database_answers(http: httpx.AsyncClient) -> None:
     response = await http.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
@@ -37,7 +39,7 @@ async def test_node_reads_own_user_and_hides_others(gql: GraphQLClient) -> None:
     assert data["nodes"] == [{"id": ids[0], "displayName": user.display_name}, None, None]
 
 
-async def test_sql_counter_counts_statements(gql: GraphQLClient, sql) -> None:
+async def test_sql_counter_counts_statements(gql: GraphQLClient, sql: StatementLog) -> None:
     _, token = await signed_in()
     await gql("{ me { id } }", token=token)  # first use records last_used_at
     sql.clear()

@@ -9,6 +9,7 @@ from tests.factories.catalog import course_tree
 from tests.factories.conversation import session_for
 from tests.factories.identity import signed_in, token_for
 from tests.factories.learning import enrollment, progress_rows
+from tests.graphql_client import GraphQLClient
 
 # The models every read request builds; each must have rows for the comparison to count.
 HOT = {"User", "AuthToken", "Course", "Unit", "Lesson", "Enrollment", "LessonProgress"}
@@ -19,7 +20,7 @@ def _state(instance: object) -> dict[str, object]:
     return dict(vars(instance))
 
 
-async def test_rows_equal_the_orms_for_every_model(gql) -> None:
+async def test_rows_equal_the_orms_for_every_model(gql: GraphQLClient) -> None:
     user, _ = await signed_in()
     await token_for(user)
     tree = await course_tree(sections=1, units=2, lessons=2)

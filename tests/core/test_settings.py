@@ -4,6 +4,7 @@ switch (introspection, GraphiQL)."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import httpx
 import pytest
@@ -44,7 +45,7 @@ def test_safe_production_settings_are_accepted() -> None:
         ({"introspection": True}, "GraphiQL or introspection is on"),
     ],
 )
-def test_production_refuses_each_unsafe_setting(changes: dict[str, object], problem: str) -> None:
+def test_production_refuses_each_unsafe_setting(changes: dict[str, Any], problem: str) -> None:
     message = _refusal(dataclasses.replace(SAFE_PRODUCTION, **changes))
     assert message == f"refusing to start in production: {problem}" + (
         " (set ALLOW_GRAPHIQL_IN_PRODUCTION=1 to allow)" if "GraphiQL" in problem else ""

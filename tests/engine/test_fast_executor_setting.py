@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from graphql import assert_object_type
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from core.settings import Settings, load_settings
@@ -17,6 +18,7 @@ from engine.execution import ExecutorReport, FastExecutionContext
 from engine.ids import global_id
 from resolvers.identity.auth import authenticate
 from schema.root import build_schema, extensions
+from services import build_services
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
 
@@ -34,7 +36,7 @@ def test_fast_executor_off_builds_the_stock_executor(
     schema = build_schema(settings)
     assert schema.execution_context_class is StrawberryGraphQLCoreExecutionContext
     # Strawberry's own resolvers answer relations: nothing of engine/execution*.py is left.
-    unit = schema._schema.type_map["Lesson"].fields["unit"]  # type: ignore[union-attr]
+    unit = assert_object_type(schema._schema.type_map["Lesson"]).fields["unit"]
     assert unit.resolve.__module__.startswith("strawberry.")
     assert ExecutorReport not in extensions(dataclasses.replace(settings, debug=True))
 
@@ -49,7 +51,7 @@ def test_fast_executor_is_on_by_default(monkeypatch: pytest.MonkeyPatch, value: 
     assert settings.fast_executor is True
     schema = build_schema(settings)
     assert schema.execution_context_class is FastExecutionContext
-    unit = schema._schema.type_map["Lesson"].fields["unit"]  # type: ignore[union-attr]
+    unit = assert_object_type(schema._schema.type_map["Lesson"]).fields["unit"]
     assert unit.resolve.__module__ == "engine.execution_plans"  # the direct relation resolver
 
 
@@ -70,8 +72,10 @@ async def test_debug_mode_reports_the_fallbacks_over_http(
 
 
 async def _execute(settings: Settings, query: str, token: str, variables: Any = None) -> Any:
-    context = Context(settings=settings)
-    context.viewer, context.token = await authenticate(f"Bearer {token}")  # type: ignore[misc]
+    context = Context(settings=settings, services=build_services(settings))
+    signed = await authenticate(f"Bearer {token}")
+    assert signed is not None, "the token does not sign anybody in"
+    context.viewer, context.token = signed
     return await build_schema(settings).execute(
         query, variable_values=variables, context_value=context, operation_extensions=ASK
     )

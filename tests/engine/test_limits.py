@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -211,7 +212,11 @@ def test_frontend_operations_fit_the_default_limits(file: str, name: str) -> Non
 
 
 async def test_validation_cache_hits_for_a_repeated_query(server: str, settings: Settings) -> None:
-    cache = _get_validate_cache(settings.validation_cache_size)
+    # Strawberry annotates a bare Callable; it returns the lru_cache wrapper of validate_document.
+    cache = cast(
+        "functools._lru_cache_wrapper[Any]",
+        _get_validate_cache(settings.validation_cache_size),
+    )
     query = "{ me { id displayName } __typename }"
     async with client_for(settings) as client:
         await _post(client, query)

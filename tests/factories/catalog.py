@@ -120,7 +120,7 @@ async def course_tree(
                 accepted_answers=[f"alt {e + 1}"],
                 explanation="Because.",
             )
-            exercise._lesson_id = lesson.id  # type: ignore[attr-defined]
+            exercise._lesson_id = lesson.id
             tree.exercises.append(exercise)
             links.append(
                 LessonExercise(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from core.background import drain
 from core.security import new_token
@@ -33,7 +34,7 @@ async def create_user(
     role: Role = Role.STUDENT,
     timezone: str = "UTC",
     tier: SubscriptionTier = SubscriptionTier.FREE,
-    **fields: object,
+    **fields: Any,  # more User columns, as User.create takes them
 ) -> User:
     n = next(_counter)
     return await User.create(
@@ -55,7 +56,7 @@ async def token_for(user: User, days: int = 30) -> str:
     return raw
 
 
-async def signed_in(role: Role = Role.STUDENT, **fields: object) -> tuple[User, str]:
+async def signed_in(role: Role = Role.STUDENT, **fields: Any) -> tuple[User, str]:
     user = await create_user(role=role, **fields)
     return user, await token_for(user)
 
@@ -79,8 +80,15 @@ async def log_in(gql: GraphQLClient, email: str, password: str) -> dict:
     return (await gql(IDENTITY_OPS, variables, operation_name="LogIn"))["logIn"]
 
 
-async def me(gql: GraphQLClient, token: str) -> dict | None:
+async def me(gql: GraphQLClient, token: str) -> dict[str, Any] | None:
     return (await gql(IDENTITY_OPS, token=token, operation_name="Me"))["me"]
+
+
+async def viewer(gql: GraphQLClient, token: str) -> dict[str, Any]:
+    """`me` for a token that must sign its bearer in."""
+    found = await me(gql, token)
+    assert found is not None, "the token reads as anonymous"
+    return found
 
 
 # The whole answer to any HTTP request carrying a bad, expired or revoked bearer token.

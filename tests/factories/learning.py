@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from engine.ids import global_id
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
@@ -26,7 +27,7 @@ async def answer_for(exercise: Exercise) -> str:
     return exercise.correct_answer
 
 
-async def enrollment(user: User, course: Course, **fields: object) -> Enrollment:
+async def enrollment(user: User, course: Course, **fields: Any) -> Enrollment:
     now = datetime.now(UTC)
     await UserStreak.get_or_create(user=user)
     return await Enrollment.create(
@@ -50,8 +51,8 @@ async def progress_rows(
     done = status in (ProgressStatus.COMPLETED, ProgressStatus.NEEDS_REVIEW)
     rows = [
         LessonProgress(
-            id=lesson_progress_id(enrollment.user_id, lesson.id),  # type: ignore[attr-defined]
-            user_id=enrollment.user_id,  # type: ignore[attr-defined]
+            id=lesson_progress_id(enrollment.user_id, lesson.id),
+            user_id=enrollment.user_id,
             lesson_id=lesson.id,
             enrollment_id=enrollment.id,
             status=status,

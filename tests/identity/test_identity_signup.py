@@ -179,7 +179,7 @@ async def test_log_in_rehashes_a_hash_made_with_old_parameters(gql: GraphQLClien
     await User.filter(id=user.id).update(password_hash=old_hash)
     assert (await log_in(gql, "old.hash@example.com", "an old but fine password"))["errors"] == []
     await user.refresh_from_db()
-    assert user.password_hash != old_hash
+    assert user.password_hash is not None and user.password_hash != old_hash
     assert not security._hasher.check_needs_rehash(user.password_hash)
     again = await log_in(gql, "old.hash@example.com", "an old but fine password")
     assert again["errors"] == []

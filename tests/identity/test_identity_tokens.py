@@ -6,7 +6,9 @@ import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import websockets
+from websockets.typing import Subprotocol
 
 from models.identity import AuthToken, User
 from tests.factories.identity import (
@@ -18,6 +20,7 @@ from tests.factories.identity import (
     signed_in,
     token_for,
     token_refused,
+    viewer,
 )
 from tests.graphql_client import GraphQLClient, operation
 
@@ -30,7 +33,9 @@ async def log_out(gql: GraphQLClient, token: str, all_devices: bool | None = Non
     return data["logOut"]
 
 
-async def test_only_the_sha256_of_a_token_is_stored(gql: GraphQLClient, http) -> None:
+async def test_only_the_sha256_of_a_token_is_stored(
+    gql: GraphQLClient, http: httpx.AsyncClient
+) -> None:
     user = await create_user(email="digest@example.com")
     response = await http.post(
         "/graphql",
@@ -54,7 +59,7 @@ async def test_only_the_sha256_of_a_token_is_stored(gql: GraphQLClient, http) ->
 async def test_using_a_token_records_when_it_was_last_used(gql: GraphQLClient) -> None:
     user, token = await signed_in()
     assert (await AuthToken.get(user_id=user.id)).last_used_at is None
-    assert (await me(gql, token))["email"] == user.email
+    assert (await viewer(gql, token))["email"] == user.email
     last_used = (await AuthToken.get(user_id=user.id)).last_used_at
     assert last_used is not None and datetime.now(UTC) - last_used < timedelta(minutes=1)
 
@@ -81,7 +86,9 @@ async def test_tokens_of_deactivated_or_deleted_users_are_refused(gql: GraphQLCl
     assert await token_refused(gql, deleted_token)
 
 
-async def test_authorization_without_a_bearer_token_reads_as_anonymous(http) -> None:
+async def test_authorization_without_a_bearer_token_reads_as_anonymous(
+    http: httpx.AsyncClient,
+) -> None:
     _, token = await signed_in()
     # GraphiQL's untouched header is "Bearer " (no token): anonymous, like no header at all.
     for header in (token, f"Basic {token}", "Bearer"):
@@ -91,7 +98,9 @@ async def test_authorization_without_a_bearer_token_reads_as_anonymous(http) -> 
         assert response.json() == {"data": {"me": None}}
 
 
-async def test_a_bad_token_is_a_top_level_unauthenticated_error_over_http(http) -> None:
+async def test_a_bad_token_is_a_top_level_unauthenticated_error_over_http(
+    http: httpx.AsyncClient,
+) -> None:
     """One rule (README, "Authentication"): nothing runs, status 200 under application/json
     so Apollo and urql hand the error over, 401 under application/graphql-response+json."""
     user = await create_user()
@@ -110,11 +119,13 @@ async def test_a_bad_token_is_a_top_level_unauthenticated_error_over_http(http) 
         assert (by_get.status_code, by_get.json()) == (200, TOKEN_REJECTED)
 
 
-async def test_a_bad_token_in_the_websocket_handshake_header_closes_the_socket(server) -> None:
+async def test_a_bad_token_in_the_websocket_handshake_header_closes_the_socket(
+    server: str,
+) -> None:
     url = server.replace("http://", "ws://") + "/graphql"
     headers = {"Authorization": "Bearer not-a-token"}
     async with websockets.connect(
-        url, subprotocols=["graphql-transport-ws"], additional_headers=headers
+        url, subprotocols=[Subprotocol("graphql-transport-ws")], additional_headers=headers
     ) as socket:
         await socket.send(json.dumps({"type": "connection_init", "payload": {}}))
         try:
@@ -130,7 +141,7 @@ async def test_log_out_ends_only_the_current_session(gql: GraphQLClient) -> None
     phone, laptop = await token_for(user), await token_for(user)
     assert await log_out(gql, phone) == {"ok": True, "errors": []}
     assert await token_refused(gql, phone)
-    assert (await me(gql, laptop))["email"] == user.email
+    assert (await viewer(gql, laptop))["email"] == user.email
     explicit = await log_out(gql, laptop, all_devices=False)
     assert explicit == {"ok": True, "errors": []}
     assert await token_refused(gql, laptop)
@@ -144,7 +155,7 @@ async def test_log_out_of_all_devices_ends_every_session(gql: GraphQLClient) -> 
     for token in tokens:
         assert await token_refused(gql, token)
     assert await AuthToken.filter(user_id=user.id, revoked_at=None).count() == 0
-    assert (await me(gql, other_token))["email"] == other_user.email
+    assert (await viewer(gql, other_token))["email"] == other_user.email
 
 
 async def test_log_out_needs_a_valid_token(gql: GraphQLClient) -> None:
@@ -158,7 +169,9 @@ async def test_log_out_needs_a_valid_token(gql: GraphQLClient) -> None:
 async def _ws_me(server: str, token: str) -> dict:
     """`me` over graphql-transport-ws with the token in connection_init."""
     url = server.replace("http://", "ws://") + "/graphql"
-    async with websockets.connect(url, subprotocols=["graphql-transport-ws"]) as socket:
+    async with websockets.connect(
+        url, subprotocols=[Subprotocol("graphql-transport-ws")]
+    ) as socket:
         init = {"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}
         await socket.send(json.dumps(init))
         try:

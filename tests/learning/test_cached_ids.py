@@ -11,7 +11,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
-from graphql import GraphQLObjectType
+from graphql import GraphQLObjectType, assert_object_type
 
 from core.settings import get_settings
 from core.sqlcount import StatementLog
@@ -91,7 +91,7 @@ def test_only_value_types_lack_an_id() -> None:
 def test_cached_types_are_nodes_with_planned_ids() -> None:
     schema = build_schema(get_settings())._schema
     for name in CACHED:
-        object_type = schema.type_map[name]
+        object_type = assert_object_type(schema.type_map[name])
         assert [i.name for i in object_type.interfaces] == ["Node"], name
         assert str(object_type.fields["id"].type) == "ID!", name
         # The fast executor answers the id in place, as for every other Node type.
@@ -143,7 +143,7 @@ async def test_lesson_progress_has_an_id_and_is_a_node(gql: GraphQLClient) -> No
             "id": global_id("LessonProgress", row.id),
             "status": "COMPLETED",
             "bestScore": 90,
-            "lesson": {"id": global_id("Lesson", row.lesson_id)},  # type: ignore[attr-defined]
+            "lesson": {"id": global_id("Lesson", row.lesson_id)},
         }
         for row in rows
     ]

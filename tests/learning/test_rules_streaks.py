@@ -16,8 +16,8 @@ from rules.learning.streaks import (
 NY = "America/New_York"
 
 
-def at(tz: str, *parts: int) -> datetime:
-    return datetime(*parts, tzinfo=ZoneInfo(tz)).astimezone(UTC)
+def at(tz: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=ZoneInfo(tz)).astimezone(UTC)
 
 
 def test_first_activity_starts_a_streak_of_one() -> None:
