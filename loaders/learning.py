@@ -17,7 +17,7 @@ from loaders.base import (
     PageByParentLoader,
     RecordLoader,
 )
-from models.catalog import Lesson, LessonPrerequisite, Section, Unit
+from loaders.catalog import LESSONS, PREREQUISITES, SECTIONS, UNITS
 from models.learning import (
     Achievement,
     Certificate,
@@ -32,10 +32,6 @@ from models.learning import (
 
 ENROLLMENTS = Enrollment._meta.db_table
 LESSON_PROGRESS = LessonProgress._meta.db_table
-LESSONS = Lesson._meta.db_table
-UNITS = Unit._meta.db_table
-SECTIONS = Section._meta.db_table
-PREREQUISITES = LessonPrerequisite._meta.db_table
 
 
 class AchievementByIdLoader(ModelByIdLoader):
@@ -139,11 +135,8 @@ class CompletedLessonIdsByEnrollmentLoader(RecordLoader):
 
 
 _PREREQUISITE_IDS_BY_COURSE = (
-    f'SELECT s.course_id AS c, p.lesson_id AS l, p.prerequisite_id AS p FROM "{PREREQUISITES}" p '
-    # catalog seam: lesson's course
-    f'JOIN "{LESSONS}" l ON l.id = p.lesson_id '
-    f'JOIN "{UNITS}" u ON u.id = l.unit_id JOIN "{SECTIONS}" s ON s.id = u.section_id '
-    "WHERE s.course_id = ANY($1)"
+    f'SELECT l.course_id AS c, p.lesson_id AS l, p.prerequisite_id AS p FROM "{PREREQUISITES}" p '
+    f'JOIN "{LESSONS}" l ON l.id = p.lesson_id WHERE l.course_id = ANY($1)'
 )
 
 

@@ -6,7 +6,7 @@ so no read is written twice); what is here is written or read by the use cases a
 
 from __future__ import annotations
 
-from loaders.learning import ENROLLMENTS, LESSON_PROGRESS, LESSONS, SECTIONS, UNITS
+from loaders.learning import ENROLLMENTS, LESSON_PROGRESS, LESSONS
 from models.catalog import LessonExercise
 from models.conversation import ConversationSession
 from models.learning import (
@@ -45,11 +45,7 @@ OPEN_LESSON = (
 # --- lesson play -----------------------------------------------------------------------------
 
 # $1 lesson: the course of an active lesson.
-COURSE_OF_ACTIVE_LESSON = (
-    # catalog seam: lesson's course
-    f'SELECT s.course_id FROM "{LESSONS}" l JOIN "{UNITS}" u ON u.id = l.unit_id '
-    f'JOIN "{SECTIONS}" s ON s.id = u.section_id WHERE l.id = $1 AND l.is_active'
-)
+COURSE_OF_ACTIVE_LESSON = f'SELECT course_id FROM "{LESSONS}" WHERE id = $1 AND is_active'
 
 # $1 lesson, $2 exercise: a row when the exercise belongs to the lesson.
 LESSON_HAS_EXERCISE = (
