@@ -54,6 +54,7 @@ from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
 from core.settings import Settings
 from engine.context import Context
 from engine.errors import present_errors
+from engine.limits import operation_count
 from resolvers.identity.auth import authenticate, bearer_token
 from services import Services, build_services
 
@@ -149,14 +150,65 @@ def _check_content_type(value: str | None) -> None:
         raise HttpProblem(415, "Request bodies must be UTF-8 encoded.", "UNSUPPORTED_MEDIA")
 
 
+# JSON a request may carry: nesting and element count are checked once the (size-bounded)
+# text is decoded, without recursion, so a pathological document is a 400, never a 500.
+MAX_JSON_DEPTH = 64
+MAX_JSON_ELEMENTS = 100_000
+
+
 def _decode_json(text: str | bytes, what: str) -> Any:
     try:
-        return json.loads(text)
+        value = json.loads(text)
+    except RecursionError as error:  # the decoder nests a Python call per level
+        raise _too_nested(what) from error
     except (ValueError, UnicodeDecodeError) as error:
         raise HttpProblem(400, f"{what} is not valid JSON.", "BAD_REQUEST") from error
+    _check_json_shape(value, what)
+    return value
 
 
-async def read_params(request: Request) -> dict[str, Any]:
+def _too_nested(what: str) -> HttpProblem:
+    return HttpProblem(400, f"{what} nests deeper than {MAX_JSON_DEPTH} levels.", "JSON_TOO_DEEP")
+
+
+def _check_json_shape(value: Any, what: str) -> None:
+    elements = 0
+    pending: list[tuple[Any, int]] = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise _too_nested(what)
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            elements += len(children)
+            if elements > MAX_JSON_ELEMENTS:
+                raise HttpProblem(
+                    400,
+                    f"{what} has more than {MAX_JSON_ELEMENTS} elements.",
+                    "JSON_TOO_LARGE",
+                )
+            pending.extend((child, depth + 1) for child in children)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 once it is known to be over `limit` bytes: from its
+    Content-Length before reading, else while it streams in (nothing bigger is kept)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise _too_large(limit)
+    return bytes(body)
+
+
+def _too_large(limit: int) -> HttpProblem:
+    return HttpProblem(413, f"The request body is over {limit} bytes.", "PAYLOAD_TOO_LARGE")
+
+
+async def read_params(request: Request, max_body_bytes: int) -> dict[str, Any]:
     """The GraphQL request parameters of a GET (query string) or POST (JSON body)."""
     if request.method == "GET":
         params: Any = dict(request.query_params)
@@ -165,7 +217,7 @@ async def read_params(request: Request) -> dict[str, Any]:
             params[key] = _decode_json(raw, f"The `{key}` parameter") if raw else None
     else:
         _check_content_type(request.headers.get("content-type"))
-        body = await request.body()
+        body = await _read_body(request, max_body_bytes)
         if not body.strip():
             raise HttpProblem(400, "The request body is empty.", "BAD_REQUEST")
         params = _decode_json(body, "The request body")
@@ -273,7 +325,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                 "NOT_ACCEPTABLE",
             )
         try:
-            params = await read_params(request)
+            params = await read_params(request, self.settings.max_body_bytes)
             try:
                 persisted = requested(params)
             except PersistedQueryError as error:
@@ -315,6 +367,17 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         media_type: str,
         persisted: PersistedQuery | None = None,
     ) -> Response:
+        if (
+            not params.get("operationName")
+            and (operation_count(params["query"], self.settings) or 0) > 1
+        ):
+            # The spec: with several operations the request must name one (Strawberry would
+            # silently run the first).
+            error = {
+                "message": "Must provide operation name if query contains multiple operations.",
+                "extensions": {"code": "OPERATION_NAME_REQUIRED"},
+            }
+            return self.graphql_response({"errors": [error]}, media_type, True)
         sub_response = await self.get_sub_response(request)
         context = await self.get_context(request, response=sub_response)
         try:

@@ -52,6 +52,7 @@ class Settings:
     max_cost: int = 50000
     parser_cache_size: int = 256
     persisted_query_limit: int = 5000
+    max_body_bytes: int = 2 * 1024 * 1024  # JSON request bodies (multipart has its own)
     validation_cache_size: int = 256
     # DataLoader batching can be switched off to measure the naive baseline (benchmarks only).
     loader_batching: bool = True
@@ -119,6 +120,7 @@ def load_settings() -> Settings:
         max_cost=_int("MAX_QUERY_COST", 50000),
         parser_cache_size=_int("PARSER_CACHE_SIZE", 256),
         persisted_query_limit=_int("PERSISTED_QUERY_LIMIT", 5000),
+        max_body_bytes=_int("MAX_BODY_BYTES", 2 * 1024 * 1024),
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
         loader_batching=_bool("LOADER_BATCHING", True),
         fast_executor=_bool("FAST_EXECUTOR", True),

@@ -130,8 +130,19 @@ def depth_and_alias_rule(max_depth: int, max_aliases: int) -> type[ValidationRul
 
 
 @cache
-def _cached_parser(maxsize: int) -> Callable[..., DocumentNode]:
+def cached_parser(maxsize: int) -> Callable[..., DocumentNode]:
     return lru_cache(maxsize=maxsize)(parse)
+
+
+def operation_count(query: str, settings: Settings) -> int | None:
+    """How many operations the document defines (None when it does not parse: the execution
+    reports that), through the same bounded parser cache as the execution."""
+    parse_cached = cached_parser(settings.parser_cache_size)
+    try:
+        document = parse_cached(query, max_tokens=settings.max_tokens)
+    except GraphQLError:
+        return None
+    return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
 
 
 class BoundedParser(SchemaExtension):
@@ -145,7 +156,7 @@ class BoundedParser(SchemaExtension):
 
     def __init__(self, max_tokens: int, cache_size: int) -> None:
         self.max_tokens = max_tokens
-        self.parse = _cached_parser(cache_size)
+        self.parse = cached_parser(cache_size)
 
     def on_operation(self) -> Iterator[None]:
         self.execution_context.parse_options["max_tokens"] = self.max_tokens

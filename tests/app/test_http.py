@@ -272,3 +272,21 @@ async def test_healthz_is_503_when_the_database_does_not_answer(
     assert response.json() == {"status": "unavailable"}
     monkeypatch.undo()
     assert (await http.get("/healthz")).status_code == 200
+
+
+async def test_several_operations_need_an_operation_name(http: httpx.AsyncClient) -> None:
+    query = "query A { __typename } query B { __typename }"
+    expected = {
+        "errors": [
+            {
+                "message": "Must provide operation name if query contains multiple operations.",
+                "extensions": {"code": "OPERATION_NAME_REQUIRED"},
+            }
+        ]
+    }
+    legacy = await http.post("/graphql", json={"query": query})
+    assert (legacy.status_code, legacy.json()) == (200, expected)
+    strict = await http.post("/graphql", json={"query": query}, headers=GRAPHQL_RESPONSE)
+    assert (strict.status_code, strict.json()) == (400, expected)
+    named = await http.post("/graphql", json={"query": query, "operationName": "B"})
+    assert named.json() == {"data": {"__typename": "Query"}}
