@@ -3,8 +3,9 @@ changed object(s) and `errors: [UserError!]!`.
 
 `payload_mutation(permission=...)` wraps a resolver `async (self, info, input) -> XPayload`:
 1. the permission declared on the field is checked (engine/permissions.py);
-2. the input's global ids are decoded (engine/ids.py `node_id`): a bad one is a NOT_FOUND
-   error on its field;
+2. text no database can store (NUL bytes, lone surrogates) is an INVALID error on its field
+   (engine/inputs.py); the input's global ids are decoded (engine/ids.py `node_id`): a bad
+   one is a NOT_FOUND error on its field;
 3. the resolver calls its use case, which returns a typed result, and builds the payload;
 4. an `AppError` raised anywhere above becomes the payload's `errors`.
 Unexpected exceptions propagate and are masked by engine/errors.py.
@@ -23,6 +24,7 @@ from core.errors import AppError
 from core.errors import ErrorCode as ErrorCodeEnum
 from engine.context import AppInfo
 from engine.ids import decode_node_ids
+from engine.inputs import check_input_text
 from engine.permissions import Permission
 
 ErrorCode = strawberry.enum(ErrorCodeEnum, name="ErrorCode", description="What went wrong.")
@@ -68,6 +70,7 @@ def payload_mutation(
             try:
                 if permission is not None:
                     permission.check(info.context.viewer)
+                check_input_text(input)
                 decode_node_ids(input, ids)
                 return await resolver(self, info, input)
             except AppError as error:
