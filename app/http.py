@@ -54,7 +54,7 @@ from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
 from core.settings import Settings
 from engine.context import Context
 from engine.errors import present_errors
-from engine.limits import operation_count
+from engine.limits import document_problem
 from resolvers.identity.auth import authenticate, bearer_token
 from services import Services, build_services
 
@@ -367,16 +367,9 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         media_type: str,
         persisted: PersistedQuery | None = None,
     ) -> Response:
-        if (
-            not params.get("operationName")
-            and (operation_count(params["query"], self.settings) or 0) > 1
-        ):
-            # The spec: with several operations the request must name one (Strawberry would
-            # silently run the first).
-            error = {
-                "message": "Must provide operation name if query contains multiple operations.",
-                "extensions": {"code": "OPERATION_NAME_REQUIRED"},
-            }
+        problem = document_problem(params["query"], params.get("operationName"), self.settings)
+        if problem is not None:  # a request error, before anything is validated or runs
+            error = {"message": problem.message, "extensions": problem.extensions}
             return self.graphql_response({"errors": [error]}, media_type, True)
         sub_response = await self.get_sub_response(request)
         context = await self.get_context(request, response=sub_response)

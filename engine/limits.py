@@ -29,6 +29,7 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
+    FloatValueNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
@@ -40,12 +41,15 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     InlineFragmentNode,
+    IntValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationRule,
+    Visitor,
     get_named_type,
     parse,
     value_from_ast_untyped,
+    visit,
 )
 from graphql.execution import ExecutionResult
 from strawberry.extensions import AddValidationRules, SchemaExtension
@@ -134,15 +138,48 @@ def cached_parser(maxsize: int) -> Callable[..., DocumentNode]:
     return lru_cache(maxsize=maxsize)(parse)
 
 
-def operation_count(query: str, settings: Settings) -> int | None:
-    """How many operations the document defines (None when it does not parse: the execution
-    reports that), through the same bounded parser cache as the execution."""
+# Longer number literals are refused before validation converts them: Python refuses to
+# convert integers over 4 300 digits, which would surface as an internal error.
+MAX_NUMBER_LITERAL = 40
+
+
+def document_problem(
+    query: str, operation_name: str | None, settings: Settings
+) -> GraphQLError | None:
+    """What makes the document a request error before validation runs, if anything: several
+    operations and no `operationName` (the spec: the server may not pick one), or a number
+    literal too long to convert. Parsed through the execution's bounded parser cache; a
+    document that does not parse is left to the execution, which reports it."""
     parse_cached = cached_parser(settings.parser_cache_size)
     try:
         document = parse_cached(query, max_tokens=settings.max_tokens)
     except GraphQLError:
         return None
-    return sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+    operations = sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
+    if operations > 1 and not operation_name:
+        return _limit_error(
+            "Must provide operation name if query contains multiple operations.",
+            "OPERATION_NAME_REQUIRED",
+        )
+    too_long: list[Any] = []
+
+    class NumberLiterals(Visitor):
+        def enter_int_value(self, node: IntValueNode, *_: Any) -> None:
+            if len(node.value) > MAX_NUMBER_LITERAL:
+                too_long.append(node)
+
+        def enter_float_value(self, node: FloatValueNode, *_: Any) -> None:
+            if len(node.value) > MAX_NUMBER_LITERAL:
+                too_long.append(node)
+
+    visit(document, NumberLiterals())
+    if too_long:
+        return _limit_error(
+            f"Number literals may have at most {MAX_NUMBER_LITERAL} characters.",
+            "NUMBER_TOO_LONG",
+            too_long[0],
+        )
+    return None
 
 
 class BoundedParser(SchemaExtension):

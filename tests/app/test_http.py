@@ -290,3 +290,24 @@ async def test_several_operations_need_an_operation_name(http: httpx.AsyncClient
     assert (strict.status_code, strict.json()) == (400, expected)
     named = await http.post("/graphql", json={"query": query, "operationName": "B"})
     assert named.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_an_overlong_number_literal_is_a_request_error(http: httpx.AsyncClient) -> None:
+    """Python refuses to convert integers over 4 300 digits: before this check, validation
+    converting the literal answered an internal error."""
+    for literal in ("9" * 5000, "1." + "5" * 60):
+        query = "{ courses(first: " + literal + ") { totalCount } }"
+        response = await http.post("/graphql", json={"query": query}, headers=GRAPHQL_RESPONSE)
+        assert (response.status_code, response.json()) == (
+            400,
+            {
+                "errors": [
+                    {
+                        "message": "Number literals may have at most 40 characters.",
+                        "extensions": {"code": "NUMBER_TOO_LONG"},
+                    }
+                ]
+            },
+        )
+    ok = await http.post("/graphql", json={"query": "{ courses(first: 2) { totalCount } }"})
+    assert "errors" not in ok.json()
