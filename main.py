@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+import logging.config
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -28,7 +29,7 @@ import demo as demo_data
 from app.graphiql import graphiql_routes
 from app.health import healthz
 from app.http import GraphQLApp
-from core import background, db
+from core import background, db, logs
 from core.errors import AppError
 from core.settings import Settings, get_settings
 from models.identity import User
@@ -169,7 +170,7 @@ def serve(settings: Settings, workers: int) -> None:
         port=settings.port,
         workers=workers,
         access_log=settings.debug,
-        log_level="info",
+        log_config=logs.config(settings),  # applied in every worker process too
     )
 
 
@@ -189,7 +190,7 @@ async def make_migration(name: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.config.dictConfig(logs.config(get_settings()))
     parser = argparse.ArgumentParser(prog="main.py", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     serve_cmd = sub.add_parser("serve", help="serve the API")

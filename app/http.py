@@ -51,6 +51,7 @@ from app.persisted_queries import (
     requested,
 )
 from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
+from core.logs import REQUEST_ID
 from core.settings import Settings
 from engine.context import Context
 from engine.errors import present_errors
@@ -294,6 +295,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         request = Request(scope, receive)
         request_id = request_id_for(request.headers)
         request.state.request_id = request_id
+        REQUEST_ID.set(request_id)  # every log line of this request carries it
         try:
             response = await self.handle_http(request)
         except Exception:  # anything unexpected outside resolvers (e.g. the database is down)
