@@ -369,7 +369,9 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         media_type: str,
         persisted: PersistedQuery | None = None,
     ) -> Response:
-        problem = document_problem(params["query"], params.get("operationName"), self.settings)
+        problem = document_problem(
+            params["query"], params.get("operationName"), self.settings, params.get("variables")
+        )
         if problem is not None:  # a request error, before anything is validated or runs
             error = {"message": problem.message, "extensions": problem.extensions}
             return self.graphql_response({"errors": [error]}, media_type, True)

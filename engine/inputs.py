@@ -15,7 +15,7 @@ from core.errors import AppError, ErrorCode, FieldError
 MESSAGE = "This text contains a character that is not allowed (a NUL byte or a lone surrogate)."
 
 
-def _unfit(text: str) -> bool:
+def unfit_text(text: str) -> bool:
     if "\x00" in text:
         return True
     try:
@@ -25,12 +25,12 @@ def _unfit(text: str) -> bool:
     return False
 
 
-def _holds_unfit_text(value: Any) -> bool:
+def holds_unfit_text(value: Any) -> bool:
     pending = [value]
     while pending:
         item = pending.pop()
         if isinstance(item, str):
-            if _unfit(item):
+            if unfit_text(item):
                 return True
         elif isinstance(item, dict):
             pending.extend(item.keys())
@@ -58,7 +58,7 @@ def check_input_text(data: object) -> None:
         for field in _fields(data)
         if (value := getattr(data, field.python_name, None)) is not None
         and value is not strawberry.UNSET
-        and _holds_unfit_text(value)
+        and holds_unfit_text(value)
     ]
     if errors:
         raise AppError(errors)

@@ -43,7 +43,9 @@ from graphql import (
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
+    StringValueNode,
     ValidationRule,
     Visitor,
     get_named_type,
@@ -56,6 +58,7 @@ from strawberry.extensions import AddValidationRules, SchemaExtension
 
 from core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from core.settings import Settings
+from engine.inputs import holds_unfit_text, unfit_text
 
 # Lists without pagination arguments (e.g. `sections`) are assumed to hold this many items.
 UNPAGED_LIST_SIZE = 10
@@ -144,12 +147,17 @@ MAX_NUMBER_LITERAL = 40
 
 
 def document_problem(
-    query: str, operation_name: str | None, settings: Settings
+    query: str,
+    operation_name: str | None,
+    settings: Settings,
+    variables: dict[str, Any] | None = None,
 ) -> GraphQLError | None:
     """What makes the document a request error before validation runs, if anything: several
-    operations and no `operationName` (the spec: the server may not pick one), or a number
-    literal too long to convert. Parsed through the execution's bounded parser cache; a
-    document that does not parse is left to the execution, which reports it."""
+    operations and no `operationName` (the spec: the server may not pick one), a number
+    literal too long to convert, or — outside mutations, whose pipeline reports it on the
+    input field (engine/inputs.py) — text no database can store in a string literal or a
+    variable. Parsed through the execution's bounded parser cache; a document that does not
+    parse is left to the execution, which reports it."""
     parse_cached = cached_parser(settings.parser_cache_size)
     try:
         document = parse_cached(query, max_tokens=settings.max_tokens)
@@ -162,8 +170,13 @@ def document_problem(
             "OPERATION_NAME_REQUIRED",
         )
     too_long: list[Any] = []
+    odd_text: list[Any] = []
 
     class NumberLiterals(Visitor):
+        def enter_string_value(self, node: StringValueNode, *_: Any) -> None:
+            if unfit_text(node.value):
+                odd_text.append(node)
+
         def enter_int_value(self, node: IntValueNode, *_: Any) -> None:
             if len(node.value) > MAX_NUMBER_LITERAL:
                 too_long.append(node)
@@ -173,6 +186,18 @@ def document_problem(
                 too_long.append(node)
 
     visit(document, NumberLiterals())
+    mutation = any(
+        isinstance(d, OperationDefinitionNode)
+        and d.operation == OperationType.MUTATION
+        and (operation_name is None or (d.name is not None and d.name.value == operation_name))
+        for d in document.definitions
+    )
+    if not mutation and (odd_text or holds_unfit_text(variables or {})):
+        return _limit_error(
+            "Text may not contain NUL bytes or lone surrogates.",
+            "INVALID_TEXT",
+            odd_text[0] if odd_text else None,
+        )
     if too_long:
         return _limit_error(
             f"Number literals may have at most {MAX_NUMBER_LITERAL} characters.",

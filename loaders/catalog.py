@@ -82,7 +82,12 @@ class CourseBySlugLoader(RecordLoader):
     """Courses by slug (soft-deleted ones are absent)."""
 
     async def fetch(self, keys: Sequence[str]) -> dict[str, Any]:
-        rows = await Course.filter(slug__in=list(keys), deleted_at=None)
+        # A slug longer than the column holds names no course (and would fail as a parameter).
+        longest = Course._meta.fields_map["slug"].max_length  # type: ignore[attr-defined]  # tortoise types fields_map as Field; slug is a CharField
+        wanted = [key for key in keys if len(key) <= longest]
+        if not wanted:
+            return {}
+        rows = await Course.filter(slug__in=wanted, deleted_at=None)
         for row in rows:
             self.loaders.prime(CourseByIdLoader, row.id, row)
         return {row.slug: row for row in rows}

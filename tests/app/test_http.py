@@ -311,3 +311,29 @@ async def test_an_overlong_number_literal_is_a_request_error(http: httpx.AsyncCl
         )
     ok = await http.post("/graphql", json={"query": "{ courses(first: 2) { totalCount } }"})
     assert "errors" not in ok.json()
+
+
+async def test_odd_text_in_a_query_is_a_request_error(http: httpx.AsyncClient) -> None:
+    """NUL bytes and lone surrogates in a query's literals or variables are refused before
+    they reach SQL (mutations report them on the input field instead)."""
+    expected = {
+        "errors": [
+            {
+                "message": "Text may not contain NUL bytes or lone surrogates.",
+                "extensions": {"code": "INVALID_TEXT"},
+            }
+        ]
+    }
+    by_variable = {
+        "query": "query($s: String) { courses(filter: {search: $s}) { totalCount } }",
+        "variables": {"s": "air\u0000port"},
+    }
+    assert (await http.post("/graphql", json=by_variable)).json() == expected
+    literal = '{ course(slug: "a\\u0000b") { id } }'
+    assert (await http.post("/graphql", json={"query": literal})).json() == expected
+
+
+async def test_an_overlong_slug_names_no_course(http: httpx.AsyncClient) -> None:
+    query = "query($s: String!) { course(slug: $s) { id } }"
+    response = await http.post("/graphql", json={"query": query, "variables": {"s": "x" * 500}})
+    assert response.json() == {"data": {"course": None}}
