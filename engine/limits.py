@@ -156,23 +156,46 @@ def document_problem(
     operations and no `operationName` (the spec: the server may not pick one), a number
     literal too long to convert, or — outside mutations, whose pipeline reports it on the
     input field (engine/inputs.py) — text no database can store in a string literal or a
-    variable. Parsed through the execution's bounded parser cache; a document that does not
-    parse is left to the execution, which reports it."""
-    parse_cached = cached_parser(settings.parser_cache_size)
+    variable. What depends on the document alone is worked out once per document (cached);
+    only the variables are looked at per request."""
+    problem, mutation = _document_facts(
+        query, operation_name, settings.max_tokens, settings.parser_cache_size
+    )
+    if problem is None and not mutation and variables and holds_unfit_text(variables):
+        return _odd_text_error(None)
+    return problem
+
+
+def _odd_text_error(node: Any) -> GraphQLError:
+    return _limit_error("Text may not contain NUL bytes or lone surrogates.", "INVALID_TEXT", node)
+
+
+@lru_cache(maxsize=256)
+def _document_facts(
+    query: str, operation_name: str | None, max_tokens: int, cache_size: int
+) -> tuple[GraphQLError | None, bool]:
+    """(the document's own problem, whether the chosen operation is a mutation). A document
+    that does not parse is left to the execution, which reports it."""
     try:
-        document = parse_cached(query, max_tokens=settings.max_tokens)
+        document = cached_parser(cache_size)(query, max_tokens=max_tokens)
     except GraphQLError:
-        return None
-    operations = sum(isinstance(d, OperationDefinitionNode) for d in document.definitions)
-    if operations > 1 and not operation_name:
-        return _limit_error(
+        return None, False
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) > 1 and not operation_name:
+        error = _limit_error(
             "Must provide operation name if query contains multiple operations.",
             "OPERATION_NAME_REQUIRED",
         )
+        return error, False
+    mutation = any(
+        d.operation == OperationType.MUTATION
+        and (operation_name is None or (d.name is not None and d.name.value == operation_name))
+        for d in operations
+    )
     too_long: list[Any] = []
     odd_text: list[Any] = []
 
-    class NumberLiterals(Visitor):
+    class Literals(Visitor):
         def enter_string_value(self, node: StringValueNode, *_: Any) -> None:
             if unfit_text(node.value):
                 odd_text.append(node)
@@ -185,26 +208,17 @@ def document_problem(
             if len(node.value) > MAX_NUMBER_LITERAL:
                 too_long.append(node)
 
-    visit(document, NumberLiterals())
-    mutation = any(
-        isinstance(d, OperationDefinitionNode)
-        and d.operation == OperationType.MUTATION
-        and (operation_name is None or (d.name is not None and d.name.value == operation_name))
-        for d in document.definitions
-    )
-    if not mutation and (odd_text or holds_unfit_text(variables or {})):
-        return _limit_error(
-            "Text may not contain NUL bytes or lone surrogates.",
-            "INVALID_TEXT",
-            odd_text[0] if odd_text else None,
-        )
+    visit(document, Literals())
+    if odd_text and not mutation:
+        return _odd_text_error(odd_text[0]), mutation
     if too_long:
-        return _limit_error(
+        error = _limit_error(
             f"Number literals may have at most {MAX_NUMBER_LITERAL} characters.",
             "NUMBER_TOO_LONG",
             too_long[0],
         )
-    return None
+        return error, mutation
+    return None, mutation
 
 
 class BoundedParser(SchemaExtension):
