@@ -18,8 +18,10 @@ from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
 from core.rows import fetch_records
+from loaders.catalog import LESSONS, SECTIONS, UNITS
 from models.catalog import Course, Language, Lesson, Section, Unit
 from resolvers.catalog.policy import can_edit
+from resolvers.catalog.queries import COURSES
 from resolvers.identity.policy import is_staff, require_viewer
 from rules.catalog.content import camel, check_course, check_lesson, check_section, check_unit
 
@@ -191,9 +193,9 @@ async def delete_course(viewer: User, course_id: UUID) -> UUID:
 
 # kind -> (model, table, parent column, parent table, parent kind)
 TREE: dict[str, tuple[Any, str, str, str, str]] = {
-    "section": (Section, "sections", "course_id", "courses", "course"),
-    "unit": (Unit, "units", "section_id", "sections", "section"),
-    "lesson": (Lesson, "lessons", "unit_id", "units", "unit"),
+    "section": (Section, SECTIONS, "course_id", COURSES, "course"),
+    "unit": (Unit, UNITS, "section_id", SECTIONS, "section"),
+    "lesson": (Lesson, LESSONS, "unit_id", UNITS, "unit"),
 }
 CHECKS = {"section": check_section, "unit": check_unit, "lesson": check_lesson}
 

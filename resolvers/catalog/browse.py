@@ -16,7 +16,7 @@ from core.errors import AppError, ErrorCode
 from core.pagination import KeysetQuery, Page, PageArgs, decode_cursor, fetch_page
 from core.rows import columns
 from models.catalog import ConversationScenario, Course, Language
-from resolvers.catalog import policy
+from resolvers.catalog import policy, queries
 from resolvers.identity.policy import is_admin
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 # parsed with every configuration and ORed, a superset of each row's query that the planner
 # computes once and answers with the GIN index; the join then only rechecks those rows.
 SEARCH_SOURCE = (
-    '"courses" t, lingograph_search_query_any({term}) q, lingograph_search_queries({term}) c'
+    f'"{queries.COURSES}" t, lingograph_search_query_any({{term}}) q, '
+    "lingograph_search_queries({term}) c"
 )
 SEARCH_MATCH = "t.search_vector @@ q AND t.search_config = c.config AND t.search_vector @@ c.query"
 SEARCH_RANK = "ts_rank(t.search_vector, c.query)"
@@ -69,7 +70,7 @@ def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
     ):
         if code:
             query.filter(
-                f"t.{column} = (SELECT id FROM languages WHERE code = {query.param(code)})"
+                f"t.{column} = ({queries.LANGUAGE_ID_BY_CODE.format(code=query.param(code))})"
             )
     if flt.category:
         query.filter(f"t.category = {query.param(flt.category)}")
@@ -116,7 +117,8 @@ async def list_scenarios(viewer: User | None, args: PageArgs) -> Page[Conversati
 async def search_ranks(search: str, course_ids: list) -> dict:
     """The rank of each course for `search` (for tests and diagnostics)."""
     rows = await connections.get("default").execute_query_dict(
-        f"SELECT t.id, {SEARCH_RANK} AS r FROM courses t, lingograph_search_queries($1) c "
+        f'SELECT t.id, {SEARCH_RANK} AS r FROM "{queries.COURSES}" t, '
+        "lingograph_search_queries($1) c "
         "WHERE t.search_config = c.config AND t.id = ANY($2)",
         [search, course_ids],
     )

@@ -21,6 +21,7 @@ from models.catalog import (
     LessonPrerequisite,
     MediaAsset,
 )
+from resolvers.catalog import queries
 from resolvers.catalog.authoring import (
     course_of_node,
     lock,
@@ -100,18 +101,18 @@ async def create_exercise(
     _answer_from_options(data)
     options, media = data.pop("options", None) or [], data.pop("media", None)
     async with in_transaction() as conn:
-        await lock(conn, "lessons", lesson_id)
+        await lock(conn, queries.LESSONS, lesson_id)
         media_row = await create_media(conn, media)
         fields = {k: v for k, v in data.items() if v is not None}  # null: the default
         exercise = await Exercise.create(**fields, media=media_row, using_db=conn)
         await write_options(conn, exercise, options)
-        ids = await ordered_ids(conn, "lesson_exercises", "lesson_id", lesson_id)
+        ids = await ordered_ids(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id)
         link = await LessonExercise.create(
             lesson_id=lesson_id, exercise=exercise, position=len(ids) + 1, using_db=conn
         )
         order = place(ids, link.id, position)
         if order[-1] != link.id:
-            await renumber(conn, "lesson_exercises", "lesson_id", lesson_id, order)
+            await renumber(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, order)
     return exercise
 
 
@@ -144,10 +145,10 @@ async def move_exercise(
     if link is None:
         raise not_found("Exercise", "exerciseId")
     async with in_transaction() as conn:
-        await lock(conn, "lessons", lesson_id)
-        ids = await ordered_ids(conn, "lesson_exercises", "lesson_id", lesson_id)
+        await lock(conn, queries.LESSONS, lesson_id)
+        ids = await ordered_ids(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id)
         await renumber(
-            conn, "lesson_exercises", "lesson_id", lesson_id, place(ids, link.id, position)
+            conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, place(ids, link.id, position)
         )
     return await Exercise.get(id=exercise_id)
 
@@ -161,24 +162,15 @@ async def delete_exercise(viewer: User, exercise_id: UUID) -> UUID:
     )
     async with in_transaction() as conn:
         for lesson_id in lesson_ids:
-            await lock(conn, "lessons", lesson_id)
+            await lock(conn, queries.LESSONS, lesson_id)
         await Exercise.filter(id=exercise.id).using_db(conn).delete()
         for lesson_id in lesson_ids:
-            ids = await ordered_ids(conn, "lesson_exercises", "lesson_id", lesson_id)
-            await renumber(conn, "lesson_exercises", "lesson_id", lesson_id, ids)
+            ids = await ordered_ids(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id)
+            await renumber(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, ids)
     return exercise.id
 
 
 # --- prerequisites -----------------------------------------------------------------------
-
-REACHES = """
-WITH RECURSIVE reach(id) AS (
-    SELECT prerequisite_id FROM lesson_prerequisites WHERE lesson_id = $1
-    UNION
-    SELECT p.prerequisite_id FROM lesson_prerequisites p JOIN reach r ON p.lesson_id = r.id
-)
-SELECT 1 AS hit FROM reach WHERE id = $2 LIMIT 1
-"""
 
 
 async def add_prerequisite(viewer: User, lesson_id: UUID, prerequisite_id: UUID) -> Lesson:
@@ -193,19 +185,15 @@ async def add_prerequisite(viewer: User, lesson_id: UUID, prerequisite_id: UUID)
         raise AppError.of(ErrorCode.NOT_FOUND, "No such lesson in this course.", "prerequisiteId")
     async with in_transaction() as conn:
         # One writer per course at a time, so two concurrent links cannot close a cycle.
-        await lock(conn, "courses", course.id)
-        cycle = await conn.execute_query_dict(REACHES, [prerequisite_id, lesson_id])
+        await lock(conn, queries.COURSES, course.id)
+        cycle = await conn.execute_query_dict(queries.REACHES, [prerequisite_id, lesson_id])
         if cycle:
             raise AppError.of(
                 ErrorCode.CYCLE,
                 "That lesson already depends on this one; the prerequisite would form a cycle.",
                 "prerequisiteId",
             )
-        await conn.execute_query(
-            "INSERT INTO lesson_prerequisites (id, created_at, lesson_id, prerequisite_id) "
-            "VALUES (gen_random_uuid(), now(), $1, $2) ON CONFLICT DO NOTHING",
-            [lesson_id, prerequisite_id],
-        )
+        await conn.execute_query(queries.LINK_PREREQUISITE, [lesson_id, prerequisite_id])
     return lesson
 
 

@@ -30,6 +30,7 @@ from models.catalog import (
     Unit,
 )
 from models.identity import User
+from resolvers.catalog import queries
 from resolvers.catalog.exercises import write_options
 from resolvers.catalog.import_check import (
     EXERCISE_KEYS,
@@ -212,8 +213,7 @@ async def _sync_exercises(conn: BaseDBAsyncClient, lesson_id: Any, items: list) 
         await LessonExercise.filter(id__in=[s.id for s in surplus]).using_db(conn).delete()
         # Exercises no other lesson uses go too.
         await conn.execute_query(
-            "DELETE FROM exercises e WHERE e.id = ANY($1) AND NOT EXISTS "
-            "(SELECT 1 FROM lesson_exercises le WHERE le.exercise_id = e.id)",
+            queries.DELETE_UNUSED_EXERCISES,
             [[s.exercise_id for s in surplus]],
         )
 
@@ -240,12 +240,7 @@ async def _sync_scenarios(conn: BaseDBAsyncClient, lesson_id: Any, items: list) 
 async def _sync_prerequisites(
     conn: BaseDBAsyncClient, course_id: Any, doc: dict, lessons_by_key: dict[str, Any]
 ) -> None:
-    await conn.execute_query(
-        "DELETE FROM lesson_prerequisites p USING lessons l, units u, sections s "
-        "WHERE p.lesson_id = l.id AND l.unit_id = u.id AND u.section_id = s.id "
-        "AND s.course_id = $1",
-        [course_id],
-    )
+    await conn.execute_query(queries.UNLINK_COURSE_PREREQUISITES, [course_id])
     pairs = [
         (lessons_by_key[lesson["key"]], lessons_by_key[key])
         for section in doc["sections"]
@@ -255,7 +250,5 @@ async def _sync_prerequisites(
     ]
     if pairs:
         await conn.execute_query(
-            "INSERT INTO lesson_prerequisites (id, created_at, lesson_id, prerequisite_id) "
-            "SELECT gen_random_uuid(), now(), a, b FROM unnest($1::uuid[], $2::uuid[]) AS x(a, b)",
-            [[a for a, _ in pairs], [b for _, b in pairs]],
+            queries.LINK_PREREQUISITES, [[a for a, _ in pairs], [b for _, b in pairs]]
         )
