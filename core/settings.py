@@ -53,6 +53,7 @@ class Settings:
     parser_cache_size: int = 256
     persisted_query_limit: int = 5000
     max_body_bytes: int = 2 * 1024 * 1024  # JSON request bodies (multipart has its own)
+    max_ws_operations_per_user: int = 50  # over all of a user's connections, per process
     validation_cache_size: int = 256
     # DataLoader batching can be switched off to measure the naive baseline (benchmarks only).
     loader_batching: bool = True
@@ -121,6 +122,7 @@ def load_settings() -> Settings:
         parser_cache_size=_int("PARSER_CACHE_SIZE", 256),
         persisted_query_limit=_int("PERSISTED_QUERY_LIMIT", 5000),
         max_body_bytes=_int("MAX_BODY_BYTES", 2 * 1024 * 1024),
+        max_ws_operations_per_user=_int("MAX_WS_OPERATIONS_PER_USER", 50),
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
         loader_batching=_bool("LOADER_BATCHING", True),
         fast_executor=_bool("FAST_EXECUTOR", True),
