@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -169,9 +170,19 @@ def serve(settings: Settings, workers: int) -> None:
         host=settings.host,
         port=settings.port,
         workers=workers,
-        access_log=settings.debug,
-        log_config=logs.config(settings),  # applied in every worker process too
+        **server_options(settings),
     )
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's options that protect the process; the tests serve with the same ones."""
+    return {
+        "access_log": settings.debug,
+        "log_config": logs.config(settings),  # applied in every worker process too
+        # A WebSocket message over this closes the connection (1009) before it is parsed.
+        "ws_max_size": settings.max_ws_message_bytes,
+        "timeout_keep_alive": 5,  # idle keep-alive connections are closed after 5 s
+    }
 
 
 async def make_migration(name: str) -> None:

@@ -54,6 +54,7 @@ class Settings:
     persisted_query_limit: int = 5000
     max_body_bytes: int = 2 * 1024 * 1024  # JSON request bodies (multipart has its own)
     max_ws_operations_per_user: int = 50  # over all of a user's connections, per process
+    max_ws_message_bytes: int = 256 * 1024
     validation_cache_size: int = 256
     # DataLoader batching can be switched off to measure the naive baseline (benchmarks only).
     loader_batching: bool = True
@@ -123,6 +124,7 @@ def load_settings() -> Settings:
         persisted_query_limit=_int("PERSISTED_QUERY_LIMIT", 5000),
         max_body_bytes=_int("MAX_BODY_BYTES", 2 * 1024 * 1024),
         max_ws_operations_per_user=_int("MAX_WS_OPERATIONS_PER_USER", 50),
+        max_ws_message_bytes=_int("MAX_WS_MESSAGE_BYTES", 256 * 1024),
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
         loader_batching=_bool("LOADER_BATCHING", True),
         fast_executor=_bool("FAST_EXECUTOR", True),

@@ -11,6 +11,8 @@ from typing import Any
 import uvicorn
 from uvicorn.config import LifespanType
 
+UVICORN_WS_MAX_SIZE = 16 * 1024 * 1024  # uvicorn's own default
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -20,15 +22,24 @@ def free_port() -> int:
 
 @contextlib.asynccontextmanager
 async def serve(
-    app: Any, lifespan: LifespanType = "off", force_exit: bool = False
+    app: Any,
+    lifespan: LifespanType = "off",
+    force_exit: bool = False,
+    ws_max_size: int | None = None,
 ) -> AsyncIterator[str]:
     """Run `app` with uvicorn until the block ends; yields its base URL.
 
-    `force_exit` drops open connections at the end (e.g. a stand-in still streaming).
+    `force_exit` drops open connections at the end (e.g. a stand-in still streaming);
+    `ws_max_size` is the server's WebSocket message bound (main.server_options).
     """
     port = free_port()
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan=lifespan,
+        ws_max_size=ws_max_size if ws_max_size is not None else UVICORN_WS_MAX_SIZE,
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -1,6 +1,7 @@
-"""A signed-in user's open WebSocket operations are bounded over all their connections
-(MAX_WS_OPERATIONS_PER_USER): one more is refused with SUBSCRIPTION_LIMIT, and the count goes
-down as operations end — 20 connections x 100 subscriptions used to be accepted."""
+"""WebSocket limits. A signed-in user's open operations are bounded over all their
+connections (MAX_WS_OPERATIONS_PER_USER): one more is refused with SUBSCRIPTION_LIMIT, and
+the count goes down as operations end — 20 connections x 100 subscriptions used to be
+accepted. A message over MAX_WS_MESSAGE_BYTES closes the connection before it is parsed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import asyncio
 from collections.abc import Callable
 
 import pytest
+import websockets
 
+import main
 from app.websocket import open_operations
 from core.settings import Settings
 from engine.ids import global_id
@@ -62,3 +65,18 @@ async def test_a_users_operations_are_bounded_over_their_connections(
         await second.subscribe("d", "{ __typename }", {})
         assert await second.next_payload() == ("next", {"data": {"__typename": "Query"}})
         await second.socket.close()
+
+
+async def test_an_oversized_websocket_message_closes_the_connection(
+    server: str, settings: Settings
+) -> None:
+    small = variant(settings, max_ws_message_bytes=2048)
+    limit = main.server_options(small)["ws_max_size"]
+    assert limit == 2048
+    async with serve(create_app(small), ws_max_size=2048) as base:
+        client = await WsClient.connect(base, TRANSPORT_WS)
+        await client.ack()
+        await client.subscribe("big", "{ __typename }" + " " * 4096, {})
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            await client.receive()
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
