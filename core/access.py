@@ -14,6 +14,15 @@ from typing import Any
 Param = Callable[[Any], str]
 
 
+class Params(list[Any]):
+    """A statement's parameters, built as its text is: `params(value)` appends the value and
+    returns its placeholder. The one way statements assembled from parts number them."""
+
+    def __call__(self, value: Any) -> str:
+        self.append(value)
+        return f"${len(self)}"
+
+
 @dataclass(frozen=True)
 class Rule:
     """`condition(alias, param)` is the SQL condition rows (as `alias`) must meet."""

@@ -53,6 +53,14 @@ class AppError(Exception):
         return cls(FieldError(code=code, message=message, field=field))
 
 
+NOT_SIGNED_IN = "You must be signed in."
+
+
+def not_signed_in() -> AppError:
+    """The refusal every mutation gives an anonymous caller (payload error, field null)."""
+    return AppError.of(ErrorCode.UNAUTHENTICATED, NOT_SIGNED_IN, None)
+
+
 def not_found(what: str, field: str | None = "id") -> AppError:
     return AppError.of(ErrorCode.NOT_FOUND, f"{what} not found.", field)
 

@@ -19,6 +19,7 @@ from uuid import UUID
 
 from tortoise.models import Model
 
+from core.access import Params
 from core.errors import AppError, ErrorCode
 from core.rows import Record, build, fetch_records
 
@@ -131,15 +132,14 @@ class KeysetQuery:
     source: str = ""
     select: str = "t.*"
     where: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
+    params: Params = field(default_factory=Params)
 
     def __post_init__(self) -> None:
         if not self.source:
             self.source = f'"{self.model._meta.db_table}" t'
 
     def param(self, value: Any) -> str:
-        self.params.append(value)
-        return f"${len(self.params)}"
+        return self.params(value)
 
     def filter(self, condition: str) -> KeysetQuery:
         self.where.append(condition)

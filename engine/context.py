@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from strawberry.types import Info
 
-from core.errors import AppError, ErrorCode
+from core.errors import not_signed_in
 from core.settings import Settings, get_settings
 from loaders.base import Loaders
 from services import Services, build_services
@@ -37,7 +37,7 @@ class Context:
     def user(self) -> User:
         """The viewer, for fields whose permission requires one (engine/permissions.py)."""
         if self.viewer is None:
-            raise AppError.of(ErrorCode.UNAUTHENTICATED, "You must be signed in.", None)
+            raise not_signed_in()
         return self.viewer
 
     def fresh_loaders(self) -> Loaders:

@@ -15,10 +15,8 @@ from typing import Any
 
 from strawberry.permission import BasePermission
 
-from core.errors import AppError, ErrorCode
+from core.errors import NOT_SIGNED_IN, AppError, ErrorCode, not_signed_in
 from engine.context import AppInfo
-
-NOT_SIGNED_IN = "You must be signed in."
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,7 @@ class Permission:
 
     def check(self, viewer: Any) -> None:
         if viewer is None:
-            raise AppError.of(ErrorCode.UNAUTHENTICATED, NOT_SIGNED_IN, None)
+            raise not_signed_in()
         if self.allows is not None and not self.allows(viewer):
             raise AppError.of(ErrorCode.FORBIDDEN, self.message, None)
 

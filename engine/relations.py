@@ -5,7 +5,7 @@ list at once and complete rows without awaitables."""
 from __future__ import annotations
 
 from asyncio import Future
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import strawberry
@@ -85,8 +85,8 @@ def as_type(schema_type: type[SchemaT], row: Any) -> SchemaT:
     return cast(SchemaT, row)
 
 
-def as_types(schema_type: type[SchemaT], rows: Iterable[Any]) -> list[SchemaT]:
-    return cast(list[SchemaT], list(rows))
+def as_types(schema_type: type[SchemaT], rows: list[Any]) -> list[SchemaT]:
+    return cast(list[SchemaT], rows)  # the same list: no copy per field
 
 
 def model_type(model: type, *also: type) -> Callable[[type], type]:

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from aiodataloader import DataLoader
 from tortoise.models import Model
 
-from core.access import Rule
+from core.access import Params, Rule
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
 from core.rows import build, builder, columns, fetch_records
 
@@ -94,25 +94,18 @@ async def select_rows(model: type[M], condition: str, params: list[Any]) -> list
 
 async def select_allowed(model: type[M], rule: Rule) -> list[M]:
     """Every row of `model` that `rule` lets through."""
-    params: list[Any] = []
-
-    def param(value: Any) -> str:
-        params.append(value)
-        return f"${len(params)}"
-
-    return await select_rows(model, rule.sql("t", param), params)
+    params = Params()
+    return await select_rows(model, rule.sql("t", params), params)
 
 
 async def select_visible(model: type[M], ids: Sequence[Any], rule: Rule) -> dict[Any, M]:
     """Rows of `model` by primary key that `rule` lets through, in one statement."""
-    params: list[Any] = [list(ids)]
-
-    def param(value: Any) -> str:
-        params.append(value)
-        return f"${len(params)}"
+    params = Params()
+    ids_placeholder = params(list(ids))
 
     pk = model._meta.db_pk_column
-    rows = await select_rows(model, f't."{pk}" = ANY($1) AND {rule.sql("t", param)}', params)
+    condition = f't."{pk}" = ANY({ids_placeholder}) AND {rule.sql("t", params)}'
+    rows = await select_rows(model, condition, params)
     return {row.pk: row for row in rows}
 
 

@@ -20,7 +20,7 @@ from core.errors import AppError, ErrorCode, Validator, not_found
 from core.rows import fetch_records
 from loaders.catalog import LESSONS, SECTIONS, UNITS
 from models.catalog import Course, Language, Lesson, Section, Unit
-from resolvers.catalog.policy import can_edit
+from resolvers.catalog.policy import COURSE_ID_LOADERS, can_edit
 from resolvers.catalog.queries import COURSES
 from resolvers.identity.policy import is_staff, require_viewer
 from rules.catalog.content import camel, check_course, check_lesson, check_section, check_unit
@@ -53,12 +53,10 @@ async def course_for_edit(viewer: User | None, course_id: Any, field: str = "id"
 
 
 async def course_of_node(kind: str, node_id: Any) -> Course | None:
-    """The live course a section, unit or lesson is in (each row carries its course_id)."""
-    model = NODE_MODELS[kind]
-    rows = await fetch_records(
-        f'SELECT course_id FROM "{model._meta.db_table}" WHERE id = $1', [node_id]
-    )
-    return await Course.get_or_none(id=rows[0]["course_id"], deleted_at=None) if rows else None
+    """The live course a section, unit or lesson is in: the statement of the loader the
+    policy batches the same question through, for one node inside a use case."""
+    rows = await fetch_records(COURSE_ID_LOADERS[kind].sql, [[node_id]])
+    return await Course.get_or_none(id=rows[0]["v"], deleted_at=None) if rows else None
 
 
 async def node_for_edit(viewer: User | None, kind: str, node_id: Any, field: str = "id") -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from core.access import EVERYONE, NOBODY, Param, Rule, column_is, related_row
-from loaders.base import Loaders
+from loaders.base import Loaders, ValueByKeyLoader
 from loaders.catalog import (
     CourseByIdLoader,
     CourseIdByLessonLoader,
@@ -147,7 +147,7 @@ def can_see(viewer: User | None, course: Course | None) -> bool:
     return course.is_published or can_edit(viewer, course)
 
 
-_COURSE_OF = {
+COURSE_ID_LOADERS: dict[str, type[ValueByKeyLoader]] = {
     "section": CourseIdBySectionLoader,
     "unit": CourseIdByUnitLoader,
     "lesson": CourseIdByLessonLoader,
@@ -156,7 +156,7 @@ _COURSE_OF = {
 
 async def course_of(loaders: Loaders, kind: str, node_id: Any) -> Course | None:
     """The course a section/unit/lesson belongs to (batched per kind)."""
-    course_id = await loaders.get(_COURSE_OF[kind]).load(node_id)
+    course_id = await loaders.get(COURSE_ID_LOADERS[kind]).load(node_id)
     if course_id is None:
         return None
     return await loaders.get(CourseByIdLoader).load(course_id)

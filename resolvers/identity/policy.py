@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.access import EVERYONE, NOBODY, Rule, column_is
-from core.errors import AppError, ErrorCode
+from core.errors import not_signed_in
 
 if TYPE_CHECKING:
     from models.identity import User
@@ -53,5 +53,5 @@ def learning_profiles(viewer: User | None) -> Rule:
 def require_viewer(viewer: User | None) -> User:
     """For use cases that need a signed-in user (the schema's permission usually ran first)."""
     if viewer is None:
-        raise AppError.of(ErrorCode.UNAUTHENTICATED, "You must be signed in.", None)
+        raise not_signed_in()
     return viewer
