@@ -24,6 +24,11 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
 def _list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if value is None:
@@ -56,6 +61,27 @@ class Settings:
     max_ws_operations_per_user: int = 50  # over all of a user's connections, per process
     max_ws_message_bytes: int = 256 * 1024
     validation_cache_size: int = 256
+    # Field selections per document, counted while parsing (validation is quadratic in them).
+    max_selections: int = 500
+    # Connections: a request's headers must arrive within this time (slow clients).
+    header_timeout_seconds: float = 10.0
+    # In-flight requests and jobs get this long at shutdown.
+    shutdown_grace_seconds: float = 10.0
+    # Database timeouts: waiting for a pool connection, connecting, one statement.
+    db_acquire_timeout_seconds: float = 5.0
+    db_connect_timeout_seconds: float = 5.0
+    db_statement_timeout_seconds: float = 10.0
+    retry_after_seconds: int = 5  # Retry-After of a 503 UNAVAILABLE
+    # Job queue (core/jobs.py): every server process runs a worker unless JOBS_IN_SERVER=0
+    # (then `python main.py worker` processes run them).
+    jobs_in_server: bool = True
+    job_concurrency: int = 4
+    job_heartbeat_seconds: float = 5.0
+    job_stalled_seconds: float = 30.0  # a running job whose worker is silent this long is retried
+    # Idempotency keys of mutations are remembered this long.
+    idempotency_key_ttl_hours: int = 24
+    # Client addresses: X-Forwarded-For is believed only from these addresses/networks.
+    trusted_proxies: list[str] = field(default_factory=list)
     # DataLoader batching can be switched off to measure the naive baseline (benchmarks only).
     loader_batching: bool = True
     # Off: graphql-core's stock executor instead of engine/execution.py (a kill switch).
@@ -126,6 +152,19 @@ def load_settings() -> Settings:
         max_ws_operations_per_user=_int("MAX_WS_OPERATIONS_PER_USER", 50),
         max_ws_message_bytes=_int("MAX_WS_MESSAGE_BYTES", 256 * 1024),
         validation_cache_size=_int("VALIDATION_CACHE_SIZE", 256),
+        max_selections=_int("MAX_SELECTIONS", 500),
+        header_timeout_seconds=_float("HEADER_TIMEOUT_SECONDS", 10.0),
+        shutdown_grace_seconds=_float("SHUTDOWN_GRACE_SECONDS", 10.0),
+        db_acquire_timeout_seconds=_float("DB_ACQUIRE_TIMEOUT_SECONDS", 5.0),
+        db_connect_timeout_seconds=_float("DB_CONNECT_TIMEOUT_SECONDS", 5.0),
+        db_statement_timeout_seconds=_float("DB_STATEMENT_TIMEOUT_SECONDS", 10.0),
+        retry_after_seconds=_int("RETRY_AFTER_SECONDS", 5),
+        jobs_in_server=_bool("JOBS_IN_SERVER", True),
+        job_concurrency=_int("JOB_CONCURRENCY", 4),
+        job_heartbeat_seconds=_float("JOB_HEARTBEAT_SECONDS", 5.0),
+        job_stalled_seconds=_float("JOB_STALLED_SECONDS", 30.0),
+        idempotency_key_ttl_hours=_int("IDEMPOTENCY_KEY_TTL_HOURS", 24),
+        trusted_proxies=_list("TRUSTED_PROXIES", []),
         loader_batching=_bool("LOADER_BATCHING", True),
         fast_executor=_bool("FAST_EXECUTOR", True),
         token_ttl_days=_int("TOKEN_TTL_DAYS", 30),
@@ -143,7 +182,7 @@ def load_settings() -> Settings:
         tutor_base_url=os.environ.get("TUTOR_BASE_URL", ""),
         tutor_model=os.environ.get("TUTOR_MODEL", ""),
         tutor_api_key=os.environ.get("TUTOR_API_KEY", ""),
-        tutor_timeout_seconds=float(os.environ.get("TUTOR_TIMEOUT_SECONDS", "20")),
+        tutor_timeout_seconds=_float("TUTOR_TIMEOUT_SECONDS", 20.0),
         load_demo_data=_bool("LOAD_DEMO_DATA", True),
     )
 
