@@ -1,6 +1,7 @@
 """lingograph: the Starlette app factory and the command line.
 
 python main.py serve            apply migrations, load demo data if empty, serve the API
+python main.py worker           run jobs only (with JOBS_IN_SERVER=0 on the servers)
 python main.py migrate          apply migrations
 python main.py makemigration N  generate an aerich migration named N from model changes
 python main.py schema           print the GraphQL SDL
@@ -16,6 +17,7 @@ import gc
 import logging
 import logging.config
 import os
+import signal
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -30,16 +32,14 @@ import demo as demo_data
 from app.graphiql import graphiql_routes
 from app.health import healthz
 from app.http import GraphQLApp
-from core import background, db, logs
+from core import db, jobs, logs
 from core.errors import AppError
 from core.settings import Settings, get_settings
 from models.identity import User
 from resolvers.catalog.importing import import_course_text
 from resolvers.learning import activity as learning_activity
-from schema.root import DOMAINS, MODEL_MODULES, build_schema
+from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_job_tasks
 from services import build_services
-
-SHUTDOWN_GRACE_SECONDS = 10.0  # background work (replies, mail) given at shutdown
 
 log = logging.getLogger("lingograph")
 
@@ -48,23 +48,31 @@ def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     settings.validate()
     register_event_subscribers()
-    graphql = GraphQLApp(build_schema(settings), settings, build_services(settings))
+    load_job_tasks()
+    services = build_services(settings)
+    graphql = GraphQLApp(build_schema(settings), settings, services)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         url = db.resolve_database_url(settings.database_url)
-        config = db.tortoise_config(url, MODEL_MODULES, settings.db_pool_min, settings.db_pool_max)
+        config = db.tortoise_config(
+            url, MODEL_MODULES, settings.db_pool_min, settings.db_pool_max, db.Waits.of(settings)
+        )
         await db.init_orm(config)
+        await jobs.open_queue(settings, url)
+        if settings.jobs_in_server:
+            app.state.jobs_worker = await jobs.start_worker(settings, services)
         tune_garbage_collector()
         try:
             yield
         finally:
-            # Let replies and mail in progress finish (bounded) before the pool closes.
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(background.drain(), timeout=SHUTDOWN_GRACE_SECONDS)
+            # Running jobs get the grace period; what is cut off is retried as stalled.
+            if app.state.jobs_worker is not None:
+                await app.state.jobs_worker.stop()
+            await jobs.close_queue()
             await db.close_orm()
 
-    return Starlette(
+    app = Starlette(
         debug=settings.debug,
         routes=[
             Route("/healthz", healthz),
@@ -77,6 +85,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[cors_middleware(settings)],
         lifespan=lifespan,
     )
+    app.state.settings = settings
+    app.state.services = services
+    app.state.jobs_worker = None  # this process's job worker, while serving (JOBS_IN_SERVER)
+    return app
 
 
 def register_event_subscribers() -> None:
@@ -174,6 +186,30 @@ def serve(settings: Settings, workers: int) -> None:
     )
 
 
+async def run_worker(settings: Settings) -> None:
+    """`python main.py worker`: run jobs until SIGINT/SIGTERM, then stop gracefully."""
+    url = await prepare_database(settings, demo=False)
+    register_event_subscribers()
+    load_job_tasks()
+    await db.init_orm(
+        db.tortoise_config(
+            url, MODEL_MODULES, 1, settings.job_concurrency + 2, db.Waits.of(settings)
+        )
+    )
+    await jobs.open_queue(settings, url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        async with jobs.worker_running(settings, build_services(settings)):
+            log.info("job worker running (concurrency %d)", settings.job_concurrency)
+            await stop.wait()
+    finally:
+        await jobs.close_queue()
+        await db.close_orm()
+
+
 def server_options(settings: Settings) -> dict[str, Any]:
     """uvicorn's options that protect the process; the tests serve with the same ones."""
     return {
@@ -206,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     serve_cmd = sub.add_parser("serve", help="serve the API")
     serve_cmd.add_argument("--workers", type=int, default=1)
+    sub.add_parser("worker", help="run jobs only")
     sub.add_parser("migrate", help="apply migrations")
     make = sub.add_parser("makemigration", help="generate a migration from model changes")
     make.add_argument("name")
@@ -217,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "serve":
         serve(settings, args.workers)
+    elif args.command == "worker":
+        asyncio.run(run_worker(settings))
     elif args.command == "migrate":
         asyncio.run(prepare_database(settings, demo=False))
     elif args.command == "makemigration":

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 import asyncpg
 from tortoise import Tortoise
+
+from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
@@ -74,18 +78,56 @@ class PooledConnection(asyncpg.Connection):
         return ""
 
 
-def tortoise_config(url: str, models: Sequence[str], pool_min: int = 1, pool_max: int = 10) -> dict:
+@dataclass(frozen=True)
+class Waits:
+    """How long the app waits on the database (seconds; None: unbounded, e.g. migrations)."""
+
+    acquire: float | None = None  # for a pool connection
+    connect: float | None = None  # for a new connection
+    statement: float | None = None  # for one statement
+
+    @classmethod
+    def of(cls, settings: Settings) -> Waits:
+        return cls(
+            acquire=settings.db_acquire_timeout_seconds,
+            connect=settings.db_connect_timeout_seconds,
+            statement=settings.db_statement_timeout_seconds,
+        )
+
+    def connection_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        if self.acquire is not None:
+            options["acquire_timeout"] = self.acquire
+        if self.connect is not None:
+            options["timeout"] = self.connect
+        if self.statement is not None:
+            # The server cancels a long statement (a clean error; the connection stays usable);
+            # the client gives up a second later when the server itself does not answer.
+            options["server_settings"] = {"statement_timeout": str(int(self.statement * 1000))}
+            options["command_timeout"] = self.statement + 1.0
+        return options
+
+
+def tortoise_config(
+    url: str,
+    models: Sequence[str],
+    pool_min: int = 1,
+    pool_max: int = 10,
+    waits: Waits | None = None,
+) -> dict:
     """Tortoise's configuration; `models` are the domains' model modules (schema.root's
-    MODEL_MODULES), to which aerich's own table is added."""
+    MODEL_MODULES), to which aerich's own table is added. The engine is core/db_backend.py:
+    asyncpg with bounded `waits`."""
     return {
         "connections": {
             "default": {
-                "engine": "tortoise.backends.asyncpg",
+                "engine": "core.db_backend",
                 "credentials": {
                     **credentials(url),
                     "minsize": pool_min,
                     "maxsize": pool_max,
                     "connection_class": PooledConnection,
+                    **(waits or Waits()).connection_options(),
                 },
             }
         },

@@ -1,12 +1,15 @@
 """Counts the SQL statements sent through asyncpg (tests' statement-count assertions).
 
 Wraps asyncpg's Connection methods while active. The pool's reset on release (`RESET ALL`,
-advisory-unlock, `UNLISTEN`, `CLOSE ALL`) is not a statement of ours and is ignored.
+advisory-unlock, `UNLISTEN`, `CLOSE ALL`) is not a statement of ours and is ignored, and so
+is what background work sends (the job worker marks its tasks with `not_counted`): the
+counts are those of requests.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 from collections.abc import Iterator
 from typing import Any
@@ -34,13 +37,23 @@ class StatementLog:
 
 
 _active: list[StatementLog] = []
+_background: contextvars.ContextVar[bool] = contextvars.ContextVar("sql_background", default=False)
+
+
+def not_counted() -> None:
+    """Statements of the current task, and of the tasks it starts, are not counted."""
+    _background.set(True)
 _originals: dict[str, Any] = {}
 
 
 def _wrap(name: str, original: Any) -> Any:
     @functools.wraps(original)
     async def wrapper(self: Connection, query: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(query, str) and not any(marker in query for marker in _RESET_MARKERS):
+        if (
+            isinstance(query, str)
+            and not _background.get()
+            and not any(marker in query for marker in _RESET_MARKERS)
+        ):
             for log in _active:
                 log.statements.append(" ".join(query.split()))
         return await original(self, query, *args, **kwargs)

@@ -19,6 +19,8 @@ class Domain:
     types: list[type] = field(default_factory=list)
     # The frontend operations file (../shared/operations) this domain serves, if any.
     operations: str | None = None
+    # Modules declaring the domain's job tasks (core/jobs.py): every worker imports them.
+    job_modules: list[str] = field(default_factory=list)
 
     @property
     def models_module(self) -> str:

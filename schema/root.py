@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 
 import strawberry
@@ -26,6 +27,13 @@ DOMAINS: tuple[Domain, ...] = (
     conversation.DOMAIN,
 )
 MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
+JOB_MODULES: list[str] = [module for domain in DOMAINS for module in domain.job_modules]
+
+
+def load_job_tasks() -> None:
+    """Import every domain's job tasks, so a worker knows them all."""
+    for module in JOB_MODULES:
+        importlib.import_module(module)
 
 
 def _present(parts: Iterable[type | None]) -> tuple[type, ...]:

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 import pytest_asyncio
+from starlette.applications import Starlette
 
 from core import db
 from core.settings import Settings, get_settings
@@ -22,6 +23,9 @@ from main import create_app
 from schema.root import MODEL_MODULES
 from tests.graphql_client import GraphQLClient
 from tests.servers import serve
+
+# Fixtures some modules share: the stand-in tutor server (`stand_in`).
+pytest_plugins = ["tests.tutor_stand_in"]
 
 
 @pytest.fixture(scope="session")
@@ -41,11 +45,16 @@ async def database_url(settings: Settings) -> AsyncIterator[str]:
         await db.drop_database(server_url, name)
 
 
+@pytest.fixture(scope="session")
+def app(settings: Settings, database_url: str) -> Starlette:
+    return create_app(dataclasses.replace(settings, database_url=database_url, db_pool_max=20))
+
+
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def server(settings: Settings, database_url: str) -> AsyncIterator[str]:
-    """The app on a loopback port; its lifespan opens the ORM the tests' factories use too."""
-    app_settings = dataclasses.replace(settings, database_url=database_url, db_pool_max=20)
-    async with serve(create_app(app_settings), lifespan="on") as base_url:
+async def server(app: Starlette) -> AsyncIterator[str]:
+    """The app on a loopback port; its lifespan opens the ORM the tests' factories use too, and
+    runs the job worker (core/jobs.py)."""
+    async with serve(app, lifespan="on") as base_url:
         yield base_url
 
 

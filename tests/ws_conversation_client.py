@@ -99,6 +99,8 @@ async def app_process(database_url: str, **env: str) -> AsyncIterator[tuple[str,
                 await asyncio.sleep(0.1)
         yield url, process.pid
     finally:
-        process.terminate()
+        if process.returncode is None:  # a test may have killed it
+            with contextlib.suppress(ProcessLookupError):
+                process.terminate()
         async with asyncio.timeout(10):
             await process.wait()

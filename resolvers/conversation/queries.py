@@ -41,3 +41,19 @@ SELECT
   (SELECT coalesce(string_agg(content, ' '), '') FROM "{MESSAGES}"
     WHERE session_id = $1 AND sender = 'user') AS learner_text
 """
+
+# $1 how far back (interval), $2 the reply task's name: learner messages of open sessions
+# with neither a reply (nor a "reply failed" notice) nor a reply job waiting or running. A
+# later teacher or system message answers a message when it names it (`inReplyTo`), or names
+# none (written before replies did).
+UNANSWERED_MESSAGES = (
+    f'SELECT m.id, m.session_id FROM "{MESSAGES}" m JOIN "{SESSIONS}" s ON s.id = m.session_id '
+    "WHERE m.sender = 'user' AND m.created_at > now() - $1::interval "
+    "AND s.status IN ('active', 'paused') "
+    f'AND NOT EXISTS (SELECT 1 FROM "{MESSAGES}" r WHERE r.session_id = m.session_id '
+    "AND r.sequence > m.sequence AND r.sender <> 'user' "
+    "AND coalesce(r.metadata->>'inReplyTo', m.id::text) = m.id::text) "
+    "AND NOT EXISTS (SELECT 1 FROM procrastinate_jobs j WHERE j.task_name = $2 "
+    "AND j.status IN ('todo', 'doing') AND j.args->>'message_id' = m.id::text) "
+    "ORDER BY m.created_at"
+)

@@ -1,9 +1,14 @@
-"""Storing conversation messages and producing the teacher's reply in the background.
+"""Storing conversation messages and producing the teacher's reply as a job.
 
-The reply is produced after `sendMessage` has returned: its chunks are published as
-`chunk` events (with the id the reply message will have), then the stored reply as a
-`message` event. When the engine fails, the learner's message stays, a system message says
-the reply failed, and the session remains usable.
+`sendMessage` stores the learner's message and, in the same transaction, a
+`conversation.reply` job (core/jobs.py), so a reply is never lost to a worker dying after
+the answer. The job streams the reply's chunks as `chunk` events (with the id the reply
+will have), then stores it and announces it as a `message` event. A failed attempt is
+retried (its chunks start again); when the last one fails, the learner's message stays, a
+system message says the reply failed, and the session remains usable.
+
+Once: the reply's id derives from the learner's message, so a job that runs twice (a
+worker killed after storing the reply) finds the reply there and does nothing.
 """
 
 from __future__ import annotations
@@ -11,11 +16,15 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
+from procrastinate import JobContext
+from tortoise import connections
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from core.background import spawn
+from core import jobs
 from core.errors import AppError, ErrorCode
 from core.pubsub import publish
 from models.catalog import ConversationScenario
@@ -34,6 +43,14 @@ log = logging.getLogger("lingograph.conversation")
 
 CHUNK_EVENT_CHARS = 1000  # keeps a chunk event well under the 8000-byte NOTIFY limit
 REPLY_FAILED = "The teacher could not reply just now. Your message was saved; please try again."
+REPLY_ATTEMPTS = 3  # a failed attempt is retried after 1 s, then 2 s
+UNANSWERED_LOOKBACK = timedelta(days=1)  # older unanswered messages are left alone
+_REPLY_IDS = uuid.UUID("6f1c8e2a-0d4b-5c57-9a43-2b8d1e7f0c11")
+
+
+def reply_id_for(message_id: Any) -> uuid.UUID:
+    """The id of the reply to the learner's message `message_id` (the same on every attempt)."""
+    return uuid.uuid5(_REPLY_IDS, str(message_id))
 
 
 def topic(session_id: Any) -> str:
@@ -165,10 +182,16 @@ async def build_turn(session: ConversationSession, message: ConversationMessage)
 
 
 async def produce_reply(
-    engine: TutorEngine, session_id: Any, message_id: Any
+    engine: TutorEngine, session_id: Any, message_id: Any, *, final: bool = True
 ) -> ConversationMessage:
-    """Stream the teacher's reply to `message_id`'s subscribers, then store and announce it."""
-    reply_id = uuid.uuid4()
+    """Stream the teacher's reply to `message_id`'s subscribers, then store and announce it.
+
+    A failure raises unless `final` (the job retries); the final failure stores the system
+    message instead. Run again after succeeding, it returns the stored reply."""
+    reply_id = reply_id_for(message_id)
+    existing = await ConversationMessage.get_or_none(id=reply_id)
+    if existing is not None:
+        return existing
     meta: dict[str, Any] = {"engine": engine.name, "inReplyTo": str(message_id)}
     try:
         session = await ConversationSession.get(id=session_id)
@@ -197,18 +220,54 @@ async def produce_reply(
             metadata=meta,
             message_id=reply_id,
         )
+    except IntegrityError:
+        # Stored meanwhile by another run of this job.
+        return await ConversationMessage.get(id=reply_id)
     except Exception as error:
-        # Any failure (engine, network, a bug) must leave the session usable.
+        # Any failure (engine, network, database, a bug) must leave the session usable.
         if isinstance(error, TutorError):
             log.warning("tutor reply to %s failed: %s", message_id, error)
         else:
             log.exception("tutor reply to %s failed", message_id)
+        if not final:
+            raise
         meta["error"] = str(error) if isinstance(error, TutorError) else "internal error"
-        reply = await store_message(session_id, Sender.SYSTEM, REPLY_FAILED, metadata=meta)
+        reply = await store_message(
+            session_id, Sender.SYSTEM, REPLY_FAILED, metadata=meta, message_id=reply_id
+        )
     await publish_message(session_id, reply.id)
     return reply
 
 
-def schedule_reply(engine: TutorEngine, session: ConversationSession, message_id: Any) -> None:
-    """Produce the reply in the background; the mutation does not wait for it."""
-    spawn(produce_reply(engine, session.id, message_id), name=f"reply-to-{message_id}")
+@jobs.task("conversation.reply", attempts=REPLY_ATTEMPTS, backoff="linear")
+async def reply_job(context: JobContext, session_id: str, message_id: str) -> None:
+    await produce_reply(
+        jobs.services_of(context).tutor,
+        session_id,
+        message_id,
+        final=jobs.is_last_attempt(context, REPLY_ATTEMPTS),
+    )
+
+
+@jobs.on_worker_start
+async def schedule_missing_replies() -> int:
+    """Nothing left behind: a recent learner message with no reply and no reply job (e.g. from
+    before the queue existed) gets its job when a worker starts; how many."""
+    rows = await connections.get("default").execute_query_dict(
+        queries.UNANSWERED_MESSAGES, [UNANSWERED_LOOKBACK, reply_job.name]
+    )
+    for row in rows:
+        await schedule_reply(row["session_id"], row["id"])
+    if rows:
+        log.warning("%d learner messages had no reply; their replies are queued", len(rows))
+    return len(rows)
+
+
+async def schedule_reply(session_id: Any, message_id: Any) -> None:
+    """Enqueue the reply to `message_id` in the caller's transaction (it runs after commit)."""
+    await jobs.defer(
+        reply_job,
+        queueing_lock=f"reply:{message_id}",
+        session_id=str(session_id),
+        message_id=str(message_id),
+    )

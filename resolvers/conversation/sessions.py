@@ -205,25 +205,27 @@ async def _check_rate(session_id: Any, now: datetime) -> None:
 async def send_message(
     viewer: User, tutor: TutorEngine, session_id: Any, content: str
 ) -> ConversationMessage:
-    """Store and correct the learner's message; the teacher replies in the background."""
+    """Store and correct the learner's message; the teacher's reply is a job (reply.py)."""
     text = _validate_content(content)
     session = await _open_session(viewer, session_id)
     await _check_rate(session.id, datetime.now(UTC))
     findings = tutor.correct(text)
-    message = await store_message(
-        session.id,
-        Sender.USER,
-        text,
-        findings=findings,
-        metadata={"correctedText": _corrected(text, findings)} if findings else {},
-        vocabulary=dict(vocabulary(text)),
-    )
-    if session.status == SessionStatus.PAUSED:
-        await ConversationSession.filter(id=session.id).update(status=SessionStatus.ACTIVE)
-        await publish_status(session.id)
-    # Published before the reply task starts, so subscribers see the learner's message first.
-    await publish_message(session.id, message.id)
-    schedule_reply(tutor, session, message.id)
+    async with in_transaction():
+        message = await store_message(
+            session.id,
+            Sender.USER,
+            text,
+            findings=findings,
+            metadata={"correctedText": _corrected(text, findings)} if findings else {},
+            vocabulary=dict(vocabulary(text)),
+        )
+        if session.status == SessionStatus.PAUSED:
+            await ConversationSession.filter(id=session.id).update(status=SessionStatus.ACTIVE)
+            await publish_status(session.id)
+        # Events and the reply job all take effect at commit, in this order: subscribers see
+        # the learner's message before anything of the reply.
+        await publish_message(session.id, message.id)
+        await schedule_reply(session.id, message.id)
     return message
 
 

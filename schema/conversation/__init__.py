@@ -11,6 +11,7 @@ DOMAIN = Domain(
     subscription=Subscription,
     types=TYPES,
     operations="conversation.graphql",
+    job_modules=["resolvers.conversation.reply"],
 )
 
 __all__ = ["DOMAIN", "ConversationSessionFields", "UserFields"]

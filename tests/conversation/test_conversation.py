@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from core.background import drain
+from core.jobs import wait_until_idle
 from core.sqlcount import StatementLog
 from engine.ids import global_id
 from models.conversation import ConversationMessage, Sender, SessionStatus
@@ -136,7 +136,7 @@ async def test_send_message_returns_it_corrected_and_the_reply_follows(gql: Grap
             "end": 39,
         },
     ]
-    await drain()
+    await wait_until_idle()
     detail = await _call(gql, "ConversationDetail", {"id": session["id"]}, token)
     messages = [e["node"] for e in detail["node"]["messages"]["edges"]]
     assert [m["sender"] for m in messages] == ["USER", "AI"]
@@ -172,7 +172,7 @@ async def test_message_validation_empty_and_too_long(gql: GraphQLClient) -> None
         }
     ]
     assert (await _send(gql, token, sid, "a" * MAX_MESSAGE_CHARS))["errors"] == []
-    await drain()
+    await wait_until_idle()
 
 
 async def test_messages_to_closed_sessions_are_refused(gql: GraphQLClient) -> None:
@@ -205,13 +205,13 @@ async def test_sending_too_fast_is_throttled(gql: GraphQLClient) -> None:
             "code": "RATE_LIMITED",
         }
     ]
-    await drain()
+    await wait_until_idle()
     # Messages older than the window do not count.
     await ConversationMessage.filter(session_id=session.id).update(
         created_at=datetime.now(UTC) - timedelta(seconds=11)
     )
     assert (await _send(gql, token, sid, "Back again."))["errors"] == []
-    await drain()
+    await wait_until_idle()
 
 
 async def test_other_users_sessions_read_as_not_found(gql: GraphQLClient) -> None:
@@ -236,7 +236,7 @@ async def test_end_conversation_completes_and_evaluates(gql: GraphQLClient) -> N
     sid = global_id("ConversationSession", session.id)
     await _send(gql, token, sid, "Yesterday I goed to a interview for a marketing position.")
     await _send(gql, token, sid, "I have experience in digital campaigns and teamwork.")
-    await drain()
+    await wait_until_idle()
     data = await _call(gql, "EndConversation", {"sessionId": sid}, token)
     ended = data["endConversation"]
     assert ended["errors"] == []

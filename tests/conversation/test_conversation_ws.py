@@ -15,7 +15,7 @@ import pytest_asyncio
 from tortoise import connections
 
 from core import pubsub as pubsub_module
-from core.background import drain
+from core.jobs import wait_until_idle
 from core.pubsub import APPLICATION_NAME, get_pubsub
 from engine.ids import global_id
 from models.conversation import Sender
@@ -108,7 +108,7 @@ async def test_events_of_one_message_arrive_in_order(
         )
         message_id = sent["sendMessage"]["message"]["id"]
         _assert_reply_sequence(await _events_until_reply(client), message_id)
-        await drain()
+        await wait_until_idle()
         # The status event is loaded fresh: the session read at subscription time was active.
         ended = await gql(OPS, {"sessionId": sid}, token, "EndConversation")
         assert ended["endConversation"]["errors"] == []
@@ -229,7 +229,7 @@ async def test_subscriber_on_one_process_gets_events_caused_through_another(
         _assert_reply_sequence(
             await _events_until_reply(remote), here["sendMessage"]["message"]["id"]
         )
-        await drain()
+        await wait_until_idle()
     finally:
         await remote.close()
 

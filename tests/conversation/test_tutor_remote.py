@@ -6,7 +6,6 @@ message when the reply fails, and the session stays usable."""
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -14,73 +13,23 @@ import httpx
 import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import Route
 
+from core import jobs
 from core.pubsub import get_pubsub
 from engine.ids import global_id
 from models.conversation import ConversationMessage, ConversationSession, Sender, SessionStatus
-from resolvers.conversation.reply import REPLY_FAILED, topic
+from resolvers.conversation.reply import REPLY_ATTEMPTS, REPLY_FAILED, topic
 from services.tutor.base import Persona, ScenarioBrief, Turn, TutorError
 from services.tutor.remote import RemoteEngine
 from services.tutor.rules import check
 from tests.factories.conversation import session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
-from tests.servers import free_port, serve
+from tests.servers import free_port
+from tests.tutor_stand_in import PIECES, StandIn
 from tests.ws_conversation_client import TRANSPORT_WS, WsClient, app_process
 
 OPS = operation("conversation.graphql")
-PIECES = ["Hello", " there,", " nice to", " meet you!"]
-
-
-class StandIn:
-    """What the stand-in server does next (`mode`) and the requests it received."""
-
-    def __init__(self) -> None:
-        self.mode = "ok"
-        self.requests: list[dict[str, Any]] = []
-        self.url = ""
-
-
-def _sse(data: Any) -> str:
-    return f"data: {json.dumps(data) if not isinstance(data, str) else data}\n\n"
-
-
-def stand_in_app(state: StandIn) -> Starlette:
-    async def completions(request: Request) -> Response:
-        body = await request.json()
-        state.requests.append({"body": body, "authorization": request.headers.get("authorization")})
-        mode = state.mode
-        if mode == "error":
-            return JSONResponse({"error": {"message": "overloaded"}}, status_code=503)
-
-        async def stream() -> AsyncIterator[str]:
-            if mode == "slow":
-                await asyncio.sleep(30)  # longer than any client timeout used here
-            if mode == "malformed":
-                yield _sse({"choices": [{"delta": {"role": "assistant"}}]})
-                yield _sse("{not json")
-                return
-            if mode != "empty":
-                yield _sse({"choices": [{"delta": {"role": "assistant"}}]})
-                for piece in PIECES:
-                    yield _sse({"choices": [{"delta": {"content": piece}}]})
-            yield _sse("[DONE]")
-
-        return StreamingResponse(stream(), media_type="text/event-stream")
-
-    return Starlette(routes=[Route("/v1/chat/completions", completions, methods=["POST"])])
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def stand_in() -> AsyncIterator[StandIn]:
-    state = StandIn()
-    # force_exit: "slow" streams may still be sleeping when the module ends.
-    async with serve(stand_in_app(state), force_exit=True) as base_url:
-        state.url = f"{base_url}/v1"
-        yield state
 
 
 def _turn() -> Turn:
@@ -150,17 +99,24 @@ async def test_unreachable_endpoint_raises_tutor_error() -> None:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def remote_server(database_url: str, stand_in: StandIn) -> AsyncIterator[str]:
-    """An app process whose tutor is the stand-in (timeout 1 s)."""
-    async with app_process(
-        database_url,
-        TUTOR_ENGINE="remote",
-        TUTOR_BASE_URL=stand_in.url,
-        TUTOR_MODEL="stand-in",
-        TUTOR_API_KEY="k-123",
-        TUTOR_TIMEOUT_SECONDS="1",
-    ) as (url, _pid):
-        yield url
+async def remote_server(
+    app: Starlette, server: str, database_url: str, stand_in: StandIn
+) -> AsyncIterator[str]:
+    """An app process whose tutor is the stand-in (timeout 1 s); it alone runs jobs meanwhile
+    (the test server's worker, with the local tutor, would answer its learners otherwise)."""
+    await app.state.jobs_worker.stop()
+    try:
+        async with app_process(
+            database_url,
+            TUTOR_ENGINE="remote",
+            TUTOR_BASE_URL=stand_in.url,
+            TUTOR_MODEL="stand-in",
+            TUTOR_API_KEY="k-123",
+            TUTOR_TIMEOUT_SECONDS="1",
+        ) as (url, _pid):
+            yield url
+    finally:
+        app.state.jobs_worker = await jobs.start_worker(app.state.settings, app.state.services)
 
 
 async def _next_event(client: WsClient) -> dict[str, Any]:
@@ -208,9 +164,12 @@ async def test_remote_engine_end_to_end_reply_and_failures(
 
             for mode in ("malformed", "slow"):
                 stand_in.mode = mode
+                stand_in.requests.clear()
                 events = await _send_and_collect(remote_http, client, token, sid, f"Try {mode}.")
                 notice = events[-1]["message"]
                 assert (notice["sender"], notice["content"]) == ("SYSTEM", REPLY_FAILED)
+                # Each attempt asked the tutor; only the last failure was told.
+                assert len(stand_in.requests) == REPLY_ATTEMPTS
 
             stand_in.mode = "ok"  # the session is still usable
             events = await _send_and_collect(remote_http, client, token, sid, "Hello again.")
