@@ -33,12 +33,13 @@ from app.graphiql import graphiql_routes
 from app.health import healthz
 from app.http import GraphQLApp
 from core import db, jobs, logs
+from core.clients import trusted_networks
 from core.errors import AppError
 from core.settings import Settings, get_settings
 from models.identity import User
 from resolvers.catalog.importing import import_course_text
 from resolvers.learning import activity as learning_activity
-from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_job_tasks
+from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_domain_job_tasks
 from services import build_services
 
 log = logging.getLogger("lingograph")
@@ -47,6 +48,10 @@ log = logging.getLogger("lingograph")
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
     settings.validate()
+    try:  # a malformed TRUSTED_PROXIES fails start-up, not the first log-in
+        trusted_networks(tuple(settings.trusted_proxies))
+    except ValueError as error:
+        raise RuntimeError(f"TRUSTED_PROXIES: {error}") from error
     register_event_subscribers()
     load_job_tasks()
     services = build_services(settings)
@@ -89,6 +94,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.services = services
     app.state.jobs_worker = None  # this process's job worker, while serving (JOBS_IN_SERVER)
     return app
+
+
+def load_job_tasks() -> None:
+    """Every job task a worker may meet: the domains' and the engine's housekeeping."""
+    load_domain_job_tasks()
+    import app.maintenance  # noqa: F401  (registers its periodic job)
 
 
 def register_event_subscribers() -> None:

@@ -21,6 +21,7 @@ error masking puts in `extensions.requestId` and in the log.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -29,6 +30,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import orjson
+from graphql import GraphQLError, get_operation_ast, parse
+from graphql import OperationType as GraphQLOperationType
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
@@ -41,6 +44,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_P
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
+from app import idempotency
 from app.graphiql import render_graphiql
 from app.persisted_queries import (
     NOT_FOUND_CODE,
@@ -51,6 +55,7 @@ from app.persisted_queries import (
     requested,
 )
 from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
+from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavailable
 from core.logs import REQUEST_ID
 from core.settings import Settings
 from engine.context import Context
@@ -261,6 +266,23 @@ def request_id_for(headers: Any) -> str:
     return uuid.uuid4().hex
 
 
+def _is_mutation(params: dict[str, Any]) -> bool:
+    """Whether the request runs a mutation (asked only of requests with an Idempotency-Key)."""
+    try:
+        operation = get_operation_ast(parse(params["query"]), params.get("operationName"))
+    except GraphQLError:
+        return False  # execution reports it
+    return operation is not None and operation.operation == GraphQLOperationType.MUTATION
+
+
+def _extension(error: Any, name: str) -> Any:
+    return (getattr(error, "extensions", None) or {}).get(name)
+
+
+def _code(error: Any) -> Any:
+    return _extension(error, "code")
+
+
 def is_request_error(result: Any) -> bool:
     """Errors raised before execution: no data, and no error belongs to a field (no path)."""
     return (
@@ -298,11 +320,15 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         REQUEST_ID.set(request_id)  # every log line of this request carries it
         try:
             response = await self.handle_http(request)
-        except Exception:  # anything unexpected outside resolvers (e.g. the database is down)
-            log.exception("unexpected error (request %s)", request_id)
-            response = self.error_response(
-                500, "internal error", JSON, "INTERNAL", {"requestId": request_id}
-            )
+        except Exception as error:  # anything unexpected outside resolvers
+            if is_unavailable(error):  # e.g. the database is away while authenticating
+                report_unavailable(error)
+                response = self.unavailable_response(JSON, request_id)
+            else:
+                log.exception("unexpected error (request %s)", request_id)
+                response = self.error_response(
+                    500, "internal error", JSON, "INTERNAL", {"requestId": request_id}
+                )
         response.headers[REQUEST_ID_HEADER] = request_id
         await response(scope, receive, send)
 
@@ -377,6 +403,35 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
             return self.graphql_response({"errors": [error]}, media_type, True)
         sub_response = await self.get_sub_response(request)
         context = await self.get_context(request, response=sub_response)
+        key = request.headers.get(idempotency.HEADER)
+        answer = functools.partial(
+            self.answer, request, params, media_type, persisted, context, sub_response
+        )
+        if key is not None and request.method == "POST" and _is_mutation(params):
+            try:
+                run = idempotency.IdempotentRun(
+                    owner=f"user:{context.viewer.id}"
+                    if context.viewer is not None
+                    else f"address:{context.client_address}",
+                    key=idempotency.checked_key(key),
+                    fingerprint=idempotency.fingerprint(params),
+                    ttl_hours=self.settings.idempotency_key_ttl_hours,
+                )
+                return await run.run(answer)
+            except idempotency.KeyProblem as refused:
+                raise HttpProblem(refused.status, refused.message, refused.code) from refused
+        return await answer()
+
+    async def answer(
+        self,
+        request: Request,
+        params: dict[str, Any],
+        media_type: str,
+        persisted: PersistedQuery | None,
+        context: Context,
+        sub_response: Any,
+    ) -> Response:
+        """Execute the operation and build the HTTP answer."""
         try:
             result = await self.schema.execute(
                 params["query"],
@@ -418,6 +473,13 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         if persisted is not None and persisted.query is not None and not request_error:
             await self.persisted_queries.put(persisted.sha256, persisted.query)  # it validated
         response = self.graphql_response(body, media_type, request_error)
+        errors = result.errors or ()
+        if any(_code(e) == "UNAVAILABLE" for e in errors):
+            response.status_code = 503
+            response.headers["Retry-After"] = str(self.settings.retry_after_seconds)
+        waits = [_extension(e, "retryAfter") for e in errors if _code(e) == "RATE_LIMITED"]
+        if waits:  # the same advice as the error's, for clients and proxies reading headers
+            response.headers["Retry-After"] = str(max(w for w in waits if isinstance(w, int)))
         if context.viewer is not None:
             # The answer is the viewer's: no cache, shared or private, may keep it.
             response.headers["Cache-Control"] = "no-store"
@@ -448,6 +510,17 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         status = 400 if request_error and media_type == GRAPHQL_RESPONSE_JSON else 200
         return Response(
             self.encode_body(body), status_code=status, media_type=f"{media_type}; charset=utf-8"
+        )
+
+    def unavailable_response(self, media_type: str, request_id: str) -> Response:
+        """503 with `Retry-After`: the database cannot answer now (a timeout, an outage)."""
+        return self.error_response(
+            503,
+            UNAVAILABLE_MESSAGE,
+            media_type,
+            "UNAVAILABLE",
+            {"requestId": request_id},
+            headers={"Retry-After": str(self.settings.retry_after_seconds)},
         )
 
     def error_response(

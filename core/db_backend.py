@@ -12,7 +12,9 @@ Named as the engine in core/db.py's Tortoise configuration.
 from __future__ import annotations
 
 import errno
+import logging
 import socket
+import time
 from typing import Any
 
 import asyncpg
@@ -90,3 +92,27 @@ def is_unavailable(error: BaseException | None) -> bool:
         error = error.__cause__ or error.__context__
         seen += 1
     return False
+
+
+UNAVAILABLE_MESSAGE = "The service is briefly unavailable; please retry shortly."
+REPORT_INTERVAL_SECONDS = 10.0
+_log = logging.getLogger("lingograph.db")
+_last_report = -REPORT_INTERVAL_SECONDS
+_unreported = 0
+
+
+def report_unavailable(error: BaseException) -> None:
+    """Log that the database is unavailable — once per interval, not once per request: an
+    outage must not flood the log with one traceback per request."""
+    global _last_report, _unreported
+    now = time.monotonic()
+    if now - _last_report < REPORT_INTERVAL_SECONDS:
+        _unreported += 1
+        return
+    _log.error(
+        "database unavailable: %s: %s (%d more failures since the last report)",
+        type(error).__name__,
+        error,
+        _unreported,
+    )
+    _last_report, _unreported = now, 0

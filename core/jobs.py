@@ -16,7 +16,7 @@ was committed. Every server process runs a worker (`start_worker`), unless
 - Shutdown: a stopping worker takes no new jobs and gives running ones
   `SHUTDOWN_GRACE_SECONDS`; what is cut off is recovered as stalled.
 
-Tasks get the process's services (mailer, tutor) as `context.additional_context["services"]`.
+Tasks get the process's services (mailer, tutor) and settings: `services_of`, `settings_of`.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ log = logging.getLogger("lingograph.jobs")
 
 queue = procrastinate.App(connector=AsyncpgConnector())
 _on_worker_start: list[Callable[[], Awaitable[Any]]] = []
+_users = 0  # open_queue calls not yet closed
 
 
 def on_worker_start(sweep: Callable[[], Awaitable[Any]]) -> Callable[[], Awaitable[Any]]:
@@ -68,6 +69,12 @@ def task(
     return queue.task(name=name, pass_context=True, retry=retry)
 
 
+def every(cron: str) -> Callable[[Any], Any]:
+    """Make a task periodic (on top of `task`): deferred by the workers at `cron` times, once
+    for all of them; the function gets `timestamp` (when it was due)."""
+    return queue.periodic(cron=cron)
+
+
 def is_last_attempt(context: JobContext, attempts: int) -> bool:
     """True when this run of the job is its last (a failure now will not be retried)."""
     assert context.job is not None
@@ -77,6 +84,12 @@ def is_last_attempt(context: JobContext, attempts: int) -> bool:
 def services_of(context: JobContext) -> Any:
     """The process's services (services.Services), handed to every job by the worker."""
     return context.additional_context["services"]
+
+
+def settings_of(context: JobContext) -> Settings:
+    """The settings of the worker running the job."""
+    settings: Settings = context.additional_context["settings"]
+    return settings
 
 
 async def defer(job_task: Any, *, queueing_lock: str | None = None, **arguments: Any) -> None:
@@ -108,6 +121,11 @@ class Worker:
 
 
 async def open_queue(settings: Settings, database_url: str) -> None:
+    """Connect the queue (once per process: apps sharing a process share it, e.g. in tests)."""
+    global _users
+    _users += 1
+    if _users > 1:
+        return
     connector = queue.connector
     assert isinstance(connector, AsyncpgConnector)
     options = Waits.of(settings).connection_options()
@@ -119,7 +137,11 @@ async def open_queue(settings: Settings, database_url: str) -> None:
 
 
 async def close_queue() -> None:
-    await queue.close_async()
+    """Disconnect the queue when its last user in this process is done."""
+    global _users
+    _users -= 1
+    if _users == 0:
+        await queue.close_async()
 
 
 def worker_options(settings: Settings, services: Any, *, wait: bool = True) -> dict[str, Any]:
@@ -127,7 +149,7 @@ def worker_options(settings: Settings, services: Any, *, wait: bool = True) -> d
         "concurrency": settings.job_concurrency,
         "wait": wait,
         "install_signal_handlers": False,
-        "additional_context": {"services": services},
+        "additional_context": {"services": services, "settings": settings},
         "update_heartbeat_interval": settings.job_heartbeat_seconds,
         "stalled_worker_timeout": settings.job_stalled_seconds,
         "shutdown_graceful_timeout": settings.shutdown_grace_seconds,

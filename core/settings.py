@@ -90,8 +90,18 @@ class Settings:
     token_ttl_days: int = 30
     password_reset_ttl_minutes: int = 60
     email_verification_ttl_hours: int = 48
-    login_max_failures: int = 5
-    login_lockout_seconds: int = 900
+    # Throttles (core/throttle.py, README "Throttling"). Log-in: past the free failures per
+    # account or per client address, each attempt waits a delay doubling from
+    # LOGIN_BACKOFF_SECONDS up to LOGIN_BACKOFF_MAX_SECONDS; failures are forgotten
+    # LOGIN_FAILURE_WINDOW_SECONDS after the last one. Mail: at most so many per hour.
+    login_free_failures_per_account: int = 5
+    login_free_failures_per_address: int = 20
+    login_backoff_seconds: float = 1.0
+    login_backoff_max_seconds: float = 900.0
+    login_failure_window_seconds: int = 3600
+    mails_per_account_per_hour: int = 3  # password resets (and verification resends)
+    mails_per_address_per_hour: int = 10
+    signups_per_address_per_hour: int = 20  # each sign-up mails a verification link
     mailer: str = "outbox"  # outbox | smtp
     smtp_host: str = "localhost"
     smtp_port: int = 25
@@ -170,8 +180,14 @@ def load_settings() -> Settings:
         token_ttl_days=_int("TOKEN_TTL_DAYS", 30),
         password_reset_ttl_minutes=_int("PASSWORD_RESET_TTL_MINUTES", 60),
         email_verification_ttl_hours=_int("EMAIL_VERIFICATION_TTL_HOURS", 48),
-        login_max_failures=_int("LOGIN_MAX_FAILURES", 5),
-        login_lockout_seconds=_int("LOGIN_LOCKOUT_SECONDS", 900),
+        login_free_failures_per_account=_int("LOGIN_FREE_FAILURES_PER_ACCOUNT", 5),
+        login_free_failures_per_address=_int("LOGIN_FREE_FAILURES_PER_ADDRESS", 20),
+        login_backoff_seconds=_float("LOGIN_BACKOFF_SECONDS", 1.0),
+        login_backoff_max_seconds=_float("LOGIN_BACKOFF_MAX_SECONDS", 900.0),
+        login_failure_window_seconds=_int("LOGIN_FAILURE_WINDOW_SECONDS", 3600),
+        mails_per_account_per_hour=_int("MAILS_PER_ACCOUNT_PER_HOUR", 3),
+        mails_per_address_per_hour=_int("MAILS_PER_ADDRESS_PER_HOUR", 10),
+        signups_per_address_per_hour=_int("SIGNUPS_PER_ADDRESS_PER_HOUR", 20),
         mailer=os.environ.get("MAILER", "outbox"),
         smtp_host=os.environ.get("SMTP_HOST", "localhost"),
         smtp_port=_int("SMTP_PORT", 25),

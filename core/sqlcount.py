@@ -43,6 +43,8 @@ _background: contextvars.ContextVar[bool] = contextvars.ContextVar("sql_backgrou
 def not_counted() -> None:
     """Statements of the current task, and of the tasks it starts, are not counted."""
     _background.set(True)
+
+
 _originals: dict[str, Any] = {}
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from strawberry.types import Info
 
+from core.clients import request_client_address
 from core.errors import not_signed_in
 from core.settings import Settings, get_settings
 from loaders.base import Loaders
@@ -39,6 +41,13 @@ class Context:
         if self.viewer is None:
             raise not_signed_in()
         return self.viewer
+
+    @cached_property
+    def client_address(self) -> str | None:
+        """The client's IP address (core/clients.py): the socket peer, or the address a
+        trusted proxy (TRUSTED_PROXIES) forwarded; None when unknown (no request, a Unix
+        socket)."""
+        return request_client_address(self.request, self.settings.trusted_proxies)
 
     def fresh_loaders(self) -> Loaders:
         """New loaders (empty caches), e.g. for each subscription event."""

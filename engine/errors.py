@@ -4,7 +4,9 @@ Expected failures raised in queries (`AppError`) keep their message and get thei
 `extensions`; permission and validation errors pass through; anything else is logged with
 its traceback and the request id, and masked as "internal error" with `extensions.code`
 INTERNAL and `extensions.requestId` (also sent as the `X-Request-Id` response header), so a
-report from a user can be matched with the log line.
+report from a user can be matched with the log line. A database that cannot answer now
+(timeouts, lost connections: core/db_backend.py) is UNAVAILABLE instead, logged once per
+interval; the HTTP view answers it with 503 and `Retry-After`.
 
 Results are processed once per HTTP operation and once per streamed result (each
 subscription event and every operation over a WebSocket).
@@ -19,7 +21,9 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavailable
 from core.errors import AppError
+from core.throttle import Throttled
 
 log = logging.getLogger("lingograph.errors")
 
@@ -80,8 +84,26 @@ def _present(error: GraphQLError, request_id: str | None) -> GraphQLError:
             original_error=None,
             extensions={"code": first.code.value, "field": first.field},
         )
+    if isinstance(original, Throttled):  # a top-level error: the operation was not tried
+        return GraphQLError(
+            original.message,
+            nodes=error.nodes,
+            path=error.path,
+            original_error=None,
+            extensions={"code": original.code.value, "retryAfter": original.retry_after},
+        )
     if _is_expected(error):
         return error
+    # The database is away: not a bug, and retrying will do.
+    if original is not None and is_unavailable(original):
+        report_unavailable(original)
+        return GraphQLError(
+            UNAVAILABLE_MESSAGE,
+            nodes=error.nodes,
+            path=error.path,
+            original_error=None,
+            extensions={"code": "UNAVAILABLE", "requestId": request_id},
+        )
     log.error(
         "unexpected error (request %s) at %s: %r",
         request_id,

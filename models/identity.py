@@ -140,12 +140,3 @@ class OutboxMessage(Entity):
 
     class Meta:
         table = "outbox_messages"
-
-
-class LoginFailure(Entity):
-    """Failed log-ins per normalized email, for throttling."""
-
-    email = fields.CharField(max_length=320, db_index=True)
-
-    class Meta:
-        table = "login_failures"

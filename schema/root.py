@@ -30,7 +30,7 @@ MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 JOB_MODULES: list[str] = [module for domain in DOMAINS for module in domain.job_modules]
 
 
-def load_job_tasks() -> None:
+def load_domain_job_tasks() -> None:
     """Import every domain's job tasks, so a worker knows them all."""
     for module in JOB_MODULES:
         importlib.import_module(module)

@@ -3,6 +3,12 @@
 - `outbox` (development, tests): messages are stored as `OutboxMessage` rows instead of sent;
   read them with `SELECT "to", subject, body FROM outbox_messages ORDER BY created_at DESC`.
 - `smtp`: messages go to `SMTP_HOST:SMTP_PORT` with smtplib, in a worker thread.
+
+Mail is sent by jobs (core/jobs.py), through `deliver_once`: a job that runs again (its worker
+died after sending) does not send again. With the outbox the message, what it carries (e.g.
+a token) and its delivery key are written in one transaction: exactly once. Over SMTP the
+key is recorded right after the server accepted the message: a worker dying in between
+makes the only case of a second mail.
 """
 
 from __future__ import annotations
@@ -10,11 +16,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import smtplib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Protocol
 
-from core.background import spawn
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -28,11 +37,16 @@ class Message:
 
 
 class Mailer(Protocol):
+    # Whether `send` writes in the current database transaction (then delivery is atomic).
+    transactional: bool
+
     async def send(self, message: Message) -> None: ...
 
 
 class OutboxMailer:
     """Records messages in the `outbox_messages` table (nothing leaves the machine)."""
+
+    transactional = True
 
     async def send(self, message: Message) -> None:
         from models.identity import OutboxMessage  # core must not import models at load time
@@ -41,12 +55,10 @@ class OutboxMailer:
 
 
 class SmtpMailer:
-    """Delivers through an SMTP server.
+    """Delivers through an SMTP server, in a thread (smtplib blocks); a failure raises, and
+    the job sending the mail retries it."""
 
-    `send` hands the message to a worker thread and returns at once: a response must not take
-    longer because an account exists and mail went out (requestPasswordReset reveals nothing),
-    and a slow mail server must not hold a request. Delivery failures are logged.
-    """
+    transactional = False
 
     def __init__(self, settings: Settings) -> None:
         self.host = settings.smtp_host
@@ -67,14 +79,36 @@ class SmtpMailer:
                 smtp.login(self.user, self.password)
             smtp.send_message(email)
 
-    async def _deliver_logged(self, message: Message) -> None:
+    async def send(self, message: Message) -> None:
         try:
             await asyncio.to_thread(self._deliver, message)
-        except Exception:  # a failed delivery must not fail the request that queued it
-            log.exception("mail to %s (%s) could not be delivered", message.to, message.subject)
+        except (OSError, smtplib.SMTPException) as error:
+            log.warning("mail to %s (%s) not delivered: %s", message.to, message.subject, error)
+            raise
 
-    async def send(self, message: Message) -> None:
-        spawn(self._deliver_logged(message), name=f"mail-to-{message.to}")
+
+_CLAIM = "INSERT INTO mail_deliveries (key) VALUES ($1) ON CONFLICT (key) DO NOTHING RETURNING key"
+_DELIVERED = "SELECT 1 FROM mail_deliveries WHERE key = $1"
+PURGE_DELIVERIES = "DELETE FROM mail_deliveries WHERE sent_at < now() - interval '30 days'"
+
+
+async def deliver_once(mailer: Mailer, key: str, compose: Callable[[], Awaitable[Message]]) -> bool:
+    """Send the message `compose` makes (it may write, e.g. a token), unless a message with
+    `key` was delivered already; whether it was sent now."""
+    if mailer.transactional:
+        async with in_transaction() as conn:
+            if not await conn.execute_query_dict(_CLAIM, [key]):
+                return False
+            await mailer.send(await compose())
+        return True
+    db = connections.get("default")
+    if await db.execute_query_dict(_DELIVERED, [key]):
+        return False
+    async with in_transaction():
+        message = await compose()
+    await mailer.send(message)
+    await db.execute_query_dict(_CLAIM, [key])
+    return True
 
 
 def build_mailer(settings: Settings) -> Mailer:

@@ -17,15 +17,9 @@ from core.errors import AppError, ErrorCode, Validator
 from core.rows import builder, fetch_records, unlabel
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
-from models.identity import (
-    AuthToken,
-    LearningProfile,
-    LoginFailure,
-    User,
-    VerificationPurpose,
-)
-from resolvers.identity import queries
-from resolvers.identity.recovery import issue_verification_token, send_verification_mail
+from models.identity import AuthToken, LearningProfile, User
+from resolvers.identity import queries, throttles
+from resolvers.identity.mail import queue_verification_mail
 from rules.identity.profile import (
     check_display_name,
     check_email,
@@ -34,7 +28,6 @@ from rules.identity.profile import (
     check_timezone,
     normalize_email,
 )
-from services.mail import Mailer
 
 
 @dataclass(frozen=True)
@@ -125,10 +118,14 @@ async def sign_up(
     display_name: str,
     timezone: str | None,
     settings: Settings,
-    mailer: Mailer,
     user_agent: str | None = None,
+    client_address: str | None = None,
 ) -> SignedIn:
-    """Create an account with its learning profile, sign it in, mail a verification link."""
+    """Create an account with its learning profile, sign it in, mail a verification link
+    (a job queued with the account).
+
+    Sign-ups (and so verification mails) per client address are limited per hour (`Throttled`).
+    """
     v = Validator()
     email_n = check_email(v, email)
     check_password(v, password)
@@ -138,6 +135,7 @@ async def sign_up(
         v.add("email", ErrorCode.UNIQUE, "An account with this email already exists.")
     v.raise_if_any()
     assert email_n is not None and zone is not None
+    await throttles.take_sign_up(settings, client_address)
     password_hash = await hash_password(password)  # before the transaction: it takes a while
     try:
         async with in_transaction():
@@ -146,48 +144,39 @@ async def sign_up(
             )
             profile = await LearningProfile.create(user=user)
             token = await issue_auth_token(user, settings, user_agent)
-            verification = await issue_verification_token(
-                user, VerificationPurpose.EMAIL_VERIFICATION, settings
-            )
+            await queue_verification_mail(user.id)
     except IntegrityError as error:  # a concurrent sign-up with the same email won the race
         raise _email_taken() from error
-    await send_verification_mail(mailer, user, verification)
     return SignedIn(token=token, user=user, profile=profile)
 
 
-async def _failures_since(email: str, since: datetime) -> int:
-    return await LoginFailure.filter(email=email, created_at__gte=since).count()
-
-
 async def log_in(
-    *, email: str, password: str, settings: Settings, user_agent: str | None = None
+    *,
+    email: str,
+    password: str,
+    settings: Settings,
+    user_agent: str | None = None,
+    client_address: str | None = None,
 ) -> SignedIn:
     """Exchange email and password for a bearer token.
 
     An unknown email, a wrong password, an OAuth-only or a disabled account all cost one
-    argon2 verification and give the same error. Failures per email are throttled.
+    argon2 verification and give the same error. Attempts are throttled per email and per
+    client address (resolvers/identity/throttles.py): past the free failures each waits a
+    growing delay (`Throttled`, answered as RATE_LIMITED with `retryAfter`), then is judged
+    normally, so the owner gets in with the right password once the delay has passed.
     """
     now = datetime.now(UTC)
     key = (normalize_email(email) or email.strip().lower())[:320]
-    since = now - timedelta(seconds=settings.login_lockout_seconds)
-    if await _failures_since(key, since) >= settings.login_max_failures:
-        minutes = max(1, round(settings.login_lockout_seconds / 60))
-        raise AppError.of(
-            ErrorCode.RATE_LIMITED,
-            f"Too many failed log-ins for this email; try again in {minutes} minutes.",
-            None,
-        )
+    # Counted as a failure before the password is checked, so that concurrent guesses all
+    # count; a success takes it back.
+    await throttles.attempt_log_in(settings, key, client_address)
     user = await User.get_or_none(email=key)
     matches, needs_rehash = await verify_password(user.password_hash if user else None, password)
     if user is None or not matches or not user.is_usable:
-        async with in_transaction():
-            # Forget failures outside the window so the table stays small.
-            await LoginFailure.filter(email=key, created_at__lt=since).delete()
-            await LoginFailure.create(email=key)
         raise AppError.of(ErrorCode.INVALID_CREDENTIALS, "Wrong email or password.", None)
     new_hash = await hash_password(password) if needs_rehash else None
     async with in_transaction():
-        await LoginFailure.filter(email=key).delete()
         user.last_login_at = now
         update_fields = ["last_login_at", "updated_at"]
         if new_hash is not None:  # the hasher's parameters changed since this hash was made
@@ -195,6 +184,7 @@ async def log_in(
             update_fields.append("password_hash")
         await user.save(update_fields=update_fields)
         token = await issue_auth_token(user, settings, user_agent, now)
+    await throttles.log_in_succeeded(settings, key, client_address)
     return SignedIn(token=token, user=user)
 
 

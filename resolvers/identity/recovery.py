@@ -1,72 +1,21 @@
 """Identity use cases around passwords and mailed tokens: change and reset a password,
-verify an email. Mailed tokens are stored as SHA-256 digests, expire, and work once.
+verify an email. Mailed tokens (resolvers/identity/mail.py) are stored as SHA-256 digests,
+expire, and work once.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from tortoise.transactions import in_transaction
 
-from core.background import spawn
 from core.errors import AppError, ErrorCode, Validator
-from core.security import hash_password, hash_token, new_token, verify_password
+from core.security import hash_password, hash_token, verify_password
 from core.settings import Settings
-from models.identity import AuthToken, LoginFailure, User, VerificationPurpose, VerificationToken
+from models.identity import AuthToken, User, VerificationPurpose, VerificationToken
+from resolvers.identity import throttles
+from resolvers.identity.mail import queue_password_reset_mail
 from rules.identity.profile import check_email, check_password
-from services.mail import Mailer, Message
-
-
-def _ttl(purpose: VerificationPurpose, settings: Settings) -> timedelta:
-    if purpose is VerificationPurpose.PASSWORD_RESET:
-        return timedelta(minutes=settings.password_reset_ttl_minutes)
-    return timedelta(hours=settings.email_verification_ttl_hours)
-
-
-async def issue_verification_token(
-    user: User, purpose: VerificationPurpose, settings: Settings
-) -> str:
-    """A new single-use token for `purpose`; only its digest is stored."""
-    raw, digest = new_token()
-    await VerificationToken.create(
-        user=user,
-        purpose=purpose,
-        token_hash=digest,
-        expires_at=datetime.now(UTC) + _ttl(purpose, settings),
-    )
-    return raw
-
-
-async def _mail_token(
-    mailer: Mailer, user: User, token: str, *, subject: str, use: str, otherwise: str
-) -> None:
-    """A mailed token: what to do with it (`use`), the token on its own line, and what to do
-    when the mail was not expected (`otherwise`)."""
-    body = f"Hello {user.display_name},\n\n{use}:\n\nToken: {token}\n\n{otherwise}\n"
-    await mailer.send(Message(to=user.email, subject=subject, body=body))
-
-
-async def send_verification_mail(mailer: Mailer, user: User, token: str) -> None:
-    await _mail_token(
-        mailer,
-        user,
-        token,
-        subject="Confirm your lingograph email",
-        use="confirm your email address with the verifyEmail operation and this token",
-        otherwise="If you did not sign up for lingograph, ignore this message.",
-    )
-
-
-async def _send_reset_mail(mailer: Mailer, user: User, token: str, settings: Settings) -> None:
-    await _mail_token(
-        mailer,
-        user,
-        token,
-        subject="Reset your lingograph password",
-        use="choose a new password with the resetPassword operation and this token "
-        f"(valid for {settings.password_reset_ttl_minutes} minutes, once)",
-        otherwise="If you did not ask for this, ignore this message; your password is unchanged.",
-    )
 
 
 async def _redeem(raw: str, purpose: VerificationPurpose, now: datetime) -> VerificationToken:
@@ -110,21 +59,18 @@ async def change_password(
         await others.update(revoked_at=now)
 
 
-async def request_password_reset(*, email: str, settings: Settings, mailer: Mailer) -> None:
-    """Mail a reset token when the email belongs to an active account; answer the same always."""
+async def request_password_reset(
+    *, email: str, settings: Settings, client_address: str | None
+) -> None:
+    """Queue a reset mail (resolvers/identity/mail.py); answer alike, and as fast, whether the
+    email has an account or not: the job looks the account up. Limited per account and per
+    client address (`Throttled`)."""
     v = Validator()
     email_n = check_email(v, email)
     v.raise_if_any()
-    user = await User.get_or_none(email=email_n, is_active=True, deleted_at=None)
-    if user is not None:
-        # After the response: writing the token and the mail must not make the answer for
-        # an existing account measurably slower than for an unknown address.
-        spawn(_mail_reset_token(user, settings, mailer), name="password-reset-mail")
-
-
-async def _mail_reset_token(user: User, settings: Settings, mailer: Mailer) -> None:
-    token = await issue_verification_token(user, VerificationPurpose.PASSWORD_RESET, settings)
-    await _send_reset_mail(mailer, user, token, settings)
+    assert email_n is not None
+    await throttles.take_mail(settings, email_n, client_address)
+    await queue_password_reset_mail(email_n)
 
 
 async def reset_password(*, token: str, new_password: str) -> None:
@@ -148,7 +94,7 @@ async def reset_password(*, token: str, new_password: str) -> None:
         await VerificationToken.filter(
             user_id=user.id, purpose=VerificationPurpose.PASSWORD_RESET, used_at=None
         ).update(used_at=now)
-        await LoginFailure.filter(email=user.email).delete()
+        await throttles.clear_log_in_failures(user.email)
 
 
 async def verify_email(*, token: str) -> User:

@@ -170,8 +170,8 @@ class Mutation:
             display_name=input.display_name,
             timezone=input.timezone,
             settings=info.context.settings,
-            mailer=info.context.services.mailer,
             user_agent=_user_agent(info),
+            client_address=info.context.client_address,
         )
         _prime_profile(info, signed_in.profile)
         return SignUpPayload(token=signed_in.token, user=as_user(signed_in.user))
@@ -183,6 +183,7 @@ class Mutation:
             password=input.password,
             settings=info.context.settings,
             user_agent=_user_agent(info),
+            client_address=info.context.client_address,
         )
         return LogInPayload(token=signed_in.token, user=as_user(signed_in.user))
 
@@ -228,7 +229,7 @@ class Mutation:
         await recovery.request_password_reset(
             email=input.email,
             settings=info.context.settings,
-            mailer=info.context.services.mailer,
+            client_address=info.context.client_address,
         )
         return RequestPasswordResetPayload(ok=True)
 

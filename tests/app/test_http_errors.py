@@ -11,6 +11,7 @@ import logging
 import pytest
 
 import app.http
+from core.db_backend import UNAVAILABLE_MESSAGE
 from core.settings import Settings
 from tests.failing_app import SECRET, failing_app
 from tests.http_helpers import GRAPHQL_RESPONSE, JSON_BODY, app_client
@@ -87,10 +88,10 @@ async def test_expected_errors_keep_their_message_and_code(settings: Settings) -
 async def test_a_failure_outside_resolvers_is_a_masked_500(
     settings: Settings, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def database_down(authorization: str | None) -> None:
-        raise ConnectionRefusedError(SECRET)
+    async def broken(authorization: str | None) -> None:
+        raise RuntimeError(SECRET)
 
-    monkeypatch.setattr(app.http, "authenticate", database_down)
+    monkeypatch.setattr(app.http, "authenticate", broken)
     caplog.set_level(logging.ERROR)
     async with app_client(failing_app(settings)) as client:
         response = await client.post(
@@ -110,4 +111,29 @@ async def test_a_failure_outside_resolvers_is_a_masked_500(
     }
     [record] = [r for r in caplog.records if r.name == "lingograph.http"]
     assert request_id in record.getMessage()
-    assert record.exc_info is not None and isinstance(record.exc_info[1], ConnectionRefusedError)
+    assert record.exc_info is not None and isinstance(record.exc_info[1], RuntimeError)
+
+
+async def test_a_database_outage_outside_resolvers_is_a_503_with_retry_after(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def database_down(authorization: str | None) -> None:
+        raise ConnectionRefusedError(SECRET)
+
+    monkeypatch.setattr(app.http, "authenticate", database_down)
+    async with app_client(failing_app(settings)) as client:
+        response = await client.post(
+            "/graphql",
+            json={"query": "{ ok }"},
+            headers={**JSON_BODY, "authorization": "Bearer x"},
+        )
+    request_id = response.headers["x-request-id"]
+    assert (response.status_code, response.headers["retry-after"]) == (503, "5")
+    assert response.json() == {
+        "errors": [
+            {
+                "message": UNAVAILABLE_MESSAGE,
+                "extensions": {"code": "UNAVAILABLE", "requestId": request_id},
+            }
+        ]
+    }

@@ -6,10 +6,8 @@ arrives exactly once."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -22,21 +20,12 @@ from resolvers.conversation.reply import reply_id_for
 from tests.factories.conversation import session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
+from tests.job_workers import only_other_processes_run_jobs
 from tests.tutor_stand_in import PIECES, StandIn
 from tests.ws_conversation_client import app_process
 
 OPS = operation("conversation.graphql")
 FAST_RECOVERY = {"JOB_HEARTBEAT_SECONDS": "0.2", "JOB_STALLED_SECONDS": "1"}
-
-
-@contextlib.asynccontextmanager
-async def only_other_processes_run_jobs(app: Starlette) -> AsyncIterator[None]:
-    """Stop the test server's own worker meanwhile: the processes under test run the jobs."""
-    await app.state.jobs_worker.stop()
-    try:
-        yield
-    finally:
-        app.state.jobs_worker = await jobs.start_worker(app.state.settings, app.state.services)
 
 
 def _tutor_env(stand_in: StandIn) -> dict[str, str]:
@@ -81,10 +70,13 @@ async def test_reply_survives_the_accepting_process_being_killed(
             assert sent["sendMessage"]["errors"] == []
             if running:  # killed while its worker is asking the tutor
                 async with asyncio.timeout(10):
-                    while not _asked(stand_in, said):
+                    while True:
+                        if _asked(stand_in, said):
+                            break
                         await asyncio.sleep(0.02)
             os.kill(pid, signal.SIGKILL)
-        assert await ConversationMessage.filter(session_id=session.id).count() == 1
+        stored = await ConversationMessage.filter(session_id=session.id).order_by("sequence")
+        assert [(m.sender, m.content) for m in stored] == [(Sender.USER, said)]
 
         async with app_process(database_url, **env), asyncio.timeout(30):
             await jobs.wait_until_idle(within=30)

@@ -14,7 +14,6 @@ import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 
-from core import jobs
 from core.pubsub import get_pubsub
 from engine.ids import global_id
 from models.conversation import ConversationMessage, ConversationSession, Sender, SessionStatus
@@ -25,6 +24,7 @@ from services.tutor.rules import check
 from tests.factories.conversation import session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
+from tests.job_workers import only_other_processes_run_jobs
 from tests.servers import free_port
 from tests.tutor_stand_in import PIECES, StandIn
 from tests.ws_conversation_client import TRANSPORT_WS, WsClient, app_process
@@ -104,19 +104,18 @@ async def remote_server(
 ) -> AsyncIterator[str]:
     """An app process whose tutor is the stand-in (timeout 1 s); it alone runs jobs meanwhile
     (the test server's worker, with the local tutor, would answer its learners otherwise)."""
-    await app.state.jobs_worker.stop()
-    try:
-        async with app_process(
+    async with (
+        only_other_processes_run_jobs(app),
+        app_process(
             database_url,
             TUTOR_ENGINE="remote",
             TUTOR_BASE_URL=stand_in.url,
             TUTOR_MODEL="stand-in",
             TUTOR_API_KEY="k-123",
             TUTOR_TIMEOUT_SECONDS="1",
-        ) as (url, _pid):
-            yield url
-    finally:
-        app.state.jobs_worker = await jobs.start_worker(app.state.settings, app.state.services)
+        ) as (url, _pid),
+    ):
+        yield url
 
 
 async def _next_event(client: WsClient) -> dict[str, Any]:

@@ -140,3 +140,8 @@ async def test_graphiql_off_serves_no_page_and_no_assets(server: str, settings: 
         assert "graphiql" not in page.text.lower()
         asset = await client.get("/graphiql/static/graphiql@3.8.3/graphiql.min.js")
         assert asset.status_code == 404
+
+
+def test_a_malformed_trusted_proxy_fails_start_up() -> None:
+    with pytest.raises(RuntimeError, match="TRUSTED_PROXIES: .*'10.0.0.300'"):
+        create_app(Settings(trusted_proxies=["10.0.0.300"]))

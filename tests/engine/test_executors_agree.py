@@ -24,7 +24,7 @@ import pytest
 import strawberry
 from graphql import OperationDefinitionNode, OperationType, parse
 
-from core.background import drain
+from core.jobs import wait_until_idle
 from core.pubsub import get_pubsub
 from core.settings import Settings
 from engine.context import Context
@@ -469,7 +469,7 @@ async def _play(script: Script, shared: Shared) -> list[tuple[str, Any]]:
     await script.run("RequestPasswordReset", None, email=email)
     reset = await mailed_token(email, "Reset")
     await script.run("ResetPassword", None, token=reset, newPassword="yet another passphrase")
-    await drain()  # mail and events written after the answers
+    await wait_until_idle()  # mail and events written after the answers
     return script.answers
 
 

@@ -7,7 +7,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from core.background import drain
+from core.jobs import wait_until_idle
 from core.security import new_token
 from models.identity import AuthToken, OutboxMessage, Role, SubscriptionTier, User
 from tests.graphql_client import GraphQLClient, operation
@@ -63,7 +63,7 @@ async def signed_in(role: Role = Role.STUDENT, **fields: Any) -> tuple[User, str
 
 async def mailed_token(email: str, subject_contains: str) -> str:
     """The token in the newest outbox message to `email` whose subject contains the text."""
-    await drain()  # some mail is written after the response (core.background)
+    await wait_until_idle()  # mail is sent by jobs
     message = (
         await OutboxMessage.filter(to=email, subject__icontains=subject_contains)
         .order_by("-created_at")

@@ -1,4 +1,5 @@
-"""The mailers: the development outbox and SMTP (against a minimal local SMTP server)."""
+"""The mailers: the development outbox and SMTP (against a minimal local SMTP server), and
+`deliver_once`, which makes a mail job that runs twice send once."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import dataclasses
 import email
 import logging
 import socket
+import uuid
 from email import policy
 
 import pytest
 
-from core.background import drain
 from core.settings import Settings
 from models.identity import OutboxMessage
-from services.mail import Message, OutboxMailer, SmtpMailer, build_mailer
+from services.mail import Message, OutboxMailer, SmtpMailer, build_mailer, deliver_once
 
 
 async def test_outbox_mailer_records_messages(server: str) -> None:
@@ -66,7 +67,6 @@ async def test_smtp_mailer_delivers_in_a_thread(settings: Settings) -> None:
     mailer = SmtpMailer(dataclasses.replace(settings, smtp_host="127.0.0.1", smtp_port=port))
     async with smtp:
         await mailer.send(Message(to="far@example.com", subject="Greetings", body="Olá!\n"))
-        await drain()
     assert len(received) == 1
     sent = email.message_from_bytes(received[0], policy=policy.default)
     assert (sent["To"], sent["Subject"]) == ("far@example.com", "Greetings")
@@ -74,16 +74,58 @@ async def test_smtp_mailer_delivers_in_a_thread(settings: Settings) -> None:
     assert sent.get_content().replace("\r\n", "\n") == "Olá!\n"  # CRLF on the wire
 
 
-async def test_smtp_failures_are_logged_not_raised(
-    settings: Settings, caplog: pytest.LogCaptureFixture
-) -> None:
+def _unused_port() -> int:
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+        return sock.getsockname()[1]
+
+
+async def test_smtp_failures_are_logged_and_raised_for_the_job_to_retry(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    port = _unused_port()
     mailer = SmtpMailer(dataclasses.replace(settings, smtp_host="127.0.0.1", smtp_port=port))
-    with caplog.at_level(logging.ERROR, logger="services.mail"):
+    with (
+        caplog.at_level(logging.WARNING, logger="services.mail"),
+        pytest.raises(ConnectionRefusedError),
+    ):
         await mailer.send(Message(to="lost@example.com", subject="Lost", body="..."))
-        await drain()
     assert [r.getMessage() for r in caplog.records] == [
-        "mail to lost@example.com (Lost) could not be delivered"
+        "mail to lost@example.com (Lost) not delivered: [Errno 111] Connection refused"
     ]
+
+
+async def test_the_outbox_delivers_once_per_key(server: str) -> None:
+    composed: list[int] = []
+
+    async def compose() -> Message:
+        composed.append(1)
+        return Message(to="once@example.com", subject="Once", body=f"#{len(composed)}")
+
+    key = f"test:{uuid.uuid4()}"
+    assert await deliver_once(OutboxMailer(), key, compose) is True
+    assert await deliver_once(OutboxMailer(), key, compose) is False
+    rows = await OutboxMessage.filter(to="once@example.com", subject="Once").values("body")
+    assert (rows, len(composed)) == ([{"body": "#1"}], 1)
+
+
+async def test_smtp_delivers_once_per_key_and_not_at_all_when_refused(
+    server: str, settings: Settings
+) -> None:
+    async def compose() -> Message:
+        return Message(to="far@example.com", subject="Keyed", body="Hi\n")
+
+    key = f"test:{uuid.uuid4()}"
+    refused = SmtpMailer(
+        dataclasses.replace(settings, smtp_host="127.0.0.1", smtp_port=_unused_port())
+    )
+    with pytest.raises(ConnectionRefusedError):
+        await deliver_once(refused, key, compose)  # not recorded: the retry will send it
+    received: list[bytes] = []
+    smtp = await _smtp_server(received)
+    port = smtp.sockets[0].getsockname()[1]
+    mailer = SmtpMailer(dataclasses.replace(settings, smtp_host="127.0.0.1", smtp_port=port))
+    async with smtp:
+        assert await deliver_once(mailer, key, compose) is True
+        assert await deliver_once(mailer, key, compose) is False
+    assert len(received) == 1

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from argon2 import PasswordHasher
 
 from core import security
+from core.jobs import wait_until_idle
 from demo.identity import DEMO_ACCOUNTS, DEMO_PASSWORD
 from demo.identity import load as load_demo_data
 from engine.ids import global_id
@@ -57,6 +58,7 @@ async def test_sign_up_creates_account_profile_and_session(gql: GraphQLClient) -
     me = await gql(OPS, token=result["token"], operation_name="Me")
     assert me["me"] == result["user"]
     assert user.password_hash is not None and user.password_hash.startswith("$argon2id$")
+    await wait_until_idle()  # the verification mail is a job queued with the account
     mail = await OutboxMessage.filter(to="nova.learner@example.com").values_list(
         "subject", flat=True
     )

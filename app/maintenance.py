@@ -1,0 +1,34 @@
+"""Housekeeping jobs of the engine's own state: expired idempotency keys, throttle rows and
+old mail-delivery keys are deleted every hour (procrastinate defers a periodic job once, for
+all workers)."""
+
+from __future__ import annotations
+
+import logging
+
+from procrastinate import JobContext
+from tortoise import connections
+
+from app import idempotency
+from core import jobs, throttle
+from services.mail import PURGE_DELIVERIES
+
+log = logging.getLogger("lingograph.maintenance")
+
+
+@jobs.every("23 * * * *")
+@jobs.task("maintenance.purge_expired", attempts=3)
+async def purge_expired(context: JobContext, timestamp: int) -> None:
+    db = connections.get("default")
+    hours = jobs.settings_of(context).idempotency_key_ttl_hours
+    _, keys = await db.execute_query(idempotency.PURGE_EXPIRED, [hours])
+    _, deliveries = await db.execute_query(PURGE_DELIVERIES)
+    throttles = 0
+    while purged := await throttle.purge_expired():
+        throttles += purged
+    log.info(
+        "purged %d idempotency keys, %d throttle rows, %d mail delivery keys",
+        keys,
+        throttles,
+        deliveries,
+    )
