@@ -62,7 +62,12 @@ def config(settings: Settings) -> dict[str, Any]:
         "root": {"handlers": ["default"], "level": "INFO"},
         # uvicorn's loggers write through the root handler (one format for every line).
         "loggers": {
-            name: {"handlers": [], "level": "INFO", "propagate": True}
-            for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+            **{
+                name: {"handlers": [], "level": "INFO", "propagate": True}
+                for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+            },
+            # The job queue logs every job's start and end at INFO: warnings and errors (a
+            # job failing, a worker stopping) are what an operator needs; our jobs log more.
+            "procrastinate": {"handlers": [], "level": "WARNING", "propagate": True},
         },
     }

@@ -143,5 +143,5 @@ async def test_graphiql_off_serves_no_page_and_no_assets(server: str, settings: 
 
 
 def test_a_malformed_trusted_proxy_fails_start_up() -> None:
-    with pytest.raises(RuntimeError, match="TRUSTED_PROXIES: .*'10.0.0.300'"):
+    with pytest.raises(RuntimeError, match=r"TRUSTED_PROXIES: .*'10\.0\.0\.300'"):
         create_app(Settings(trusted_proxies=["10.0.0.300"]))
