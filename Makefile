@@ -11,7 +11,7 @@ SHARED_OPS := ../shared/operations
 LOCK := requirements.lock
 UV := uv==0.13.9
 
-.PHONY: run test schema migration lint format install lock bench graphiql-assets
+.PHONY: run test schema migration lint format install lock bench soak graphiql-assets
 
 # Every runtime and dev dependency comes from requirements.lock (exact versions, hashes
 # checked), then the project itself without dependencies; `pip check` catches a lock that
@@ -87,3 +87,12 @@ migrations-reset: $(STAMP)
 # bench/results.json. Options: make bench BENCH_ARGS="--duration 5 --clients 1,16".
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# The soak test (README.md, "Soak"): 16 clients of mixed traffic for SOAK_SECONDS against
+# `main.py serve --workers 2` on its own `lingograph_soak` database, then a check that every
+# acknowledged write is in the database and the hearts/XP invariants hold; writes
+# bench/results-soak.json. Options: make soak SOAK_SECONDS=300 SOAK_ARGS="--clients 32".
+SOAK_SECONDS ?= 60
+
+soak: $(STAMP)
+	$(PY) -m bench.soak --seconds $(SOAK_SECONDS) $(SOAK_ARGS)

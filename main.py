@@ -29,14 +29,18 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
 import demo as demo_data
+from app.downloads import download_routes
+from app.downloads import register as register_download
 from app.graphiql import graphiql_routes
 from app.health import healthz
 from app.http import GraphQLApp
+from app.serving import uvicorn_options
 from core import db, jobs, logs
 from core.clients import trusted_networks
 from core.errors import AppError
 from core.settings import Settings, get_settings
 from models.identity import User
+from resolvers.assessment import certificates as assessment_certificates
 from resolvers.catalog.importing import import_course_text
 from resolvers.learning import activity as learning_activity
 from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_domain_job_tasks
@@ -86,6 +90,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
             *graphiql_routes(settings),
+            *download_routes(settings),  # signed, expiring links (certificate PDFs)
         ],
         middleware=[cors_middleware(settings)],
         lifespan=lifespan,
@@ -103,8 +108,11 @@ def load_job_tasks() -> None:
 
 
 def register_event_subscribers() -> None:
-    """Each domain's reactions to events (core/events.py); registering twice has no effect."""
+    """Each domain's reactions to events (core/events.py) and its downloads (app/downloads.py);
+    registering twice has no effect."""
     learning_activity.register_subscribers()
+    assessment_certificates.register_subscribers()
+    register_download("certificate", assessment_certificates.certificate_download)
 
 
 def cors_middleware(settings: Settings) -> Middleware:
@@ -229,6 +237,8 @@ def server_options(settings: Settings) -> dict[str, Any]:
         # A WebSocket message over this closes the connection (1009) before it is parsed.
         "ws_max_size": settings.max_ws_message_bytes,
         "timeout_keep_alive": 5,  # idle keep-alive connections are closed after 5 s
+        # Header deadline, bounded shutdown drain, worker start-up room (app/serving.py).
+        **uvicorn_options(settings),
     }
 
 

@@ -21,8 +21,8 @@ log = logging.getLogger("lingograph.maintenance")
 async def purge_expired(context: JobContext, timestamp: int) -> None:
     db = connections.get("default")
     hours = jobs.settings_of(context).idempotency_key_ttl_hours
-    _, keys = await db.execute_query(idempotency.PURGE_EXPIRED, [hours])
-    _, deliveries = await db.execute_query(PURGE_DELIVERIES)
+    keys, _ = await db.execute_query(idempotency.PURGE_EXPIRED, [hours])
+    deliveries, _ = await db.execute_query(PURGE_DELIVERIES)
     throttles = 0
     while purged := await throttle.purge_expired():
         throttles += purged

@@ -14,11 +14,11 @@ Unexpected exceptions propagate and are masked by engine/errors.py.
 from __future__ import annotations
 
 import functools
-import typing
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeVar
 
 import strawberry
+from strawberry.types.lazy_type import LazyType
 
 from core.errors import AppError
 from core.errors import ErrorCode as ErrorCodeEnum
@@ -53,6 +53,13 @@ def user_errors(error: AppError) -> list[UserError]:
 Resolver = Callable[[Any, AppInfo, Any], Awaitable[PayloadT]]
 
 
+def payload_class(info: AppInfo) -> Any:
+    """The class of the field's payload as the schema built it: schema/graph.py may have
+    composed a domain's payload with other domains' fields (the domain refers to it lazily)."""
+    payload = info.return_type
+    return payload.resolve_type() if isinstance(payload, LazyType) else payload
+
+
 def payload_mutation(
     *,
     permission: Permission | None = None,
@@ -75,7 +82,9 @@ def payload_mutation(
                 return await resolver(self, info, input)
             except AppError as error:
                 if not payload_type:
-                    payload_type.append(typing.get_type_hints(resolver)["return"])
+                    # The schema's type for the field, whatever composed it (schema/graph.py
+                    # may extend a domain's payload with other domains' fields).
+                    payload_type.append(payload_class(info))
                 return payload_type[0](errors=user_errors(error))
 
         return strawberry.mutation(resolver=pipeline, description=description)

@@ -20,7 +20,6 @@ from loaders.base import (
 from loaders.catalog import LESSONS, PREREQUISITES, SECTIONS, UNITS
 from models.learning import (
     Achievement,
-    Certificate,
     DailyActivity,
     Enrollment,
     LessonProgress,
@@ -190,12 +189,6 @@ class UserAchievementsByUserLoader(RecordLoader):
         for row in rows:
             grouped.setdefault(row.user_id, []).append(row)
         return grouped
-
-
-class CertificateByEnrollmentLoader(RecordLoader):
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await Certificate.filter(enrollment_id__in=list(keys))
-        return {r.enrollment_id: r for r in rows}
 
 
 @dataclass(frozen=True, slots=True)

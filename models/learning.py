@@ -1,5 +1,5 @@
 """Learning: enrollments, lesson progress, answers, daily activity, streaks, hearts,
-achievements, certificates and a small activity log."""
+achievements and a small activity log (certificates are assessment's)."""
 
 from __future__ import annotations
 
@@ -227,27 +227,6 @@ class UserAchievement(Entity):
     class Meta:
         table = "user_achievements"
         unique_together = (("user", "achievement"),)
-
-
-class Certificate(Entity):
-    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
-        "models.User", related_name="certificates", on_delete=fields.CASCADE
-    )
-    user_id: UUID
-    course: fields.ForeignKeyRelation[Course] = fields.ForeignKeyField(
-        "models.Course", related_name="certificates", on_delete=fields.CASCADE
-    )
-    course_id: UUID
-    # One certificate per enrollment: the unique key makes a second issue impossible.
-    enrollment: fields.OneToOneRelation[Enrollment] = fields.OneToOneField(
-        "models.Enrollment", related_name="certificate", on_delete=fields.CASCADE
-    )
-    enrollment_id: UUID
-    number = fields.CharField(max_length=32, unique=True)
-    issued_at = fields.DatetimeField()
-
-    class Meta:
-        table = "certificates"
 
 
 class ActivityEvent(Entity):

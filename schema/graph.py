@@ -1,4 +1,5 @@
-"""The cross-domain types, composed once: `User`, `Course`, `Lesson`, `ConversationSession`.
+"""The cross-domain types, composed once: `User`, `Course`, `Lesson`, `Enrollment`,
+`ConversationSession`, and `CompleteLessonPayload`.
 
 The owning domain's fields class comes last among the bases: it is the `Node`, with the `id`
 and `resolve_nodes` (its access rule).
@@ -16,12 +17,15 @@ from engine.relations import model_type
 from models import catalog as catalog_models
 from models import conversation as conversation_models
 from models import identity as identity_models
-from schema import catalog, conversation, identity, learning
+from models import learning as learning_models
+from schema import assessment, catalog, conversation, identity, learning
 
 
 @strawberry.type
 @model_type(identity_models.User)
-class User(learning.UserFields, conversation.UserFields, identity.UserFields):
+class User(
+    assessment.UserFields, learning.UserFields, conversation.UserFields, identity.UserFields
+):
     pass
 
 
@@ -38,9 +42,22 @@ class Lesson(learning.LessonFields, catalog.LessonFields):
 
 
 @strawberry.type
+@model_type(learning_models.Enrollment)
+class Enrollment(assessment.EnrollmentFields, learning.EnrollmentFields):
+    pass
+
+
+@strawberry.type
+class CompleteLessonPayload(
+    assessment.CompleteLessonPayloadFields, learning.CompleteLessonPayloadFields
+):
+    pass
+
+
+@strawberry.type
 @model_type(conversation_models.ConversationSession)
 class ConversationSession(conversation.ConversationSessionFields):
     pass
 
 
-TYPES: list[type] = [User, Course, Lesson, ConversationSession]
+TYPES: list[type] = [User, Course, Lesson, Enrollment, ConversationSession]

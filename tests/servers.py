@@ -26,11 +26,13 @@ async def serve(
     lifespan: LifespanType = "off",
     force_exit: bool = False,
     ws_max_size: int | None = None,
+    **options: Any,
 ) -> AsyncIterator[str]:
     """Run `app` with uvicorn until the block ends; yields its base URL.
 
     `force_exit` drops open connections at the end (e.g. a stand-in still streaming);
-    `ws_max_size` is the server's WebSocket message bound (main.server_options).
+    `ws_max_size` is the server's WebSocket message bound (main.server_options); other
+    keyword arguments are more uvicorn options (e.g. app.serving.uvicorn_options).
     """
     port = free_port()
     config = uvicorn.Config(
@@ -40,6 +42,7 @@ async def serve(
         log_level="warning",
         lifespan=lifespan,
         ws_max_size=ws_max_size if ws_max_size is not None else UVICORN_WS_MAX_SIZE,
+        **options,
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -4,6 +4,7 @@ use case's transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from uuid import UUID
 
 
@@ -27,3 +28,14 @@ class LessonCompleted:
     lesson_id: UUID
     score: int
     xp: int
+
+
+@dataclass(frozen=True)
+class CourseCompleted:
+    """Every lesson of the course is completed (the first time): assessment decides on the
+    certificate, in the same transaction."""
+
+    user_id: UUID
+    course_id: UUID
+    enrollment_id: UUID
+    completed_at: datetime

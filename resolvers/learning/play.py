@@ -22,7 +22,6 @@ from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesso
 from models.identity import User
 from models.learning import (
     Achievement,
-    Certificate,
     Enrollment,
     EnrollmentStatus,
     ExerciseAttempt,
@@ -45,8 +44,13 @@ from resolvers.learning.enrollment import (
     stats_of,
     streak_state,
 )
-from resolvers.learning.events import AnswerSubmitted, LessonCompleted, LessonStarted
-from resolvers.learning.rewards import add_day, award_all, issue_certificate, lock_streak
+from resolvers.learning.events import (
+    AnswerSubmitted,
+    CourseCompleted,
+    LessonCompleted,
+    LessonStarted,
+)
+from resolvers.learning.rewards import add_day, award_all, lock_streak
 from rules.learning import answers as answer_rules
 from rules.learning import hearts as heart_rules
 from rules.learning import scoring, streaks, unlocking, xp
@@ -76,7 +80,8 @@ class CompletedLesson:
     stats: Stats
     new_achievements: list[Achievement]
     unlocked_lessons: list[Lesson]
-    certificate: Certificate | None
+    course_id: UUID
+    completed_at: datetime
 
 
 @dataclass
@@ -308,7 +313,7 @@ async def complete_lesson(
         await progress.save(using_db=conn)
 
         unlocked_ids: list[UUID] = []
-        certificate = None
+        course_completed = False
         if first:
             path = await course_path(conn, place.course.id)
             after = await completed_lesson_ids(conn, enrollment.id)
@@ -322,7 +327,7 @@ async def complete_lesson(
                     await enrollment.save(
                         using_db=conn, update_fields=["status", "completed_at", "updated_at"]
                     )
-                certificate = await issue_certificate(conn, enrollment, now)
+                course_completed = True
 
         total = earned
         streak.total_xp += earned
@@ -344,6 +349,8 @@ async def complete_lesson(
             using_db=conn, update_fields=["total_xp", "last_active_at", "updated_at"]
         )
         await emit(LessonCompleted(user.id, lesson_id, score, total), conn)
+        if course_completed:  # assessment may issue the certificate, in this transaction
+            await emit(CourseCompleted(user.id, place.course.id, enrollment.id, now), conn)
         unlocked = await Lesson.filter(id__in=unlocked_ids).using_db(conn)
     unlocked.sort(key=lambda lesson: unlocked_ids.index(lesson.id))
     return CompletedLesson(
@@ -352,7 +359,8 @@ async def complete_lesson(
         stats=stats_of(user, streak, day, now),
         new_achievements=new_achievements,
         unlocked_lessons=unlocked,
-        certificate=certificate,
+        course_id=place.course.id,
+        completed_at=now,
     )
 
 

@@ -10,7 +10,6 @@ from loaders.learning import ENROLLMENTS, LESSON_PROGRESS, LESSONS
 from models.catalog import LessonExercise
 from models.conversation import ConversationSession
 from models.learning import (
-    Certificate,
     DailyActivity,
     ExerciseAttempt,
     UserAchievement,
@@ -21,7 +20,6 @@ EXERCISE_ATTEMPTS = ExerciseAttempt._meta.db_table
 DAILY_ACTIVITIES = DailyActivity._meta.db_table
 USER_STREAKS = UserStreak._meta.db_table
 USER_ACHIEVEMENTS = UserAchievement._meta.db_table
-CERTIFICATES = Certificate._meta.db_table
 LESSON_EXERCISES = LessonExercise._meta.db_table
 CONVERSATION_SESSIONS = ConversationSession._meta.db_table
 
@@ -88,13 +86,6 @@ ENSURE_STREAK = (
     f'INSERT INTO "{USER_STREAKS}" (id, created_at, updated_at, user_id, current, longest, '
     "total_xp) VALUES (gen_random_uuid(), now(), now(), $1, 0, 0, 0) "
     "ON CONFLICT (user_id) DO NOTHING"
-)
-
-# $1 user, $2 course, $3 enrollment, $4 now, $5 number: the new row's id, none on a conflict.
-ISSUE_CERTIFICATE = (
-    f'INSERT INTO "{CERTIFICATES}" (id, created_at, user_id, course_id, enrollment_id, number, '
-    "issued_at) VALUES (gen_random_uuid(), $4, $1, $2, $3, $5, $4) "
-    "ON CONFLICT DO NOTHING RETURNING id"
 )
 
 # $1 user, $2 local date, $3 XP, $4 lessons, $5 seconds, $6 daily goal: the day's row after.

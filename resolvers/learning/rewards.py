@@ -1,9 +1,9 @@
-"""Rewards of the learning domain: achievements (the defaults, awarding once), certificates
-and the daily activity tally. Called inside the completion's transaction."""
+"""Rewards of the learning domain: achievements (the defaults, awarding once) and the daily
+activity tally. Called inside the completion's transaction. (Certificates are assessment's:
+it reacts to `CourseCompleted`.)"""
 
 from __future__ import annotations
 
-import secrets
 from datetime import UTC, date, datetime
 from uuid import UUID
 
@@ -13,10 +13,8 @@ from tortoise.transactions import in_transaction
 from models.identity import User
 from models.learning import (
     Achievement,
-    Certificate,
     ConditionType,
     DailyActivity,
-    Enrollment,
     UserAchievement,
     UserStreak,
 )
@@ -113,33 +111,7 @@ async def check_achievements(user: User, now: datetime | None = None) -> list[Ac
     return awarded
 
 
-# --- certificates and days ------------------------------------------------------------
-
-
-def certificate_number(now: datetime) -> str:
-    # Random, so numbers are not guessable; the unique index rejects the rare collision.
-    return f"LG-{now:%Y}-{secrets.token_hex(5).upper()}"
-
-
-async def issue_certificate(
-    conn: BaseDBAsyncClient, enrollment: Enrollment, now: datetime
-) -> Certificate:
-    for _ in range(5):
-        rows = await conn.execute_query_dict(
-            queries.ISSUE_CERTIFICATE,
-            [
-                enrollment.user_id,
-                enrollment.course_id,
-                enrollment.id,
-                now,
-                certificate_number(now),
-            ],
-        )
-        existing = await Certificate.get_or_none(enrollment_id=enrollment.id, using_db=conn)
-        if rows or existing is not None:
-            assert existing is not None
-            return existing
-    raise RuntimeError("could not allocate a certificate number")
+# --- days ----------------------------------------------------------------------------
 
 
 async def add_day(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Any, cast
+from uuid import UUID
 
 import strawberry
 
@@ -17,7 +18,7 @@ from core.pagination import Page
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo, Context
 from engine.ids import NodeRef, node_id
-from engine.mutations import Payload, payload_mutation
+from engine.mutations import Payload, payload_class, payload_mutation
 from engine.permissions import SIGNED_IN
 from engine.relations import as_type, as_types, related
 from loaders.learning import (
@@ -39,16 +40,15 @@ from resolvers.learning import play
 from resolvers.learning.policy import can_see_private
 from schema.learning.types import (
     Achievement,
-    Certificate,
     DayActivity,
-    Enrollment,
+    EnrollmentRef,
     LessonProgress,
     Stats,
     UserAchievement,
 )
 
 if TYPE_CHECKING:
-    from schema.graph import Lesson
+    from schema.graph import CompleteLessonPayload, Enrollment, Lesson
 
 __all__ = [
     "TYPES",
@@ -109,7 +109,7 @@ class UserFields:
     @strawberry.field(description="Courses the user is enrolled in, most recently active first.")
     async def enrollments(
         self, info: AppInfo, first: int | None = None, after: str | None = None
-    ) -> Connection[Enrollment]:
+    ) -> Connection[EnrollmentRef]:
         user = _user(self)
         args = page_args(first, after)
         if not _own(info, user.id):
@@ -147,7 +147,7 @@ class CourseFields:
     )
 
     @strawberry.field(description="The viewer's enrollment in this course, if any.")
-    async def viewer_enrollment(self, info: AppInfo) -> Enrollment | None:
+    async def viewer_enrollment(self, info: AppInfo) -> EnrollmentRef | None:
         viewer = info.context.viewer
         if viewer is None:
             return None
@@ -182,7 +182,7 @@ class EnrollInput:
 
 @strawberry.type
 class EnrollPayload(Payload):
-    enrollment: Enrollment | None = None
+    enrollment: EnrollmentRef | None = None
 
 
 @strawberry.input
@@ -222,13 +222,22 @@ class CompleteLessonInput:
 
 
 @strawberry.type
-class CompleteLessonPayload(Payload):
+class CompleteLessonPayloadFields(Payload):
+    """Learning's fields of `CompleteLessonPayload` (composed in schema/graph.py, where
+    assessment adds the certificate the completion earned)."""
+
     lesson_progress: LessonProgress | None = None
     xp_earned: int | None = None
     stats: Stats | None = None
     new_achievements: list[Achievement] = strawberry.field(default_factory=list)
     unlocked_lessons: list[LessonRef] = strawberry.field(default_factory=list)
-    certificate: Certificate | None = None
+    # For other domains' fields: who completed which course's lesson, and when.
+    user_id: strawberry.Private[UUID | None] = None
+    course_id: strawberry.Private[UUID | None] = None
+    completed_at: strawberry.Private[datetime | None] = None
+
+
+CompleteLessonPayloadRef = Annotated["CompleteLessonPayload", strawberry.lazy("schema.graph")]
 
 
 @strawberry.type
@@ -239,7 +248,7 @@ class Mutation:
     )
     async def enroll(self, info: AppInfo, input: EnrollInput) -> EnrollPayload:
         enrollment = await use_cases.enroll(info.context.user, input.course_id)
-        return EnrollPayload(enrollment=as_type(Enrollment, enrollment))
+        return EnrollPayload(enrollment=cast("Enrollment", enrollment))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -279,16 +288,18 @@ class Mutation:
     )
     async def complete_lesson(
         self, info: AppInfo, input: CompleteLessonInput
-    ) -> CompleteLessonPayload:
+    ) -> CompleteLessonPayloadRef:
         done = await play.complete_lesson(info.context.user, input.lesson_id)
-        certificate = done.certificate
-        return CompleteLessonPayload(
+        payload: type[CompleteLessonPayload] = payload_class(info)  # the composed type
+        return payload(
             lesson_progress=as_type(LessonProgress, done.lesson_progress),
             xp_earned=done.xp_earned,
             stats=_as_stats(done.stats),
             new_achievements=as_types(Achievement, done.new_achievements),
             unlocked_lessons=_as_lessons(done.unlocked_lessons),
-            certificate=None if certificate is None else as_type(Certificate, certificate),
+            user_id=info.context.user.id,
+            course_id=done.course_id,
+            completed_at=done.completed_at,
         )
 
 
@@ -300,4 +311,4 @@ class Query:
         return as_types(Achievement, rows)
 
 
-TYPES: list[type] = [Enrollment, LessonProgress, Achievement]
+TYPES: list[type] = [LessonProgress, Achievement]

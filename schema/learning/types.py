@@ -17,7 +17,6 @@ from loaders.catalog import CourseByIdLoader, LessonByIdLoader, LessonCountByCou
 from loaders.identity import UserByIdLoader
 from loaders.learning import (
     AchievementByIdLoader,
-    CertificateByEnrollmentLoader,
     CompletedLessonCountByEnrollmentLoader,
     LessonProgressPageByEnrollmentLoader,
     UnstartedProgress,
@@ -27,10 +26,11 @@ from resolvers.learning import enrollment as use_cases
 from resolvers.learning import policy
 
 if TYPE_CHECKING:
-    from schema.graph import Course, Lesson
+    from schema.graph import Course, Enrollment, Lesson
 
 CourseRef = Annotated["Course", strawberry.lazy("schema.graph")]
 LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
+EnrollmentRef = Annotated["Enrollment", strawberry.lazy("schema.graph")]
 
 # GraphQL enums: `strawberry.enum` registers the models' classes themselves (and returns
 # them), so these names are plain aliases of the models' enums for the type checker.
@@ -84,17 +84,6 @@ class UserAchievement(relay.Node):
     achievement: Achievement = related(AchievementByIdLoader, "achievement_id")
 
 
-@strawberry.type
-@model_type(m.Certificate)
-@node_source(m.Certificate, policy.learner_rows)
-class Certificate(relay.Node):
-    id: relay.NodeID[str]
-    number: str
-    issued_at: dt.datetime
-
-    course: CourseRef | None = related(CourseByIdLoader, "course_id")
-
-
 @strawberry.type(
     description="A learner's progress on a lesson. Its `id` is the same before the lesson is "
     "started (locked or available, nothing stored yet) and after; `node(id:)` finds it once "
@@ -140,9 +129,11 @@ def _enrollment(self: object) -> m.Enrollment:
 
 
 @strawberry.type
-@model_type(m.Enrollment)
 @node_source(m.Enrollment, policy.learner_rows)
-class Enrollment(relay.Node):
+class EnrollmentFields(relay.Node):
+    """Learning's fields of `Enrollment` (composed in schema/graph.py, where assessment adds
+    the certificate)."""
+
     id: relay.NodeID[str]
     status: EnrollmentStatus
     total_xp: int
@@ -193,8 +184,3 @@ class Enrollment(relay.Node):
         )
         return to_connection(page)
 
-    certificate: Certificate | None = related(
-        CertificateByEnrollmentLoader,
-        "id",
-        description="The certificate, once the course is completed.",
-    )

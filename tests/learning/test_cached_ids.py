@@ -17,6 +17,7 @@ from core.settings import get_settings
 from core.sqlcount import StatementLog
 from engine.execution_plans import LeafPlan, build_plan
 from engine.ids import global_id
+from models.assessment import Certificate
 from models.conversation import (
     ConversationMessage,
     Correction,
@@ -27,7 +28,6 @@ from models.conversation import (
 from models.identity import CefrLevel, LearningProfile, Role
 from models.learning import (
     Achievement,
-    Certificate,
     ProgressStatus,
     UserAchievement,
     lesson_progress_id,

@@ -1,0 +1,1 @@
+"""Assessment's use cases: quizzes, attempts and their review, certificates."""

@@ -1,0 +1,1 @@
+"""Pure rules of the assessment domain: marking, scoring, the answer key, certificates."""
