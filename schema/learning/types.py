@@ -183,4 +183,3 @@ class EnrollmentFields(relay.Node):
             (self.id, page_args(first, after))
         )
         return to_connection(page)
-
