@@ -8,6 +8,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -16,7 +18,14 @@ from starlette.applications import Starlette
 from core import jobs
 from engine.ids import global_id
 from models.conversation import ConversationMessage, Sender
-from resolvers.conversation.reply import reply_id_for
+from resolvers.conversation.reply import (
+    REPLY_FAILED,
+    produce_reply,
+    reply_id_for,
+    store_message,
+)
+from services.tutor.base import TutorError
+from services.tutor.local import LocalEngine
 from tests.factories.conversation import session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
@@ -87,3 +96,34 @@ async def test_reply_survives_the_accepting_process_being_killed(
     ]
     # Killed mid-reply, the tutor was asked again by the process that recovered the job.
     assert len(_asked(stand_in, said)) == (2 if running else 1)
+
+
+async def test_a_reply_job_run_twice_replies_once(server: str) -> None:
+    user, _ = await signed_in()
+    session = await session_for(user, await teacher(0))
+    message = await store_message(session.id, Sender.USER, "I goed to school.")
+    first = await produce_reply(LocalEngine(), session.id, message.id)
+    again = await produce_reply(LocalEngine(), session.id, message.id)  # e.g. after a crash
+    assert again.id == first.id == reply_id_for(message.id)
+    replies = await _replies(str(message.id))
+    assert [(r.id, r.sender) for r in replies] == [(first.id, Sender.AI)]
+
+
+async def test_a_failed_attempt_is_retried_and_only_the_last_tells_the_learner(
+    server: str,
+) -> None:
+    class Failing(LocalEngine):
+        async def stream_reply(self, turn: Any) -> AsyncIterator[str]:
+            raise TutorError("the tutor took too long to reply")
+            yield ""  # an async generator
+
+    user, _ = await signed_in()
+    session = await session_for(user, await teacher(0))
+    message = await store_message(session.id, Sender.USER, "Hello?")
+    with pytest.raises(TutorError):
+        await produce_reply(Failing(), session.id, message.id, final=False)
+    assert await _replies(str(message.id)) == []  # a retry will come
+    notice = await produce_reply(Failing(), session.id, message.id, final=True)
+    assert (notice.sender, notice.content) == (Sender.SYSTEM, REPLY_FAILED)
+    recovered = await produce_reply(LocalEngine(), session.id, message.id)
+    assert recovered.id == notice.id  # the reply slot is taken: no second answer
