@@ -10,11 +10,12 @@ from typing import Any
 
 import httpx
 
+from core.rows import fetch_records
 from engine.ids import global_id
 from models.conversation import ConversationMessage, Sender
 from models.identity import User
 from tests.factories.conversation import session_for, teacher
-from tests.factories.identity import signed_in
+from tests.factories.identity import DEFAULT_PASSWORD, create_user, signed_in
 from tests.graphql_client import operation
 
 CONVERSATION = operation("conversation.graphql")
@@ -135,3 +136,21 @@ async def test_invalid_keys_are_refused_and_queries_ignore_keys(http: httpx.Asyn
     for _ in range(2):
         read = await _post(http, key, IDENTITY, {}, "Me", token)
         assert read.status_code == 200 and "Idempotent-Replayed" not in read.headers
+
+
+async def test_a_not_now_answer_is_not_kept(http: httpx.AsyncClient) -> None:
+    """A RATE_LIMITED answer is not stored: once the wait is over, the same key runs."""
+    user = await create_user(email=f"patient-{uuid.uuid4().hex[:8]}@example.com")
+    wrong = {"email": user.email, "password": "not the password"}
+    for _ in range(5):  # the account's free failures
+        await _post(http, None, IDENTITY, wrong, "LogIn")
+    key = str(uuid.uuid4())
+    right = {"email": user.email, "password": DEFAULT_PASSWORD}
+    refused = await _post(http, key, IDENTITY, right, "LogIn")
+    [error] = refused.json()["errors"]
+    assert error["extensions"]["code"] == "RATE_LIMITED"
+    assert refused.headers["Retry-After"] == str(error["extensions"]["retryAfter"])
+    await fetch_records("UPDATE throttles SET blocked_until = now() WHERE key = $1", [user.email])
+    admitted = await _post(http, key, IDENTITY, right, "LogIn")
+    assert "Idempotent-Replayed" not in admitted.headers
+    assert admitted.json()["data"]["logIn"]["errors"] == []
