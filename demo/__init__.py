@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from demo import catalog, conversation, identity, learning
+from demo import assessment, catalog, conversation, identity, learning
 
 # Keyed by domain name; main.py runs them in schema.root.DOMAINS order.
 LOADERS: dict[str, Callable[[], Awaitable[None]]] = {
@@ -12,4 +12,5 @@ LOADERS: dict[str, Callable[[], Awaitable[None]]] = {
     "catalog": catalog.load,
     "learning": learning.load,
     "conversation": conversation.load,
+    "assessment": assessment.load,
 }

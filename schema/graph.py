@@ -31,7 +31,7 @@ class User(
 
 @strawberry.type
 @model_type(catalog_models.Course)
-class Course(learning.CourseFields, catalog.CourseFields):
+class Course(assessment.CourseFields, learning.CourseFields, catalog.CourseFields):
     pass
 
 

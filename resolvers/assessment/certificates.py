@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -86,7 +86,9 @@ async def certificate_download(number: str, settings: Settings) -> Download | No
 
 
 def pdf_path(certificate: Certificate, settings: Settings, now: datetime) -> str:
-    """A signed link to the certificate's PDF, valid for DOWNLOAD_LINK_TTL."""
+    """A signed link to the certificate's PDF, valid at least DOWNLOAD_LINK_TTL: until the
+    next full hour after that, so the link stays the same for an hour (answers cache)."""
+    until = (now + DOWNLOAD_LINK_TTL).replace(minute=0, second=0, microsecond=0)
     return signed_path(
-        "certificate", certificate.number, now + DOWNLOAD_LINK_TTL, settings.secret_key
+        "certificate", certificate.number, until + timedelta(hours=1), settings.secret_key
     )

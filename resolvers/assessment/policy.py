@@ -3,16 +3,18 @@
 - Certificates: the holder's own (and admins'); anyone may verify one by its number, which
   shows only what a certificate says (holder's name, course, dates).
 - Quizzes: published quizzes of the courses the viewer sees; drafts for the course's editors.
-- Attempts and their answers: the learner's own; the course's editors (its author, admins)
-  see and grade them.
+- Attempts and their answers: the learner's own; their graders see them too. Who grades is
+  decided once, in `graded_attempts`: the course's editors (its author, admins). The
+  classroom domain will add the teacher whose assignment asked for the quiz there.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from core.access import Param, Rule, any_of, related_row
-from resolvers.assessment.queries import QUIZZES
+from core.access import Param, Params, Rule, any_of, related_row
+from core.rows import fetch_records
+from resolvers.assessment.queries import ATTEMPT_MEETS, ATTEMPTS, QUIZZES
 from resolvers.catalog.policy import COURSES, courses, edited_courses
 from resolvers.identity.policy import private_rows
 
@@ -43,6 +45,31 @@ def edited_quizzes(viewer: User | None) -> Rule:
     return related_row(COURSES, "course_id", edited_courses(viewer), alias="c")
 
 
+def graded_attempts(viewer: User | None) -> Rule:
+    """Attempts the viewer may grade: the one statement of who grades. Today those of the
+    quizzes the viewer edits (the course's author, admins)."""
+    return related_row(QUIZZES, "quiz_id", edited_quizzes(viewer))
+
+
 def attempts(viewer: User | None) -> Rule:
-    """The learner's own attempts; those of quizzes the viewer edits."""
-    return any_of(private_rows(viewer), related_row(QUIZZES, "quiz_id", edited_quizzes(viewer)))
+    """The learner's own attempts; those the viewer grades."""
+    return any_of(private_rows(viewer), graded_attempts(viewer))
+
+
+async def can_grade(viewer: User | None, attempt_id: Any) -> bool:
+    """`graded_attempts` for one attempt (one statement; none for an anonymous viewer)."""
+    if viewer is None:
+        return False
+    params = Params([attempt_id])
+    condition = graded_attempts(viewer).sql("t", params)
+    return bool(await fetch_records(ATTEMPT_MEETS.format(condition=condition), params))
+
+
+def questions(viewer: User | None) -> Rule:
+    """Questions: through their quiz (`quizzes`)."""
+    return related_row(QUIZZES, "quiz_id", quizzes(viewer), alias="q")
+
+
+def answers(viewer: User | None) -> Rule:
+    """Answers: through their attempt (`attempts`)."""
+    return related_row(ATTEMPTS, "attempt_id", attempts(viewer), alias="a")

@@ -27,3 +27,21 @@ CERTIFICATE_CONDITIONS = (
     "WHERE a.user_id = $1 AND q.course_id = $2 AND a.passed) AS quizzes_passed "
     f'FROM "{ENROLLMENTS}" e WHERE e.user_id = $1 AND e.course_id = $2'
 )
+
+# $1 quiz: lock it against a concurrent replacement of its questions (update_quiz holds FOR
+# UPDATE while it checks for attempts and rewrites them; a start holds FOR SHARE until its
+# attempt is written, so the two serialise and a quiz with attempts keeps its questions).
+SHARE_QUIZ = (
+    f'SELECT is_published, max_attempts, time_limit_minutes FROM "{QUIZZES}" '
+    "WHERE id = $1 FOR SHARE"
+)
+LOCK_QUIZ = f'SELECT id FROM "{QUIZZES}" WHERE id = $1 FOR UPDATE'
+
+# $1 attempt, then the condition's own parameters: whether that attempt meets `condition`
+# (an access rule over the attempt as `t`, see policy.py).
+ATTEMPT_MEETS = f'SELECT 1 AS hit FROM "{ATTEMPTS}" t WHERE t.id = $1 AND {{condition}}'
+
+# $1 user, $2 course: lock the enrollment before deciding on the certificate. Learning locks
+# it first when a lesson is completed, so a quiz passed while the last lesson is completed
+# waits for it (or it for the quiz) and the later of the two sees both conditions met.
+LOCK_ENROLLMENT = f'SELECT id FROM "{ENROLLMENTS}" WHERE user_id = $1 AND course_id = $2 FOR UPDATE'

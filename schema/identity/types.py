@@ -7,7 +7,9 @@ from typing import cast
 
 import strawberry
 from strawberry import relay
+from strawberry.types import Info
 
+from core.access import NOBODY
 from engine.node import node_source
 from engine.relations import model_type, related
 from loaders.identity import (
@@ -66,3 +68,23 @@ class UserFields(relay.Node):
         return _user(self).email_verified_at is not None
 
     learning_profile: LearningProfile | None = related(LearningProfileByUserIdLoader, "id")
+
+
+@strawberry.type(
+    description="Another person as everyone may see them: their name and avatar, nothing "
+    "private. Its `id` is the person's `User` id (`node(id:)` of it answers the `User` to "
+    "themselves and admins only)."
+)
+@node_source(m.User, lambda viewer: NOBODY)  # its ids name `User`s: never found as itself
+class PublicProfile(relay.Node):
+    id: relay.NodeID[str]
+    display_name: str
+    avatar_url: str | None
+
+    @classmethod
+    def of(cls, user: m.User) -> PublicProfile:
+        return cls(id=str(user.id), display_name=user.display_name, avatar_url=user.avatar_url)
+
+    @classmethod
+    def resolve_typename(cls, root: object, info: Info) -> str:
+        return "User"  # the same global id as the person's `User`

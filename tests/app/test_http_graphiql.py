@@ -37,7 +37,13 @@ def test_page_preloads_the_example_operations_and_an_authorization_header() -> N
     files = graphiql.operation_files()
     assert files, "no operations folder found"
     # The served domains, in domain order; shared/ files of domains not built yet are left out.
-    assert [f.stem for f in files] == ["identity", "catalog", "learning", "conversation"]
+    assert [f.stem for f in files] == [
+        "identity",
+        "catalog",
+        "learning",
+        "conversation",
+        "assessment",
+    ]
     assert "query Me" in config["tabs"][0]["query"]
     for tab, path in zip(config["tabs"][1:], files, strict=True):
         assert path.read_text() in tab["query"]
