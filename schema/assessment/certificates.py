@@ -18,6 +18,7 @@ from loaders.identity import UserByIdLoader
 from models import assessment as m
 from resolvers.assessment import certificates as use_cases
 from resolvers.assessment import policy
+from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import can_see_private
 
 if TYPE_CHECKING:
@@ -42,7 +43,16 @@ class Certificate(relay.Node):
     issued_at: dt.datetime
     expires_at: dt.datetime | None
 
-    course: CourseRef | None = related(CourseByIdLoader, "course_id")
+    @strawberry.field(
+        description="The course certified, when the viewer may see it (a verifier learns its "
+        "title, nothing the catalog does not show them)."
+    )
+    def course(self, info: AppInfo) -> CourseRef | None:
+        loaded = info.context.loaders.get(CourseByIdLoader).get_or_load(
+            _certificate(self).course_id
+        )
+        viewer = info.context.viewer
+        return when_loaded(lambda course: course if can_see(viewer, course) else None, loaded)
 
     @strawberry.field(description="The holder's display name, as printed on the certificate.")
     def holder_name(self, info: AppInfo) -> str:

@@ -7,15 +7,18 @@ editors only."""
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pypdf
 
 from engine.ids import global_id
+from models.assessment import Certificate
 from models.identity import Role
 from tests.factories.catalog import course_tree
 from tests.factories.identity import signed_in
+from tests.factories.learning import enrollment
 from tests.factories.learning_play import perfect
 from tests.graphql_client import GraphQLClient, operation
 
@@ -235,3 +238,32 @@ async def test_a_quiz_is_validated_before_anything_is_written(gql: GraphQLClient
     assert [(e["field"], e["code"]) for e in empty["errors"]] == [("questions", "REQUIRED")]
     listed = (await run(gql, "CourseQuizzes", token, slug=tree.course.slug))["course"]
     assert listed["quizzes"] == []
+
+
+async def test_verification_shows_only_what_the_certificate_says(gql: GraphQLClient) -> None:
+    """A course unpublished since stays hidden from a verifier: only its certificate shows."""
+    tree = await course_tree(lessons=1, exercises=0, published=False)
+    holder, _ = await signed_in(display_name="Ana Ruiz")
+    row = await enrollment(holder, tree.course)
+    issued = await Certificate.create(
+        user=holder,
+        course=tree.course,
+        enrollment=row,
+        number="LG-2026-ABCDE12345",
+        issued_at=datetime.now(UTC),
+    )
+    verified = await run(gql, "VerifyCertificate", None, number="lg-2026-abcde12345")
+    assert verified["certificate"] == {
+        "id": global_id("Certificate", issued.id),
+        "number": "LG-2026-ABCDE12345",
+        "issuedAt": issued.issued_at.isoformat(),
+        "expiresAt": None,
+        "holderName": "Ana Ruiz",
+        "valid": True,
+        "course": None,
+    }
+    # node(id:) is the holder's: nobody else finds it by id.
+    found = await gql(
+        "query($id: ID!) { node(id: $id) { id } }", {"id": global_id("Certificate", issued.id)}
+    )
+    assert found == {"node": None}
