@@ -66,6 +66,11 @@ class PubSub:
     def subscriber_count(self, topic: str) -> int:
         return len(self._queues.get(topic, ()))
 
+    def delivering_to(self, topic: str) -> bool:
+        """Whether an event of `topic` published now reaches a subscriber: one is registered
+        and the listener is LISTENing (a first subscriber registers before it is)."""
+        return self.listening and self.subscriber_count(topic) >= 1
+
     @property
     def listening(self) -> bool:
         return self._ready.is_set()

@@ -76,7 +76,7 @@ def _send_when_subscribed(
     async def trigger(process: asyncio.subprocess.Process) -> None:
         pubsub = get_pubsub(database_url)
         subscribed = asyncio.ensure_future(
-            pubsub.wait_for(lambda p: p.subscriber_count(topic(session.id)) >= 1)
+            pubsub.wait_for(lambda p: p.delivering_to(topic(session.id)))
         )
         exited = asyncio.ensure_future(process.wait())
         await asyncio.wait({subscribed, exited}, return_when=asyncio.FIRST_COMPLETED)

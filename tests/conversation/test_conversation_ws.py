@@ -68,7 +68,7 @@ async def _live_session(
 async def _wait_in_process_subscriber(database_url: str, session_pk: Any) -> None:
     pubsub = get_pubsub(database_url)
     async with asyncio.timeout(10):
-        await pubsub.wait_for(lambda p: p.subscriber_count(topic(session_pk)) >= 1)
+        await pubsub.wait_for(lambda p: p.delivering_to(topic(session_pk)))
 
 
 async def _events_until_reply(client: WsClient) -> list[dict[str, Any]]:

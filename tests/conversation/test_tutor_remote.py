@@ -149,9 +149,7 @@ async def test_remote_engine_end_to_end_reply_and_failures(
     await client.subscribe("1", OPS, {"sessionId": sid}, "ConversationEvents")
     try:
         async with asyncio.timeout(10):
-            await get_pubsub(database_url).wait_for(
-                lambda p: p.subscriber_count(topic(session.id)) >= 1
-            )
+            await get_pubsub(database_url).wait_for(lambda p: p.delivering_to(topic(session.id)))
         async with httpx.AsyncClient(base_url=remote_server, timeout=30) as http:
             remote_http = GraphQLClient(http)
 

@@ -426,7 +426,7 @@ class Script:
             session = await ConversationSession.get(user_id=context.viewer.id)
             pubsub = get_pubsub(self.settings.database_url)
             async with asyncio.timeout(10):
-                await pubsub.wait_for(lambda p: p.subscriber_count(topic(session.id)) >= 1)
+                await pubsub.wait_for(lambda p: p.delivering_to(topic(session.id)))
             await self.run("SendMessage", token, sessionId=session_id, content=content)
             async with asyncio.timeout(20):
                 await listening
