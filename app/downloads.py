@@ -37,7 +37,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from app.http import REQUEST_ID_HEADER, request_id_for
+from app.http_requests import REQUEST_ID_HEADER, request_id_for
 from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavailable
 from core.logs import REQUEST_ID
 from core.security import DOWNLOADS_PREFIX, Download, LinkProblem, check_signature

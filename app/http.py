@@ -24,21 +24,16 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import re
-import uuid
 from collections.abc import Mapping
 from typing import Any
 
 import orjson
-from graphql import GraphQLError, get_operation_ast, parse
-from graphql import OperationType as GraphQLOperationType
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError, MissingQueryError
-from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.graphql import OperationType
@@ -46,6 +41,21 @@ from strawberry.types.unset import UNSET
 
 from app import idempotency
 from app.graphiql import render_graphiql
+from app.http_requests import (
+    GRAPHQL_RESPONSE_JSON,
+    JSON,
+    REQUEST_ID_HEADER,
+    HttpProblem,
+    error_code,
+    error_extension,
+    is_mutation,
+    is_request_error,
+    negotiate,
+    no_query,
+    read_params,
+    request_id_for,
+    wants_graphiql,
+)
 from app.persisted_queries import (
     NOT_FOUND_CODE,
     NOT_FOUND_MESSAGE,
@@ -66,230 +76,14 @@ from services import Services, build_services
 
 log = logging.getLogger("lingograph.http")
 
-GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
-JSON = "application/json"
-REQUEST_ID_HEADER = "x-request-id"
-# A client-supplied request id is reused only when it cannot forge log lines or headers.
-_SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-# Over HTTP: queries by GET, queries and mutations by POST. Subscriptions use the WebSocket.
-_GRAPHQL_PARAMS = ("query", "operationName", "variables", "extensions")
 _ALLOWED_OPERATIONS = {
     "GET": frozenset({OperationType.QUERY}),
     "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
 }
 
 
-class HttpProblem(Exception):
-    """A request refused before execution: answered with `status` whatever the media type."""
-
-    def __init__(
-        self, status: int, message: str, code: str, headers: dict[str, str] | None = None
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.code = code
-        self.headers = headers or {}
-
-
-def _media_ranges(accept: str) -> list[tuple[str, float]]:
-    ranges = []
-    for part in accept.split(","):
-        media, _, raw_params = part.strip().partition(";")
-        quality = 1.0
-        for param in raw_params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if media.strip():
-            ranges.append((media.strip().lower(), quality))
-    return ranges
-
-
-def negotiate(accept: str | None) -> str | None:
-    """The response media type for an `Accept` header; None when we serve nothing acceptable.
-
-    The most specific matching range gives each candidate its quality. On a tie an explicit
-    `application/graphql-response+json` wins; wildcards alone mean `application/json` (the
-    spec's choice for legacy clients during the watershed period).
-    """
-    if accept is None or not accept.strip():
-        return JSON
-    ranges = _media_ranges(accept)
-    best: tuple[float, int, int, str] | None = None
-    for candidate in (GRAPHQL_RESPONSE_JSON, JSON):
-        kind = candidate.split("/")[0]
-        matches = [
-            (specificity, quality)
-            for media, quality in ranges
-            for specificity, pattern in ((2, candidate), (1, f"{kind}/*"), (0, "*/*"))
-            if media == pattern
-        ]
-        if not matches:
-            continue
-        specificity, quality = max(matches)
-        if quality <= 0:
-            continue
-        explicit_preference = candidate == GRAPHQL_RESPONSE_JSON and specificity == 2
-        wildcard_preference = candidate == JSON and specificity < 2
-        key = (quality, specificity, int(explicit_preference or wildcard_preference), candidate)
-        if best is None or key[:3] > best[:3]:
-            best = key
-    return best[3] if best else None
-
-
-def _check_content_type(value: str | None) -> None:
-    if not value or not value.strip():
-        raise HttpProblem(
-            400, "A POST request needs a Content-Type header: application/json.", "BAD_REQUEST"
-        )
-    mime, params = parse_content_type(value)
-    if mime.lower() != JSON:
-        raise HttpProblem(
-            415, f"Unsupported Content-Type {mime!r}; send application/json.", "UNSUPPORTED_MEDIA"
-        )
-    charset = params.get("charset", "utf-8").lower()
-    if charset not in {"utf-8", "utf8"}:
-        raise HttpProblem(415, "Request bodies must be UTF-8 encoded.", "UNSUPPORTED_MEDIA")
-
-
-# JSON a request may carry: nesting and element count are checked once the (size-bounded)
-# text is decoded, without recursion, so a pathological document is a 400, never a 500.
-MAX_JSON_DEPTH = 64
-MAX_JSON_ELEMENTS = 100_000
-
-
-def _decode_json(text: str | bytes, what: str) -> Any:
-    try:
-        value = json.loads(text)
-    except RecursionError as error:  # the decoder nests a Python call per level
-        raise _too_nested(what) from error
-    except (ValueError, UnicodeDecodeError) as error:
-        raise HttpProblem(400, f"{what} is not valid JSON.", "BAD_REQUEST") from error
-    _check_json_shape(value, what)
-    return value
-
-
-def _too_nested(what: str) -> HttpProblem:
-    return HttpProblem(400, f"{what} nests deeper than {MAX_JSON_DEPTH} levels.", "JSON_TOO_DEEP")
-
-
-def _check_json_shape(value: Any, what: str) -> None:
-    elements = 0
-    pending: list[tuple[Any, int]] = [(value, 0)]
-    while pending:
-        item, depth = pending.pop()
-        if depth > MAX_JSON_DEPTH:
-            raise _too_nested(what)
-        children = item.values() if isinstance(item, dict) else item
-        if isinstance(item, dict | list):
-            elements += len(children)
-            if elements > MAX_JSON_ELEMENTS:
-                raise HttpProblem(
-                    400,
-                    f"{what} has more than {MAX_JSON_ELEMENTS} elements.",
-                    "JSON_TOO_LARGE",
-                )
-            pending.extend((child, depth + 1) for child in children)
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, refused with 413 once it is known to be over `limit` bytes: from its
-    Content-Length before reading, else while it streams in (nothing bigger is kept)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise _too_large(limit)
-    return bytes(body)
-
-
-def _too_large(limit: int) -> HttpProblem:
-    return HttpProblem(413, f"The request body is over {limit} bytes.", "PAYLOAD_TOO_LARGE")
-
-
-async def read_params(request: Request, max_body_bytes: int) -> dict[str, Any]:
-    """The GraphQL request parameters of a GET (query string) or POST (JSON body)."""
-    if request.method == "GET":
-        params: Any = dict(request.query_params)
-        for key in ("variables", "extensions"):
-            raw = params.get(key)
-            params[key] = _decode_json(raw, f"The `{key}` parameter") if raw else None
-    else:
-        _check_content_type(request.headers.get("content-type"))
-        body = await _read_body(request, max_body_bytes)
-        if not body.strip():
-            raise HttpProblem(400, "The request body is empty.", "BAD_REQUEST")
-        params = _decode_json(body, "The request body")
-        if not isinstance(params, dict):
-            raise HttpProblem(
-                400, "The request body must be a JSON object (no batching).", "BAD_REQUEST"
-            )
-    expected = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
-    for key, kind in expected.items():
-        value = params.get(key)
-        if value is not None and not isinstance(value, kind):
-            name = "a string" if kind is str else "an object"
-            raise HttpProblem(400, f"The `{key}` parameter must be {name}.", "BAD_REQUEST")
-    return params
-
-
-def _no_query() -> HttpProblem:
-    return HttpProblem(400, "The request has no GraphQL `query`.", "BAD_REQUEST")
-
-
-def wants_graphiql(request: Request) -> bool:
-    """GraphiQL is for a browser asking for HTML with no GraphQL parameters; any GET that
-    carries GraphQL parameters, or asks only for JSON or `*/*`, gets a GraphQL answer."""
-    accept = request.headers.get("accept", "")
-    return (
-        request.method == "GET"
-        and not any(request.query_params.get(key) for key in _GRAPHQL_PARAMS)
-        and "text/html" in accept.lower()
-    )
-
-
 class TokenRejected(Exception):
     """The request carried a bearer token that is malformed, unknown, expired or revoked."""
-
-
-def request_id_for(headers: Any) -> str:
-    incoming = headers.get(REQUEST_ID_HEADER)
-    if incoming and _SAFE_REQUEST_ID.fullmatch(incoming):
-        return incoming
-    return uuid.uuid4().hex
-
-
-def _is_mutation(params: dict[str, Any]) -> bool:
-    """Whether the request runs a mutation (asked only of requests with an Idempotency-Key)."""
-    try:
-        operation = get_operation_ast(parse(params["query"]), params.get("operationName"))
-    except GraphQLError:
-        return False  # execution reports it
-    return operation is not None and operation.operation == GraphQLOperationType.MUTATION
-
-
-def _extension(error: Any, name: str) -> Any:
-    return (getattr(error, "extensions", None) or {}).get(name)
-
-
-def _code(error: Any) -> Any:
-    return _extension(error, "code")
-
-
-def is_request_error(result: Any) -> bool:
-    """Errors raised before execution: no data, and no error belongs to a field (no path)."""
-    return (
-        result.data is None
-        and bool(result.errors)
-        and all(getattr(error, "path", None) is None for error in result.errors)
-    )
 
 
 class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value is used
@@ -369,7 +163,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                     return self.graphql_response({"errors": [not_found]}, media_type, False)
                 params["query"] = stored
             elif not params.get("query"):
-                raise _no_query()
+                raise no_query()
             return await self.execute_http(request, params, media_type, persisted)
         except HttpProblem as problem:
             return self.error_response(
@@ -407,7 +201,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         answer = functools.partial(
             self.answer, request, params, media_type, persisted, context, sub_response
         )
-        if key is not None and request.method == "POST" and _is_mutation(params):
+        if key is not None and request.method == "POST" and is_mutation(params):
             try:
                 run = idempotency.IdempotentRun(
                     owner=f"user:{context.viewer.id}"
@@ -460,7 +254,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                 {"errors": [{"message": error.as_http_error_reason()}]}, media_type, True
             )
         except MissingQueryError as error:
-            raise _no_query() from error
+            raise no_query() from error
 
         if result.errors:
             result.errors = present_errors(result.errors, context.request_id)
@@ -474,10 +268,12 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
             await self.persisted_queries.put(persisted.sha256, persisted.query)  # it validated
         response = self.graphql_response(body, media_type, request_error)
         errors = result.errors or ()
-        if any(_code(e) == "UNAVAILABLE" for e in errors):
+        if any(error_code(e) == "UNAVAILABLE" for e in errors):
             response.status_code = 503
             response.headers["Retry-After"] = str(self.settings.retry_after_seconds)
-        waits = [_extension(e, "retryAfter") for e in errors if _code(e) == "RATE_LIMITED"]
+        waits = [
+            error_extension(e, "retryAfter") for e in errors if error_code(e) == "RATE_LIMITED"
+        ]
         if waits:  # the same advice as the error's, for clients and proxies reading headers
             response.headers["Retry-After"] = str(max(w for w in waits if isinstance(w, int)))
         if context.viewer is not None:

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 import app.health
-from app.http import GRAPHQL_RESPONSE_JSON, JSON, negotiate
+from app.http_requests import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 from tests.factories.identity import signed_in
 from tests.http_helpers import GRAPHQL_RESPONSE, JSON_BODY
 from tests.node_tools import node_skip_reason
