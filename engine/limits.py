@@ -1,12 +1,31 @@
-"""Query protection: depth, alias, token and cost limits, each from settings (MAX_QUERY_*).
+"""Query protection: depth, alias, token, selection and cost limits, each from settings
+(MAX_QUERY_*, MAX_SELECTIONS).
 
 A query over a limit is refused before anything runs, with one GraphQL error whose
 `extensions.code` names the limit (QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS,
-QUERY_TOO_COSTLY) — a request error: 200 with `application/json`, 400 with
-`application/graphql-response+json` (see core/http.py), never a 500.
+TOO_MANY_SELECTIONS, QUERY_TOO_COSTLY) — a request error: 200 with `application/json`, 400
+with `application/graphql-response+json` (see core/http.py), never a 500.
 
 - Tokens: the parser stops after `max_tokens` tokens (cheap: nothing bigger is ever parsed);
   parsed documents are kept in a bounded LRU cache (PARSER_CACHE_SIZE).
+- Selections: validation (graphql-core's overlapping-fields rule) compares pairwise the fields
+  merged into one response key — those with the same alias or name in a selection set, its
+  inline fragments and the fragments spread there, and below them the fields of the fields
+  merged — and the fragments spread at one key, so its cost grows with the square of their
+  number. The same parser bounds them as it reads the document, so no comment or other change
+  to the text gets round it (nor the caches), and refuses with TOO_MANY_SELECTIONS:
+  - more than `max_selections` selections (MAX_SELECTIONS): fields, fragment spreads and
+    inline fragments, each node once where it is written (a fragment's fields in its
+    definition, however often it is spread; each spread counts one);
+  - more than MAX_FIELDS_PER_KEY (10) fields for one response key, or more than
+    MAX_SPREADS_PER_KEY (10) fragment spreads at one: `{ me { id } me { id } }` has two
+    fields for `me` and two for `me.id`;
+  - once the document is read, the same with each fragment's keys merged where it is spread
+    (the fragments it spreads too), and more than SPREAD_SELECTIONS_FACTOR (2) times
+    `max_selections` selections in all the operations and fragments with their fragments
+    spread, which bounds nested spreads and the measuring itself.
+  So the pairs compared grow linearly with the document: at the defaults, at most about 2,300
+  field pairs (tens of milliseconds) where 250 copies of one field made 31,000 (0.6 s).
 - Depth and aliases: validation rules. Their classes are made once per schema, not per
   request, so the validation cache (keyed by the rule classes) actually hits.
 - Cost: computed at execution time, when variables are known (`first: $n`). Each selected field
@@ -17,29 +36,21 @@ QUERY_TOO_COSTLY) — a request error: 200 with `application/json`, 400 with
   schema query is never refused.
 
 Fragments are measured once each, so a document cannot make the measuring itself expensive.
+The bounded parser lives in engine/parsing.py, the cost in engine/cost.py.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
-    DocumentNode,
     FieldNode,
     FloatValueNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     GraphQLError,
-    GraphQLField,
-    GraphQLInterfaceType,
-    GraphQLList,
-    GraphQLNamedType,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
@@ -48,26 +59,30 @@ from graphql import (
     StringValueNode,
     ValidationRule,
     Visitor,
-    get_named_type,
-    parse,
-    value_from_ast_untyped,
     visit,
 )
-from graphql.execution import ExecutionResult
 from strawberry.extensions import AddValidationRules, SchemaExtension
 
-from core.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from core.settings import Settings
+from engine.cost import QueryCostLimiter
 from engine.inputs import holds_unfit_text, unfit_text
+from engine.parsing import (
+    SelectionLimitError,
+    cached_parser,
+    fragments_of,
+    limit_error,
+)
 
 # Lists without pagination arguments (e.g. `sections`) are assumed to hold this many items.
 UNPAGED_LIST_SIZE = 10
 PAGE_ARGUMENTS = ("first", "last")
 TOKEN_LIMIT_MESSAGE = "Syntax Error: Document contains more than"
-
-
-def _fragments_of(definitions: Any) -> dict[str, FragmentDefinitionNode]:
-    return {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
+# What validation compares pairwise, bounded while parsing (see "Selections" above): the
+# fields merged into one response key, the fragments spread at one, and all selections once
+# fragments are spread (this many times MAX_SELECTIONS; GraphiQL's schema query has 489).
+MAX_FIELDS_PER_KEY = 10
+MAX_SPREADS_PER_KEY = 10
+SPREAD_SELECTIONS_FACTOR = 2
 
 
 class _Measure:
@@ -103,18 +118,14 @@ class _Measure:
         return self.memo[name]
 
 
-def _limit_error(message: str, code: str, node: Any = None, **extra: Any) -> GraphQLError:
-    return GraphQLError(message, nodes=node, extensions={"code": code, **extra})
-
-
 def depth_and_alias_rule(max_depth: int, max_aliases: int) -> type[ValidationRule]:
     class QueryShapeLimits(ValidationRule):
         def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
-            measure = _Measure(_fragments_of(self.context.document.definitions))
+            measure = _Measure(fragments_of(self.context.document.definitions))
             depth, aliases = measure.of(node.selection_set, frozenset())
             if depth > max_depth:
                 self.report_error(
-                    _limit_error(
+                    limit_error(
                         f"Query depth {depth} exceeds the limit of {max_depth}.",
                         "QUERY_TOO_DEEP",
                         node,
@@ -124,7 +135,7 @@ def depth_and_alias_rule(max_depth: int, max_aliases: int) -> type[ValidationRul
                 )
             if aliases > max_aliases:
                 self.report_error(
-                    _limit_error(
+                    limit_error(
                         f"The query uses {aliases} aliases; the limit is {max_aliases}.",
                         "TOO_MANY_ALIASES",
                         node,
@@ -134,11 +145,6 @@ def depth_and_alias_rule(max_depth: int, max_aliases: int) -> type[ValidationRul
                 )
 
     return QueryShapeLimits
-
-
-@cache
-def cached_parser(maxsize: int) -> Callable[..., DocumentNode]:
-    return lru_cache(maxsize=maxsize)(parse)
 
 
 # Longer number literals are refused before validation converts them: Python refuses to
@@ -159,7 +165,11 @@ def document_problem(
     variable. What depends on the document alone is worked out once per document (cached);
     only the variables are looked at per request."""
     problem, mutation = _document_facts(
-        query, operation_name, settings.max_tokens, settings.parser_cache_size
+        query,
+        operation_name,
+        settings.max_tokens,
+        settings.max_selections,
+        settings.parser_cache_size,
     )
     if problem is None and not mutation and variables and holds_unfit_text(variables):
         return _odd_text_error(None)
@@ -167,22 +177,24 @@ def document_problem(
 
 
 def _odd_text_error(node: Any) -> GraphQLError:
-    return _limit_error("Text may not contain NUL bytes or lone surrogates.", "INVALID_TEXT", node)
+    return limit_error("Text may not contain NUL bytes or lone surrogates.", "INVALID_TEXT", node)
 
 
 @lru_cache(maxsize=256)
 def _document_facts(
-    query: str, operation_name: str | None, max_tokens: int, cache_size: int
+    query: str, operation_name: str | None, max_tokens: int, max_selections: int, cache_size: int
 ) -> tuple[GraphQLError | None, bool]:
     """(the document's own problem, whether the chosen operation is a mutation). A document
-    that does not parse is left to the execution, which reports it."""
+    that does not parse, or is over the token or selection limit, is left to the execution,
+    which reports it (BoundedParser)."""
     try:
-        document = cached_parser(cache_size)(query, max_tokens=max_tokens)
+        parse = cached_parser(cache_size)
+        document = parse(query, max_tokens=max_tokens, max_selections=max_selections)
     except GraphQLError:
         return None, False
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if len(operations) > 1 and not operation_name:
-        error = _limit_error(
+        error = limit_error(
             "Must provide operation name if query contains multiple operations.",
             "OPERATION_NAME_REQUIRED",
         )
@@ -212,7 +224,7 @@ def _document_facts(
     if odd_text and not mutation:
         return _odd_text_error(odd_text[0]), mutation
     if too_long:
-        error = _limit_error(
+        error = limit_error(
             f"Number literals may have at most {MAX_NUMBER_LITERAL} characters.",
             "NUMBER_TOO_LONG",
             too_long[0],
@@ -223,16 +235,20 @@ def _document_facts(
 
 class BoundedParser(SchemaExtension):
     """Parses through a bounded LRU cache (shared per size), stopping after `max_tokens`
-    tokens, and gives the token-limit error its code.
+    tokens or `max_selections` selections, and gives those limits' errors their codes.
 
     A document the parser refuses is left to Strawberry's own parse, which reports the error
     inside the operation: an exception raised from this hook would skip every extension's
-    error handling (and the code given here).
+    error handling (and the code given here). Strawberry's parse knows no selection limit, so
+    for a document over it that parse is made to fail at its first token (a token limit of 0),
+    and its error is replaced by the selection error.
     """
 
-    def __init__(self, max_tokens: int, cache_size: int) -> None:
+    def __init__(self, max_tokens: int, cache_size: int, max_selections: int) -> None:
         self.max_tokens = max_tokens
+        self.max_selections = max_selections
         self.parse = cached_parser(cache_size)
+        self.refusal: SelectionLimitError | None = None
 
     def on_operation(self) -> Iterator[None]:
         self.execution_context.parse_options["max_tokens"] = self.max_tokens
@@ -242,8 +258,15 @@ class BoundedParser(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is None and context.query:
-            with contextlib.suppress(GraphQLError):
-                context.graphql_document = self.parse(context.query, **context.parse_options)
+            try:
+                context.graphql_document = self.parse(
+                    context.query, max_tokens=self.max_tokens, max_selections=self.max_selections
+                )
+            except SelectionLimitError as error:
+                self.refusal = error
+                context.parse_options["max_tokens"] = 0  # Strawberry's parse: refused at once
+            except GraphQLError:
+                pass
         yield
 
     def on_stream_result(self, result: Any) -> Iterator[None]:  # WebSocket operations
@@ -254,8 +277,11 @@ class BoundedParser(SchemaExtension):
         errors = getattr(result, "errors", None)
         if not errors:
             return
+        if self.refusal is not None:  # nothing ran: the only error is the (forced) parse's
+            result.errors = [self.refusal]
+            return
         result.errors = [
-            _limit_error(
+            limit_error(
                 f"The query has more than {self.max_tokens} tokens.",
                 "TOO_MANY_TOKENS",
                 limit=self.max_tokens,
@@ -266,139 +292,13 @@ class BoundedParser(SchemaExtension):
         ]
 
 
-def _unwrap(type_: Any) -> Any:
-    return type_.of_type if isinstance(type_, GraphQLNonNull) else type_
-
-
-def _argument(node: FieldNode, name: str, variables: dict[str, Any]) -> Any:
-    for argument in node.arguments or ():
-        if argument.name.value == name:
-            return value_from_ast_untyped(argument.value, variables)
-    return None
-
-
-class CostCalculator:
-    def __init__(
-        self,
-        schema: GraphQLSchema,
-        fragments: dict[str, FragmentDefinitionNode],
-        variables: dict[str, Any],
-    ) -> None:
-        self.schema = schema
-        self.fragments = fragments
-        self.variables = variables
-        self.memo: dict[str, int] = {}
-
-    def selection_cost(
-        self, selection_set: SelectionSetNode | None, parent: Any, seen: frozenset[str]
-    ) -> int:
-        total = 0
-        for selection in selection_set.selections if selection_set else ():
-            if isinstance(selection, FieldNode):
-                total += self.field_cost(selection, parent, seen)
-            elif isinstance(selection, InlineFragmentNode):
-                condition = selection.type_condition
-                target = self.schema.get_type(condition.name.value) if condition else parent
-                total += self.selection_cost(selection.selection_set, target, seen)
-            elif isinstance(selection, FragmentSpreadNode):
-                total += self.fragment_cost(selection.name.value, seen)
-        return total
-
-    def fragment_cost(self, name: str, seen: frozenset[str]) -> int:
-        fragment = self.fragments.get(name)
-        if fragment is None or name in seen:
-            return 0
-        if name not in self.memo:
-            target = self.schema.get_type(fragment.type_condition.name.value)
-            self.memo[name] = self.selection_cost(fragment.selection_set, target, seen | {name})
-        return self.memo[name]
-
-    def field_cost(self, node: FieldNode, parent: Any, seen: frozenset[str]) -> int:
-        if node.name.value.startswith("__"):
-            return 0
-        fields = getattr(parent, "fields", None) if parent is not None else None
-        definition: GraphQLField | None = fields.get(node.name.value) if fields else None
-        if node.selection_set is None:
-            return 1
-        child_type: GraphQLNamedType | None = (
-            get_named_type(definition.type) if definition else None
-        )
-        children = self.selection_cost(node.selection_set, child_type, seen)
-        return 1 + self.multiplier(node, parent, definition) * children
-
-    def multiplier(self, node: FieldNode, parent: Any, definition: GraphQLField | None) -> int:
-        if definition is None:
-            return 1
-        if any(name in definition.args for name in PAGE_ARGUMENTS):
-            sizes = [_argument(node, name, self.variables) for name in PAGE_ARGUMENTS]
-            asked = [size for size in sizes if isinstance(size, int)]
-            return max(0, min(max(asked), MAX_PAGE_SIZE)) if asked else DEFAULT_PAGE_SIZE
-        if not isinstance(_unwrap(definition.type), GraphQLList):
-            return 1
-        if isinstance(parent, GraphQLObjectType | GraphQLInterfaceType) and parent.name.endswith(
-            "Connection"
-        ):
-            return 1  # `edges`/`nodes`: the connection field already counted the page
-        lists = [
-            value
-            for argument in node.arguments or ()
-            if isinstance(value := value_from_ast_untyped(argument.value, self.variables), list)
-        ]
-        return max(len(value) for value in lists) if lists else UNPAGED_LIST_SIZE
-
-
-def operation_cost(
-    schema: GraphQLSchema, document: Any, operation_name: str | None, variables: dict[str, Any]
-) -> int:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if operation_name:
-        operations = [o for o in operations if o.name and o.name.value == operation_name]
-    if not operations:
-        return 0
-    operation = operations[0]
-    # Variables left out take their defaults (`$first: Int = 100` asks for 100).
-    values = {
-        definition.variable.name.value: value_from_ast_untyped(definition.default_value)
-        for definition in operation.variable_definitions or ()
-        if definition.default_value is not None
-    }
-    values.update(variables)
-    root = schema.get_root_type(operation.operation)
-    calculator = CostCalculator(schema, _fragments_of(document.definitions), values)
-    return calculator.selection_cost(operation.selection_set, root, frozenset())
-
-
-class QueryCostLimiter(SchemaExtension):
-    def __init__(self, max_cost: int) -> None:
-        self.max_cost = max_cost
-
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        if document is not None:
-            cost = operation_cost(
-                context.schema._schema, document, context.operation_name, context.variables or {}
-            )
-            if cost > self.max_cost:
-                context.result = ExecutionResult(
-                    data=None,
-                    errors=[
-                        _limit_error(
-                            f"Query cost {cost} exceeds the limit of {self.max_cost}.",
-                            "QUERY_TOO_COSTLY",
-                            cost=cost,
-                            limit=self.max_cost,
-                        )
-                    ],
-                )
-        yield
-
-
 def protections(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Extension factories for parsing and the query limits (fresh instances per request)."""
     shape_rule = depth_and_alias_rule(settings.max_depth, settings.max_aliases)
     return [
-        lambda: BoundedParser(settings.max_tokens, settings.parser_cache_size),
+        lambda: BoundedParser(
+            settings.max_tokens, settings.parser_cache_size, settings.max_selections
+        ),
         lambda: AddValidationRules([shape_rule]),
         lambda: QueryCostLimiter(settings.max_cost),
     ]

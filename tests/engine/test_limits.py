@@ -14,7 +14,8 @@ from graphql import OperationDefinitionNode, get_introspection_query, parse, val
 from strawberry.extensions.validation_cache import _get_validate_cache
 
 from core.settings import Settings
-from engine.limits import depth_and_alias_rule, operation_cost
+from engine.cost import operation_cost
+from engine.limits import depth_and_alias_rule
 from schema.root import build_schema
 from tests.http_helpers import GRAPHQL_RESPONSE, JSON_BODY, client_for, variant
 
