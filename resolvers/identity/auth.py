@@ -202,7 +202,12 @@ async def update_profile(*, viewer: User, changes: dict[str, Any]) -> ProfileUpd
     v = Validator()
     user_changes, profile_changes = check_profile_changes(v, changes)
     username = user_changes.get("username")
-    if username is not None and await User.filter(username=username).exclude(id=viewer.id).exists():
+    username_ok = not any(e.field == "username" for e in v.errors)  # e.g. too long to look up
+    if (
+        username is not None
+        and username_ok
+        and await User.filter(username=username).exclude(id=viewer.id).exists()
+    ):
         v.add("username", ErrorCode.UNIQUE, "This username is taken.")
     v.raise_if_any()
     now = datetime.now(UTC)

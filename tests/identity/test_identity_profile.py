@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models.identity import LearningProfile, User
+from rules.identity.profile import USERNAME_MAX
 from tests.factories.identity import NOT_SIGNED_IN, create_user, signed_in
 from tests.graphql_client import GraphQLClient, operation
 
@@ -172,3 +173,20 @@ async def test_username_is_unique_ignoring_case(gql: GraphQLClient) -> None:
 async def test_update_profile_needs_sign_in(gql: GraphQLClient) -> None:
     result = await gql.raw(OPS, {"input": {"displayName": "Anon"}}, operation_name="UpdateProfile")
     assert result["data"]["updateProfile"] == {"user": None, "errors": NOT_SIGNED_IN}
+
+
+async def test_an_over_long_username_is_a_field_error_not_a_lookup(gql: GraphQLClient) -> None:
+    """Found by the fuzz test: the uniqueness check ran before the length check and the ORM
+    refused the over-long value (an internal error)."""
+    _, token = await signed_in()
+    result = await update(gql, token, username="x" * 120)
+    assert result == {
+        "user": None,
+        "errors": [
+            {
+                "field": "username",
+                "message": f"Use at most {USERNAME_MAX} characters.",
+                "code": "TOO_LONG",
+            }
+        ],
+    }
