@@ -71,7 +71,8 @@ class PooledConnection(asyncpg.Connection):
     UNLISTEN *; RESET ALL;`). That doubled the statements PostgreSQL ran for a read. None of
     that state is ever left behind here: the code takes no advisory locks, opens no cursors
     outside transactions, never LISTENs on a pool connection (core/pubsub.py listens on its
-    own) and never changes session settings.
+    own) and never changes session settings. A connection given back by a cancelled task,
+    which may be mid-statement, is closed instead (core/db_backend.py `BoundedPool.release`).
     """
 
     def get_reset_query(self) -> str:

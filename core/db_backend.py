@@ -11,6 +11,7 @@ Named as the engine in core/db.py's Tortoise configuration.
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import logging
 import socket
@@ -23,7 +24,8 @@ from tortoise.exceptions import DBConnectionError, OperationalError
 
 
 class BoundedPool(asyncpg.Pool):
-    """An asyncpg pool whose `acquire` waits at most `acquire_timeout` seconds by default."""
+    """An asyncpg pool whose `acquire` waits at most `acquire_timeout` seconds by default,
+    and which closes a connection given back by a cancelled task (see `release`)."""
 
     def __init__(self, *args: Any, acquire_timeout: float | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -31,6 +33,23 @@ class BoundedPool(asyncpg.Pool):
 
     def acquire(self, *, timeout: float | None = None) -> Any:
         return super().acquire(timeout=self.acquire_timeout if timeout is None else timeout)
+
+    async def release(
+        self,
+        connection: Any,
+        *,
+        timeout: float | None = None,  # noqa: ASYNC109 (asyncpg's)
+    ) -> None:
+        """A task cancelled mid-statement (graphql-core cancels a failed field's siblings)
+        can leave PostgreSQL waiting for the rest of it: asyncpg prepares with
+        Parse/Describe/Flush and sends Bind/Execute/Sync after, and the statement's timer
+        keeps running. Our connections skip asyncpg's reset on release (core/db.py
+        `PooledConnection`), so the next request on it would get that dead statement's
+        `statement timeout`: such a connection is closed instead (the pool opens another)."""
+        task = asyncio.current_task()
+        if task is not None and task.cancelling() and not connection.is_closed():
+            connection.terminate()
+        await super().release(connection, timeout=timeout)
 
 
 class BoundedAsyncpgClient(AsyncpgDBClient):
