@@ -18,7 +18,7 @@ request from its own documentation-range address (X-Forwarded-For), so the rest 
 suite's address is never throttled because of the fuzz. `logOut` is fuzzed anonymously only:
 it would end the fuzz users' sessions.
 
-Examples per test: FUZZ_EXAMPLES (default 20, the whole file in about 20 s), derandomized so
+Examples per test: FUZZ_EXAMPLES (default 20, the whole file in about 25 s), derandomized so
 CI runs the same inputs every time; with FUZZ_EXAMPLES set the run is random, e.g.
 `FUZZ_EXAMPLES=2000 make test`. A failure prints the falsifying example, shrunk.
 """
