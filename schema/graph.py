@@ -18,13 +18,17 @@ from models import catalog as catalog_models
 from models import conversation as conversation_models
 from models import identity as identity_models
 from models import learning as learning_models
-from schema import assessment, catalog, conversation, identity, learning
+from schema import assessment, catalog, classroom, conversation, identity, learning
 
 
 @strawberry.type
 @model_type(identity_models.User)
 class User(
-    assessment.UserFields, learning.UserFields, conversation.UserFields, identity.UserFields
+    classroom.UserFields,
+    assessment.UserFields,
+    learning.UserFields,
+    conversation.UserFields,
+    identity.UserFields,
 ):
     pass
 

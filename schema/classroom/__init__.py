@@ -1,12 +1,11 @@
-"""Classroom: classes, memberships, assignments and submissions.
-
-So far only the models are registered (through `DOMAIN`, whose models module schema.root
-lists); the root fields, types and the frontend operations (classroom.graphql) come with the
-API.
-"""
+"""Classroom: classes, their join codes and memberships (assignments, submissions, the
+class's performance and its subscription come in later slices; so does classroom.graphql in
+the contract test, which needs them)."""
 
 from engine.domain import Domain
+from schema.classroom.operations import Mutation
+from schema.classroom.types import CLASSROOM_TYPES, UserFields
 
-DOMAIN = Domain("classroom")
+DOMAIN = Domain("classroom", mutation=Mutation, types=CLASSROOM_TYPES)
 
-__all__ = ["DOMAIN"]
+__all__ = ["DOMAIN", "UserFields"]

@@ -1,0 +1,1 @@
+"""Classroom use cases: classrooms, join codes and memberships."""

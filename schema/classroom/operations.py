@@ -1,0 +1,154 @@
+"""Classroom's mutations: classrooms, their join codes and memberships. Each is a thin layer
+over the use cases in resolvers/classroom/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from engine.context import AppInfo
+from engine.ids import NodeRef, node_id
+from engine.mutations import Payload, payload_mutation
+from engine.permissions import SIGNED_IN
+from engine.relations import as_type
+from resolvers.classroom import classrooms
+from schema.classroom.types import ClassMembership, Classroom, MembershipStatus
+from schema.identity.types import CefrLevel
+
+UNSET: Any = strawberry.UNSET
+
+
+@strawberry.input
+class CreateClassroomInput:
+    name: str
+    description: str | None = None
+    language: str = strawberry.field(description="The language taught, by code (`es`).")
+    level: CefrLevel
+    capacity: int | None = strawberry.field(
+        default=None, description="ACTIVE members at most (1-500); null: 30."
+    )
+
+
+@strawberry.input(description="Fields left out (or null) stay as they are.")
+class UpdateClassroomInput:
+    id: NodeRef = node_id("Classroom")
+    name: str | None = UNSET
+    description: str | None = UNSET
+    level: CefrLevel | None = UNSET
+    capacity: int | None = strawberry.field(
+        default=UNSET, description="Not below the ACTIVE members (INVALID)."
+    )
+    is_active: bool | None = UNSET
+
+
+@strawberry.input
+class RegenerateJoinCodeInput:
+    classroom_id: NodeRef = node_id("Classroom")
+
+
+@strawberry.input
+class JoinClassroomInput:
+    join_code: str = strawberry.field(description="Case, spaces and dashes do not matter.")
+
+
+@strawberry.input
+class LeaveClassroomInput:
+    classroom_id: NodeRef = node_id("Classroom")
+
+
+@strawberry.input
+class SetMembershipStatusInput:
+    membership_id: NodeRef = node_id("ClassMembership")
+    status: MembershipStatus
+
+
+@strawberry.type
+class ClassroomPayload(Payload):
+    classroom: Classroom | None = None
+
+
+@strawberry.type
+class ClassMembershipPayload(Payload):
+    membership: ClassMembership | None = None
+
+
+def _changes(input: UpdateClassroomInput) -> dict[str, Any]:
+    names = ("name", "description", "level", "capacity", "is_active")
+    return {name: getattr(input, name) for name in names if getattr(input, name) is not UNSET}
+
+
+@strawberry.type
+class Mutation:
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Create a classroom (teachers and admins), with a join code.",
+    )
+    async def create_classroom(
+        self, info: AppInfo, input: CreateClassroomInput
+    ) -> ClassroomPayload:
+        classroom = await classrooms.create_classroom(
+            info.context.user,
+            name=input.name,
+            description=input.description,
+            language=input.language,
+            level=input.level,
+            capacity=input.capacity,
+        )
+        return ClassroomPayload(classroom=as_type(Classroom, classroom))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Change a classroom (its teacher and admins); capacity not below the "
+        "ACTIVE members.",
+    )
+    async def update_classroom(
+        self, info: AppInfo, input: UpdateClassroomInput
+    ) -> ClassroomPayload:
+        classroom = await classrooms.update_classroom(
+            info.context.user, input.id, changes=_changes(input)
+        )
+        return ClassroomPayload(classroom=as_type(Classroom, classroom))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="A new join code (its teacher and admins): the old one stops working.",
+    )
+    async def regenerate_join_code(
+        self, info: AppInfo, input: RegenerateJoinCodeInput
+    ) -> ClassroomPayload:
+        classroom = await classrooms.regenerate_join_code(info.context.user, input.classroom_id)
+        return ClassroomPayload(classroom=as_type(Classroom, classroom))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Join by code: NOT_FOUND (wrong or stale code), CAPACITY_REACHED, "
+        "FORBIDDEN (suspended); joining twice gives the same membership.",
+    )
+    async def join_classroom(
+        self, info: AppInfo, input: JoinClassroomInput
+    ) -> ClassMembershipPayload:
+        membership = await classrooms.join_classroom(info.context.user, input.join_code)
+        return ClassMembershipPayload(membership=as_type(ClassMembership, membership))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Leave a classroom: the membership becomes INACTIVE (its history stays).",
+    )
+    async def leave_classroom(
+        self, info: AppInfo, input: LeaveClassroomInput
+    ) -> ClassMembershipPayload:
+        membership = await classrooms.leave_classroom(info.context.user, input.classroom_id)
+        return ClassMembershipPayload(membership=as_type(ClassMembership, membership))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Set a member's status (the classroom's teacher and admins).",
+    )
+    async def set_membership_status(
+        self, info: AppInfo, input: SetMembershipStatusInput
+    ) -> ClassMembershipPayload:
+        membership = await classrooms.set_membership_status(
+            info.context.user, input.membership_id, input.status
+        )
+        return ClassMembershipPayload(membership=as_type(ClassMembership, membership))
