@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from core.access import Params, Rule
-from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
+from core.pagination import KeysetQuery
 from core.rows import fetch_records
 from loaders.base import (
     CountByKeyLoader,
+    CountUnderConditionLoader,
     ModelByIdLoader,
     ModelsByKeyLoader,
     PageByParentLoader,
+    PageUnderConditionLoader,
     RecordLoader,
     RowsByJoinedKeyLoader,
     select_rows,
@@ -164,65 +165,25 @@ class AttemptsPageByUserLoader(PageByParentLoader):
 _PENDING_REVIEW = f"t.status = '{AttemptStatus.PENDING_REVIEW.value}'"
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """An access rule rendered for one viewer: SQL over the alias `t` with its own `$1..$n`
-    parameters. Hashable, and equal for equal rules, so it can be part of a loader key: the
-    keys of one viewer share it and are loaded together."""
-
-    sql: str
-    params: tuple[Any, ...]
-
-    @classmethod
-    def of(cls, rule: Rule) -> Condition:
-        params = Params()
-        text = rule.sql("t", params)
-        return cls(text, tuple(params))
-
-
 _REVIEW_ORDER = ["coalesce(t.submitted_at, t.started_at)", "t.id"]
 
 
-class PendingReviewCountByQuizLoader(RecordLoader):
+class PendingReviewCountByQuizLoader(CountUnderConditionLoader):
     """Keys `(quiz_id, Condition)`: how many of the quiz's attempts wait for a grader and
-    meet the condition (one GROUP BY per condition)."""
+    meet the condition."""
 
-    missing: ClassVar[Any] = 0
-
-    async def fetch(self, keys: Sequence[tuple[Any, Condition]]) -> dict[Any, Any]:
-        by_condition: dict[Condition, list[Any]] = {}
-        for quiz_id, condition in keys:
-            by_condition.setdefault(condition, []).append(quiz_id)
-        found: dict[Any, Any] = {}
-        for condition, quiz_ids in by_condition.items():
-            params = [*condition.params, quiz_ids]
-            rows = await fetch_records(
-                f'SELECT t.quiz_id AS k, count(*) AS n FROM "{ATTEMPTS}" t '
-                f"WHERE {_PENDING_REVIEW} AND {condition.sql} AND t.quiz_id = ANY(${len(params)}) "
-                "GROUP BY t.quiz_id",
-                params,
-            )
-            found.update({(row["k"], condition): int(row["n"]) for row in rows})
-        return found
+    table = ATTEMPTS
+    parent_column = "quiz_id"
+    where = _PENDING_REVIEW
 
 
-class AttemptsToReviewPageByQuizLoader(RecordLoader):
+class AttemptsToReviewPageByQuizLoader(PageUnderConditionLoader):
     """Keys `(quiz_id, PageArgs, Condition)`: a page of the quiz's attempts waiting for a
     grader that meet the condition (the viewer's "attempts I grade" rule), the longest
-    waiting first. Keys sharing the arguments and the condition load in one statement."""
+    waiting first."""
 
-    async def fetch(self, keys: Sequence[tuple[Any, PageArgs, Condition]]) -> dict[Any, Any]:
-        groups: dict[tuple[PageArgs, Condition], list[Any]] = {}
-        for quiz_id, args, condition in keys:
-            groups.setdefault((args, condition), []).append(quiz_id)
-        counter = self.loaders.get(PendingReviewCountByQuizLoader)
-        result: dict[Any, Page[Any]] = {}
-        for (args, condition), quiz_ids in groups.items():
-            query = KeysetQuery(QuizAttempt, order=_REVIEW_ORDER, params=Params(condition.params))
-            query.filter(condition.sql).filter(_PENDING_REVIEW)
-            pages = await fetch_child_pages(query, "t.quiz_id", quiz_ids, args)
-            for quiz_id, page in pages.items():
-                if page.total_count is None:  # a page after a cursor: counted when asked
-                    page.total_count = lambda key=(quiz_id, condition): counter.load(key)
-                result[(quiz_id, args, condition)] = page
-        return result
+    model = QuizAttempt
+    parent_column = "quiz_id"
+    order = _REVIEW_ORDER
+    where = _PENDING_REVIEW
+    count_loader = PendingReviewCountByQuizLoader

@@ -8,6 +8,7 @@ per call, which is the naive baseline the benchmark compares against.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar, cast
 
 from aiodataloader import DataLoader
@@ -203,6 +204,79 @@ class PageByParentLoader(RecordLoader):
                     counter = self.loaders.get(self.count_loader)
                     page.total_count = lambda counter=counter, pid=parent_id: counter.load(pid)
                 result[(parent_id, args)] = page
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """An access rule rendered for one viewer: SQL over the alias `t` with its own `$1..$n`
+    parameters. Hashable, and equal for equal rules, so it can be part of a loader key: the
+    keys of one viewer share it and are loaded together."""
+
+    sql: str
+    params: tuple[Any, ...]
+
+    @classmethod
+    def of(cls, rule: Rule) -> Condition:
+        params = Params()
+        text = rule.sql("t", params)
+        return cls(text, tuple(params))
+
+
+class CountUnderConditionLoader(RecordLoader):
+    """Keys `(parent_id, Condition)`: how many rows of `table` whose `parent_column` is the
+    parent meet `where` and the condition (one GROUP BY per condition)."""
+
+    table: ClassVar[str]
+    parent_column: ClassVar[str]
+    where: ClassVar[str] = "TRUE"
+    missing: ClassVar[Any] = 0
+
+    async def fetch(self, keys: Sequence[tuple[Any, Condition]]) -> dict[Any, Any]:
+        by_condition: dict[Condition, list[Any]] = {}
+        for parent_id, condition in keys:
+            by_condition.setdefault(condition, []).append(parent_id)
+        found: dict[Any, Any] = {}
+        column = f't."{self.parent_column}"'
+        for condition, parent_ids in by_condition.items():
+            params = [*condition.params, parent_ids]
+            rows = await fetch_records(
+                f'SELECT {column} AS k, count(*) AS n FROM "{self.table}" t '
+                f"WHERE {self.where} AND {condition.sql} AND {column} = ANY(${len(params)}) "
+                f"GROUP BY {column}",
+                params,
+            )
+            found.update({(row["k"], condition): int(row["n"]) for row in rows})
+        return found
+
+
+class PageUnderConditionLoader(RecordLoader):
+    """Keys `(parent_id, PageArgs, Condition)`: a page of the parent's `model` rows (through
+    `parent_column`) that meet `where` and the condition, in `order`. Keys sharing the
+    arguments and the condition load in one statement; totals after a cursor come from
+    `count_loader` (the same rows counted)."""
+
+    model: ClassVar[type[Model]]
+    parent_column: ClassVar[str]
+    order: ClassVar[list[str]]
+    where: ClassVar[str] = "TRUE"
+    count_loader: ClassVar[type[CountUnderConditionLoader]]
+
+    async def fetch(self, keys: Sequence[tuple[Any, PageArgs, Condition]]) -> dict[Any, Any]:
+        groups: dict[tuple[PageArgs, Condition], list[Any]] = {}
+        for parent_id, args, condition in keys:
+            groups.setdefault((args, condition), []).append(parent_id)
+        counter = self.loaders.get(self.count_loader)
+        result: dict[Any, Page[Any]] = {}
+        for (args, condition), parent_ids in groups.items():
+            query = KeysetQuery(self.model, order=self.order, params=Params(condition.params))
+            query.filter(condition.sql).filter(self.where)
+            column = f"t.{self.parent_column}"
+            pages = await fetch_child_pages(query, column, parent_ids, args)
+            for parent_id, page in pages.items():
+                if page.total_count is None:  # a page after a cursor: counted when asked
+                    page.total_count = lambda key=(parent_id, condition): counter.load(key)
+                result[(parent_id, args, condition)] = page
         return result
 
 

@@ -8,33 +8,24 @@ so a classroom's members cost the same statements however many there are.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from core.access import Params, Rule
-from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages, fetch_page
-from core.rows import fetch_records
-from loaders.base import CountByKeyLoader, ModelByIdLoader, RecordLoader, select_rows
+from core.access import Params
+from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
+from loaders.base import (
+    Condition,
+    CountByKeyLoader,
+    CountUnderConditionLoader,
+    ModelByIdLoader,
+    PageUnderConditionLoader,
+    RecordLoader,
+    select_rows,
+)
 from models.classroom import ClassMembership, Classroom, MembershipStatus
 
 CLASSROOMS = Classroom._meta.db_table
 MEMBERSHIPS = ClassMembership._meta.db_table
 _ACTIVE = f"t.status = '{MembershipStatus.ACTIVE.value}'"
-
-
-@dataclass(frozen=True, slots=True)
-class Condition:
-    """An access rule rendered for one viewer: SQL over the alias `t` with its own `$1..$n`
-    parameters; hashable, so it can be part of a loader key."""
-
-    sql: str
-    params: tuple[Any, ...]
-
-    @classmethod
-    def of(cls, rule: Rule) -> Condition:
-        params = Params()
-        text = rule.sql("t", params)
-        return cls(text, tuple(params))
 
 
 class ClassroomByIdLoader(ModelByIdLoader):
@@ -68,49 +59,21 @@ class MembershipByClassroomStudentLoader(RecordLoader):
 _MEMBER_ORDER = ["t.created_at", "t.id"]
 
 
-class MemberCountByClassroomLoader(RecordLoader):
+class MemberCountByClassroomLoader(CountUnderConditionLoader):
     """Keys `(classroom_id, Condition)`: how many of its memberships meet the condition."""
 
-    missing: ClassVar[Any] = 0
-
-    async def fetch(self, keys: Sequence[tuple[Any, Condition]]) -> dict[Any, Any]:
-        by_condition: dict[Condition, list[Any]] = {}
-        for classroom_id, condition in keys:
-            by_condition.setdefault(condition, []).append(classroom_id)
-        found: dict[Any, Any] = {}
-        for condition, ids in by_condition.items():
-            params = [*condition.params, ids]
-            rows = await fetch_records(
-                f'SELECT t.classroom_id AS k, count(*) AS n FROM "{MEMBERSHIPS}" t '
-                f"WHERE {condition.sql} AND t.classroom_id = ANY(${len(params)}) "
-                "GROUP BY t.classroom_id",
-                params,
-            )
-            found.update({(row["k"], condition): int(row["n"]) for row in rows})
-        return found
+    table = MEMBERSHIPS
+    parent_column = "classroom_id"
 
 
-class MembersPageByClassroomLoader(RecordLoader):
+class MembersPageByClassroomLoader(PageUnderConditionLoader):
     """Keys `(classroom_id, PageArgs, Condition)`: a page of the classroom's memberships that
     meet the condition, in the order they were created."""
 
-    async def fetch(self, keys: Sequence[tuple[Any, PageArgs, Condition]]) -> dict[Any, Any]:
-        groups: dict[tuple[PageArgs, Condition], list[Any]] = {}
-        for classroom_id, args, condition in keys:
-            groups.setdefault((args, condition), []).append(classroom_id)
-        counter = self.loaders.get(MemberCountByClassroomLoader)
-        result: dict[Any, Page[Any]] = {}
-        for (args, condition), ids in groups.items():
-            query = KeysetQuery(
-                ClassMembership, order=_MEMBER_ORDER, params=Params(condition.params)
-            )
-            query.filter(condition.sql)
-            pages = await fetch_child_pages(query, "t.classroom_id", ids, args)
-            for classroom_id, page in pages.items():
-                if page.total_count is None:  # a page after a cursor: counted when asked
-                    page.total_count = lambda key=(classroom_id, condition): counter.load(key)
-                result[(classroom_id, args, condition)] = page
-        return result
+    model = ClassMembership
+    parent_column = "classroom_id"
+    order = _MEMBER_ORDER
+    count_loader = MemberCountByClassroomLoader
 
 
 class ClassroomsPageLoader(RecordLoader):

@@ -34,7 +34,6 @@ from loaders.assessment import (
     AttemptsByUserQuizLoader,
     AttemptsPageByUserLoader,
     AttemptsToReviewPageByQuizLoader,
-    Condition,
     QuestionsByQuizLoader,
     QuestionTotalsByQuizLoader,
     QuizAttemptByIdLoader,
@@ -42,7 +41,7 @@ from loaders.assessment import (
     QuizQuestionByIdLoader,
     QuizzesByCourseLoader,
 )
-from loaders.base import Loaders
+from loaders.base import Condition, Loaders
 from loaders.catalog import CourseByIdLoader, SectionByIdLoader
 from loaders.identity import UserByIdLoader
 from models import assessment as m

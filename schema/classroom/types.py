@@ -22,12 +22,12 @@ from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related, when_loaded
+from loaders.base import Condition
 from loaders.catalog import LanguageByIdLoader
 from loaders.classroom import (
     ActiveMemberCountByClassroomLoader,
     ClassroomByIdLoader,
     ClassroomsPageLoader,
-    Condition,
     MembershipByClassroomStudentLoader,
     MembersPageByClassroomLoader,
 )
