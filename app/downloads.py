@@ -31,13 +31,12 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from app.http_requests import REQUEST_ID_HEADER, request_id_for
+from app.http_requests import REQUEST_ID_HEADER, error_response, request_id_for
 from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavailable
 from core.logs import REQUEST_ID
 from core.security import DOWNLOADS_PREFIX, Download, LinkProblem, check_signature
@@ -163,13 +162,8 @@ def _error(
     extensions: dict[str, Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    error = {"message": message, "extensions": {"code": code, **(extensions or {})}}
-    return Response(
-        orjson.dumps({"errors": [error]}),
-        status_code=status,
-        media_type="application/json; charset=utf-8",
-        headers={"Cache-Control": _NO_STORE, **(headers or {})},
-    )
+    headers = {"Cache-Control": _NO_STORE, **(headers or {})}
+    return error_response(status, message, code, extensions=extensions, headers=headers)
 
 
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._ -]+")

@@ -48,6 +48,7 @@ from app.http_requests import (
     HttpProblem,
     error_code,
     error_extension,
+    error_response,
     is_mutation,
     is_request_error,
     negotiate,
@@ -328,13 +329,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         extensions: dict[str, Any] | None = None,
         headers: dict[str, str] | None = None,
     ) -> Response:
-        error = {"message": message, "extensions": {"code": code, **(extensions or {})}}
-        return Response(
-            self.encode_body({"errors": [error]}),
-            status_code=status,
-            media_type=f"{media_type}; charset=utf-8",
-            headers=headers,
-        )
+        return error_response(status, message, code, media_type, extensions, headers)
 
     async def get_context(self, request: Request | WebSocket, response: Any = None) -> Context:
         if isinstance(request, WebSocket):

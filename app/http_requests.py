@@ -10,9 +10,11 @@ import re
 import uuid
 from typing import Any
 
+import orjson
 from graphql import GraphQLError, get_operation_ast, parse
 from graphql import OperationType as GraphQLOperationType
 from starlette.requests import Request
+from starlette.responses import Response
 from strawberry.http.parse_content_type import parse_content_type
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -230,4 +232,23 @@ def is_request_error(result: Any) -> bool:
         result.data is None
         and bool(result.errors)
         and all(getattr(error, "path", None) is None for error in result.errors)
+    )
+
+
+def error_response(
+    status: int,
+    message: str,
+    code: str,
+    media_type: str = JSON,
+    extensions: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """An answer that is one coded error, as every route of the app words it:
+    `{"errors": [{"message", "extensions": {"code", ...}}]}`."""
+    error = {"message": message, "extensions": {"code": code, **(extensions or {})}}
+    return Response(
+        orjson.dumps({"errors": [error]}),
+        status_code=status,
+        media_type=f"{media_type}; charset=utf-8",
+        headers=headers,
     )
