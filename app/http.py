@@ -49,7 +49,6 @@ from app.http_requests import (
     error_code,
     error_extension,
     error_response,
-    is_mutation,
     is_request_error,
     negotiate,
     no_query,
@@ -71,7 +70,7 @@ from core.logs import REQUEST_ID
 from core.settings import Settings
 from engine.context import Context
 from engine.errors import present_errors
-from engine.limits import document_problem
+from engine.limits import document_problem, runs_mutation
 from resolvers.identity.auth import authenticate, bearer_token
 from services import Services, build_services
 
@@ -202,7 +201,11 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         answer = functools.partial(
             self.answer, request, params, media_type, persisted, context, sub_response
         )
-        if key is not None and request.method == "POST" and is_mutation(params):
+        if (
+            key is not None
+            and request.method == "POST"
+            and runs_mutation(params["query"], params.get("operationName"), self.settings)
+        ):
             try:
                 run = idempotency.IdempotentRun(
                     owner=f"user:{context.viewer.id}"

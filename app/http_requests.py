@@ -11,8 +11,6 @@ import uuid
 from typing import Any
 
 import orjson
-from graphql import GraphQLError, get_operation_ast, parse
-from graphql import OperationType as GraphQLOperationType
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.http.parse_content_type import parse_content_type
@@ -207,15 +205,6 @@ def request_id_for(headers: Any) -> str:
     if incoming and _SAFE_REQUEST_ID.fullmatch(incoming):
         return incoming
     return uuid.uuid4().hex
-
-
-def is_mutation(params: dict[str, Any]) -> bool:
-    """Whether the request runs a mutation (asked only of requests with an Idempotency-Key)."""
-    try:
-        operation = get_operation_ast(parse(params["query"]), params.get("operationName"))
-    except GraphQLError:
-        return False  # execution reports it
-    return operation is not None and operation.operation == GraphQLOperationType.MUTATION
 
 
 def error_extension(error: Any, name: str) -> Any:

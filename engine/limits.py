@@ -180,6 +180,18 @@ def _odd_text_error(node: Any) -> GraphQLError:
     return limit_error("Text may not contain NUL bytes or lone surrogates.", "INVALID_TEXT", node)
 
 
+def runs_mutation(query: str, operation_name: str | None, settings: Settings) -> bool:
+    """Whether the operation the request runs is a mutation (from the cached facts of the
+    document: no second parse)."""
+    return _document_facts(
+        query,
+        operation_name,
+        settings.max_tokens,
+        settings.max_selections,
+        settings.parser_cache_size,
+    )[1]
+
+
 @lru_cache(maxsize=256)
 def _document_facts(
     query: str, operation_name: str | None, max_tokens: int, max_selections: int, cache_size: int
