@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.access import Param, Params, Rule, any_of, related_row
+from core.access import Params, Rule, any_of, related_row
 from core.rows import fetch_records
 from resolvers.assessment.queries import ATTEMPT_MEETS, ATTEMPTS, QUIZZES
-from resolvers.catalog.policy import COURSES, courses, edited_courses
+from resolvers.catalog.policy import COURSES, edited_courses, shown_or_edited
 from resolvers.identity.policy import private_rows
 
 if TYPE_CHECKING:
@@ -28,16 +28,7 @@ def certificates(viewer: User | None) -> Rule:
 
 def quizzes(viewer: User | None) -> Rule:
     """Published quizzes of visible courses; every quiz of the courses the viewer edits."""
-    seen, edited = courses(viewer), edited_courses(viewer)
-
-    def condition(alias: str, param: Param) -> str:
-        c = f"c_{alias}"
-        return (
-            f'EXISTS (SELECT 1 FROM "{COURSES}" {c} WHERE {c}.id = {alias}.course_id '
-            f"AND {seen.sql(c, param)} AND ({alias}.is_published OR {edited.sql(c, param)}))"
-        )
-
-    return Rule(condition)
+    return shown_or_edited(viewer, "{}.course_id", shown="is_published")
 
 
 def edited_quizzes(viewer: User | None) -> Rule:

@@ -66,28 +66,29 @@ def in_visible_course(viewer: User | None) -> Rule:
     return related_row(COURSES, "course_id", courses(viewer), alias="c")
 
 
-def _active_or_edited(viewer: User | None, course_key: str) -> Rule:
-    """Rows with `is_active` whose course (through `course_key`) is visible; inactive ones
-    for the course's editors only."""
+def shown_or_edited(viewer: User | None, course_key: str, shown: str = "is_active") -> Rule:
+    """Rows whose course (through `course_key`, a format of the row's alias) is visible and
+    whose `shown` flag is set (active, published); the others for the course's editors
+    only. Other domains' rows that live in a course (e.g. quizzes) use it too."""
     seen, edited = courses(viewer), edited_courses(viewer)
 
     def condition(alias: str, param: Param) -> str:
         c = f"c_{alias}"
         return (
             f'EXISTS (SELECT 1 FROM "{COURSES}" {c} WHERE {c}.id = {course_key.format(alias)} '
-            f"AND {seen.sql(c, param)} AND ({alias}.is_active OR {edited.sql(c, param)}))"
+            f"AND {seen.sql(c, param)} AND ({alias}.{shown} OR {edited.sql(c, param)}))"
         )
 
     return Rule(condition)
 
 
 def lessons(viewer: User | None) -> Rule:
-    return _active_or_edited(viewer, "{}.course_id")
+    return shown_or_edited(viewer, "{}.course_id")
 
 
 def exercises(viewer: User | None) -> Rule:
     """Exercises of a lesson of a visible course; inactive ones for its editors."""
-    inner = _active_or_edited(viewer, "l_{0}.course_id")
+    inner = shown_or_edited(viewer, "l_{0}.course_id")
 
     def condition(alias: str, param: Param) -> str:
         le, lesson = f"le_{alias}", f"l_{alias}"
