@@ -56,3 +56,30 @@ def related_row(table: str, key: str, rule: Rule, alias: str = "r") -> Rule:
         )
 
     return Rule(condition)
+
+
+class GrantPoint:
+    """Where a higher domain widens a lower domain's rule (the lower one may not import it):
+    the lower policy ORs `point.rules(viewer)` into its rule; the higher one `add`s a rule
+    over the viewer when its policy module is imported (e.g. a classroom's teacher reads the
+    conversation sessions submitted to the class). Rules stay SQL, so every path (`node`,
+    lists, nested fields, the read compiler) applies the same widening."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._grants: list[Callable[[Any], Rule]] = []
+
+    def add(self, grant: Callable[[Any], Rule]) -> None:
+        if grant not in self._grants:  # importing twice grants once
+            self._grants.append(grant)
+
+    def rules(self, viewer: Any) -> list[Rule]:
+        """The added rules for this viewer (none for an anonymous one)."""
+        if viewer is None:
+            return []
+        return [grant(viewer) for grant in self._grants]
+
+    def widen(self, rule: Rule, viewer: Any) -> Rule:
+        """`rule`, or any row an added rule lets through."""
+        extra = self.rules(viewer)
+        return any_of(rule, *extra) if extra else rule

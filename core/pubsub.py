@@ -43,11 +43,12 @@ def encode(topic: str, event: dict[str, Any]) -> str:
     return payload
 
 
-async def publish(topic: str, event: dict[str, Any]) -> None:
-    """Deliver `event` to every subscriber of `topic` in every process (after commit)."""
-    await connections.get("default").execute_query(
-        "SELECT pg_notify($1, $2)", [CHANNEL, encode(topic, event)]
-    )
+async def publish(topic: str, event: dict[str, Any], conn: Any = None) -> None:
+    """Deliver `event` to every subscriber of `topic` in every process. Given the
+    transaction's connection `conn`, PostgreSQL delivers it when (and only if) the
+    transaction commits."""
+    client = conn if conn is not None else connections.get("default")
+    await client.execute_query("SELECT pg_notify($1, $2)", [CHANNEL, encode(topic, event)])
 
 
 class PubSub:

@@ -15,7 +15,7 @@ from aiodataloader import DataLoader
 from tortoise.models import Model
 
 from core.access import Params, Rule
-from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages
+from core.pagination import KeysetQuery, Page, PageArgs, fetch_child_pages, fetch_page
 from core.rows import build, builder, columns, fetch_records
 
 L = TypeVar("L", bound="RecordLoader")
@@ -81,6 +81,23 @@ class ModelsByKeyLoader(RecordLoader):
         for row in await select_rows(self.model, condition, [list(keys)]):
             grouped.setdefault(getattr(row, self.key_field), []).append(row)
         return grouped
+
+
+class ModelByPairLoader(RecordLoader):
+    """Keys `(a, b)`: the one row of `model` whose `columns` hold them (a unique pair, e.g. a
+    student's membership of a classroom), or None."""
+
+    model: ClassVar[type[Model]]
+    columns: ClassVar[tuple[str, str]]
+
+    async def fetch(self, keys: Sequence[tuple[Any, Any]]) -> dict[Any, Any]:
+        first, second = self.columns
+        rows = await select_rows(
+            self.model,
+            f't."{first}" = ANY($1) AND t."{second}" = ANY($2)',
+            [list({k[0] for k in keys}), list({k[1] for k in keys})],
+        )
+        return {(getattr(row, first), getattr(row, second)): row for row in rows}
 
 
 async def select_rows(model: type[M], condition: str, params: list[Any]) -> list[M]:
@@ -277,6 +294,28 @@ class PageUnderConditionLoader(RecordLoader):
                 if page.total_count is None:  # a page after a cursor: counted when asked
                     page.total_count = lambda key=(parent_id, condition): counter.load(key)
                 result[(parent_id, args, condition)] = page
+        return result
+
+
+class PageOfConditionLoader(RecordLoader):
+    """Keys `(PageArgs, Condition)`: a page of the `model` rows that meet the condition (no
+    parent: e.g. a viewer's own classrooms), in `order`, newest first when `descending`."""
+
+    model: ClassVar[type[Model]]
+    order: ClassVar[list[str]]
+    descending: ClassVar[bool] = True
+
+    async def fetch(self, keys: Sequence[tuple[PageArgs, Condition]]) -> dict[Any, Any]:
+        result: dict[Any, Page[Any]] = {}
+        for args, condition in keys:
+            query = KeysetQuery(
+                self.model,
+                order=self.order,
+                descending=self.descending,
+                params=Params(condition.params),
+            )
+            query.filter(condition.sql)
+            result[(args, condition)] = await fetch_page(query, args)
         return result
 
 

@@ -33,6 +33,10 @@ ENROLLMENTS = Enrollment._meta.db_table
 LESSON_PROGRESS = LessonProgress._meta.db_table
 
 
+class LessonProgressByIdLoader(ModelByIdLoader):
+    model = LessonProgress
+
+
 class AchievementByIdLoader(ModelByIdLoader):
     model = Achievement
 

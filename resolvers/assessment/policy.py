@@ -4,15 +4,16 @@
   shows only what a certificate says (holder's name, course, dates).
 - Quizzes: published quizzes of the courses the viewer sees; drafts for the course's editors.
 - Attempts and their answers: the learner's own; their graders see them too. Who grades is
-  decided once, in `graded_attempts`: the course's editors (its author, admins). The
-  classroom domain will add the teacher whose assignment asked for the quiz there.
+  decided once, in `graded_attempts`: the course's editors (its author, admins), and those
+  higher domains add to `GRADERS` (the classroom's teacher, for attempts submitted to the
+  class's assignment).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.access import Params, Rule, any_of, related_row
+from core.access import GrantPoint, Params, Rule, any_of, related_row
 from core.rows import fetch_records
 from resolvers.assessment.queries import ATTEMPT_MEETS, ATTEMPTS, QUIZZES
 from resolvers.catalog.policy import COURSES, edited_courses, shown_or_edited
@@ -36,10 +37,14 @@ def edited_quizzes(viewer: User | None) -> Rule:
     return related_row(COURSES, "course_id", edited_courses(viewer), alias="c")
 
 
+# Who else grades attempts: higher domains add graders here.
+GRADERS = GrantPoint("quiz attempt graders")
+
+
 def graded_attempts(viewer: User | None) -> Rule:
-    """Attempts the viewer may grade: the one statement of who grades. Today those of the
-    quizzes the viewer edits (the course's author, admins)."""
-    return related_row(QUIZZES, "quiz_id", edited_quizzes(viewer))
+    """Attempts the viewer may grade: the one statement of who grades. Those of the quizzes
+    the viewer edits (the course's author, admins), and those `GRADERS` grant."""
+    return GRADERS.widen(related_row(QUIZZES, "quiz_id", edited_quizzes(viewer)), viewer)
 
 
 def attempts(viewer: User | None) -> Rule:

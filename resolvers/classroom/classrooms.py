@@ -18,7 +18,8 @@ joining and leaving, and the teacher setting a member's status.
   become ACTIVE again (one row per student and classroom: the history stays).
 - Leaving sets INACTIVE (`status_after_leaving`) and keeps the row.
 - Every change a teacher or admin makes emits `ClassroomChanged` in its transaction: the
-  audit seam's one call site (`_audit`).
+  audit seam's one call site (`events.audit`). A (re)join is announced to the classroom's
+  live subscribers (`MemberJoined`).
 """
 
 from __future__ import annotations
@@ -34,13 +35,11 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
-from core.events import emit
 from loaders.base import select_visible
 from models.catalog import Language
 from models.classroom import ClassMembership, Classroom, MembershipStatus
 from models.identity import CefrLevel
-from resolvers.classroom import policy, queries
-from resolvers.classroom.events import ClassroomChanged
+from resolvers.classroom import events, policy, queries
 from resolvers.identity.policy import is_staff, require_viewer
 from rules.classroom.join_codes import new_join_code, normalize_join_code
 from rules.classroom.membership import (
@@ -82,7 +81,7 @@ def _draw() -> str:
 
 async def _audit(conn: BaseDBAsyncClient, actor: User, action: str, row: Any) -> None:
     entity = "classroom" if isinstance(row, Classroom) else "class_membership"
-    await emit(ClassroomChanged(actor.id, action, entity, row.id), conn)
+    await events.audit(conn, actor.id, action, entity, row.id)
 
 
 async def _with_fresh_code(write: Callable[[str], Awaitable[T]]) -> T:
@@ -129,7 +128,7 @@ def _check_capacity(v: Validator, capacity: int, active_members: int = 0) -> Non
         v.add(problem.field, problem.code, problem.message)
 
 
-async def _classroom_to_run(user: User, classroom_id: Any, field: str) -> Classroom:
+async def classroom_to_run(user: User, classroom_id: Any, field: str) -> Classroom:
     """The classroom, if the viewer reads it (else NOT_FOUND) and runs it (else FORBIDDEN)."""
     found = await select_visible(Classroom, [classroom_id], policy.classrooms(user))
     classroom = found.get(classroom_id)
@@ -195,7 +194,7 @@ async def update_classroom(
     if unknown:
         raise TypeError(f"update_classroom cannot change {sorted(unknown)}")
     user = require_viewer(viewer)
-    classroom = await _classroom_to_run(user, classroom_id, "id")
+    classroom = await classroom_to_run(user, classroom_id, "id")
     given = {k: v for k, v in changes.items() if v is not None}
     v = Validator()
     _check_texts(v, given.get("name"), given.get("description"))
@@ -231,7 +230,7 @@ async def update_classroom(
 async def regenerate_join_code(viewer: User | None, classroom_id: Any) -> Classroom:
     """A new join code for the classroom: the old one stops working at once."""
     user = require_viewer(viewer)
-    classroom = await _classroom_to_run(user, classroom_id, "classroomId")
+    classroom = await classroom_to_run(user, classroom_id, "classroomId")
 
     async def write(code: str) -> None:
         async with in_transaction() as conn:
@@ -284,7 +283,7 @@ async def join_classroom(viewer: User | None, join_code: str) -> ClassMembership
             times = times_after(
                 None, MembershipStatus.ACTIVE, joined_at=None, left_at=None, now=now
             )
-            return await ClassMembership.create(
+            membership = await ClassMembership.create(
                 classroom_id=classroom_id,
                 student_id=user.id,
                 status=MembershipStatus.ACTIVE,
@@ -292,7 +291,9 @@ async def join_classroom(viewer: User | None, join_code: str) -> ClassMembership
                 left_at=times.left_at,
                 using_db=conn,
             )
-        await _set_status(conn, membership, MembershipStatus.ACTIVE, now)
+        else:
+            await _set_status(conn, membership, MembershipStatus.ACTIVE, now)
+        await events.announce(conn, classroom_id, events.MEMBER_JOINED, membership.id)
         return membership
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from models.classroom import ClassMembership, Classroom, MembershipStatus
+from models.classroom import Assignment, ClassMembership, Classroom, MembershipStatus, Submission
 
 CLASSROOMS = Classroom._meta.db_table
 MEMBERSHIPS = ClassMembership._meta.db_table
+ASSIGNMENTS = Assignment._meta.db_table
+SUBMISSIONS = Submission._meta.db_table
 ACTIVE = MembershipStatus.ACTIVE.value
 
 # $1 classroom: lock it. Everything that changes the number of active members (joining,

@@ -1,15 +1,16 @@
 """Conversation's access rules. A learner's sessions — and their messages, corrections and
 evaluations — are private to the learner; admins see all of them (DESIGN.md). System
-teachers are shared; a custom teacher is its creator's. Acting in a session (sending,
+teachers are shared; a custom teacher is its creator's. Higher domains may grant
+more readers (`SESSION_READERS`). Acting in a session (sending,
 ending, pausing) stays the learner's own: see `owned_session` in sessions.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.access import EVERYONE, NOBODY, Rule, any_of, column_is, related_row
+from core.access import EVERYONE, NOBODY, GrantPoint, Rule, any_of, column_is, related_row
 from models.conversation import ConversationMessage, ConversationSession
-from resolvers.identity.policy import can_see_private, is_admin, private_rows
+from resolvers.identity.policy import is_admin, private_rows
 
 if TYPE_CHECKING:
     from models.conversation import TeacherProfile
@@ -18,14 +19,15 @@ if TYPE_CHECKING:
 SESSIONS = ConversationSession._meta.db_table
 MESSAGES = ConversationMessage._meta.db_table
 
+# Who else reads a learner's sessions: higher domains add readers here (a classroom's
+# teacher reads the sessions submitted to the class).
+SESSION_READERS = GrantPoint("conversation sessions")
+
 
 def sessions(viewer: User | None) -> Rule:
-    return private_rows(viewer)
-
-
-def can_see_session(viewer: User | None, session: ConversationSession | None) -> bool:
-    """`sessions` for a row already loaded."""
-    return session is not None and can_see_private(viewer, session.user_id)
+    """The learner's own sessions (every one for an admin), and those `SESSION_READERS`
+    grant."""
+    return SESSION_READERS.widen(private_rows(viewer), viewer)
 
 
 def in_visible_session(viewer: User | None) -> Rule:

@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, not_found
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
-from loaders.base import Loaders, select_allowed
+from loaders.base import Loaders, select_allowed, select_visible
 from models.catalog import ConversationScenario
 from models.conversation import (
     CLOSED_STATUSES,
@@ -149,9 +149,13 @@ async def owned_session(viewer: User | None, session_id: Any, field: str = "sess
 
 
 async def visible_session(viewer: User | None, session_id: Any, field: str = "sessionId") -> Any:
-    """A session the viewer may see (its learner, an admin), or NOT_FOUND."""
-    session = await _session(session_id)
-    if not policy.can_see_session(viewer, session):
+    """A session the viewer may see (`policy.sessions`: its learner, an admin, readers other
+    domains grant), or NOT_FOUND."""
+    if not session_id:
+        raise not_found("Conversation", field)
+    found = await select_visible(ConversationSession, [session_id], policy.sessions(viewer))
+    session = found.get(session_id)
+    if session is None:
         raise not_found("Conversation", field)
     return session
 

@@ -5,18 +5,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.access import EVERYONE, Rule
+from core.access import EVERYONE, GrantPoint, Rule
 from resolvers.identity.policy import can_see_private, private_rows
 
 if TYPE_CHECKING:
     from models.identity import User
 
-__all__ = ["achievements", "can_see_private", "learner_rows"]
+__all__ = ["achievements", "can_see_private", "learner_rows", "lesson_progress"]
+
+# Who else reads a learner's lesson progress: higher domains add readers here (a
+# classroom's teacher reads the progress submitted to the class).
+PROGRESS_READERS = GrantPoint("lesson progress")
 
 
 def learner_rows(viewer: User | None) -> Rule:
     """Enrollments, lesson progress, earned achievements, certificates: the learner's own."""
     return private_rows(viewer)
+
+
+def lesson_progress(viewer: User | None) -> Rule:
+    """Lesson progress: the learner's own, and what `PROGRESS_READERS` grant."""
+    return PROGRESS_READERS.widen(learner_rows(viewer), viewer)
 
 
 def achievements(viewer: User | None) -> Rule:

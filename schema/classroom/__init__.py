@@ -1,11 +1,16 @@
-"""Classroom: classes, their join codes and memberships (assignments, submissions, the
-class's performance and its subscription come in later slices; so does classroom.graphql in
-the contract test, which needs them)."""
+"""Classroom: classes, their join codes and memberships, assignments, submissions and
+grading, the class's performance, and its live events."""
 
 from engine.domain import Domain
+from schema.classroom.live import LIVE_TYPES, Subscription
 from schema.classroom.operations import Mutation
 from schema.classroom.types import CLASSROOM_TYPES, UserFields
 
-DOMAIN = Domain("classroom", mutation=Mutation, types=CLASSROOM_TYPES)
+DOMAIN = Domain(
+    "classroom",
+    mutation=Mutation,
+    subscription=Subscription,
+    types=[*CLASSROOM_TYPES, *LIVE_TYPES],
+)
 
 __all__ = ["DOMAIN", "UserFields"]

@@ -1,8 +1,9 @@
-"""Classroom's mutations: classrooms, their join codes and memberships. Each is a thin layer
-over the use cases in resolvers/classroom/."""
+"""Classroom's mutations: classrooms, their join codes and memberships, assignments,
+submissions and grading. Each is a thin layer over the use cases in resolvers/classroom/."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import strawberry
@@ -12,8 +13,9 @@ from engine.ids import NodeRef, node_id
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN
 from engine.relations import as_type
-from resolvers.classroom import classrooms
+from resolvers.classroom import assignments, classrooms, submissions
 from schema.classroom.types import ClassMembership, Classroom, MembershipStatus
+from schema.classroom.work import Assignment, Submission, SubmissionStatus
 from schema.identity.types import CefrLevel
 
 UNSET: Any = strawberry.UNSET
@@ -61,6 +63,49 @@ class LeaveClassroomInput:
 class SetMembershipStatusInput:
     membership_id: NodeRef = node_id("ClassMembership")
     status: MembershipStatus
+
+
+@strawberry.input(description="Exactly one of lessonId, scenarioId and quizId: the kind follows.")
+class CreateAssignmentInput:
+    classroom_id: NodeRef = node_id("Classroom")
+    title: str
+    instructions: str | None = None
+    due_at: dt.datetime | None = strawberry.field(
+        default=None, description="In the future (INVALID on dueAt); null: no deadline."
+    )
+    lesson_id: NodeRef | None = node_id("Lesson", default=None)
+    scenario_id: NodeRef | None = node_id("ConversationScenario", default=None)
+    quiz_id: NodeRef | None = node_id("Quiz", default=None)
+
+
+@strawberry.input(
+    description="The work: a session or an attempt of the assignment's target (the latest "
+    "completed one when left out); a lesson assignment submits the lesson's progress."
+)
+class SubmitAssignmentInput:
+    assignment_id: NodeRef = node_id("Assignment")
+    session_id: NodeRef | None = node_id("ConversationSession", default=None)
+    quiz_attempt_id: NodeRef | None = node_id("QuizAttempt", default=None)
+
+
+@strawberry.input
+class GradeSubmissionInput:
+    submission_id: NodeRef = node_id("Submission")
+    score: float = strawberry.field(description="0-100.")
+    feedback: str | None = None
+    status: SubmissionStatus = strawberry.field(
+        default=SubmissionStatus.GRADED, description="GRADED, or RETURNED for another try."
+    )
+
+
+@strawberry.type
+class AssignmentPayload(Payload):
+    assignment: Assignment | None = None
+
+
+@strawberry.type
+class SubmissionPayload(Payload):
+    submission: Submission | None = None
 
 
 @strawberry.type
@@ -152,3 +197,56 @@ class Mutation:
             info.context.user, input.membership_id, input.status
         )
         return ClassMembershipPayload(membership=as_type(ClassMembership, membership))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Set work for a classroom (its teacher and admins): a published lesson or "
+        "scenario, or a published quiz of a published course.",
+    )
+    async def create_assignment(
+        self, info: AppInfo, input: CreateAssignmentInput
+    ) -> AssignmentPayload:
+        assignment = await assignments.create_assignment(
+            info.context.user,
+            input.classroom_id,
+            title=input.title,
+            instructions=input.instructions,
+            due_at=input.due_at,
+            lesson_id=input.lesson_id,
+            scenario_id=input.scenario_id,
+            quiz_id=input.quiz_id,
+        )
+        return AssignmentPayload(assignment=as_type(Assignment, assignment))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Submit your work (a student of the classroom): NOT_STARTED without done "
+        "work; after the due time it is marked late; a returned one becomes RESUBMITTED.",
+    )
+    async def submit_assignment(
+        self, info: AppInfo, input: SubmitAssignmentInput
+    ) -> SubmissionPayload:
+        submission = await submissions.submit_assignment(
+            info.context.user,
+            input.assignment_id,
+            session_id=input.session_id,
+            quiz_attempt_id=input.quiz_attempt_id,
+        )
+        return SubmissionPayload(submission=as_type(Submission, submission))
+
+    @payload_mutation(
+        permission=SIGNED_IN,
+        description="Grade a submission (the classroom's teacher and admins): GRADED, or "
+        "RETURNED for another try.",
+    )
+    async def grade_submission(
+        self, info: AppInfo, input: GradeSubmissionInput
+    ) -> SubmissionPayload:
+        submission = await submissions.grade_submission(
+            info.context.user,
+            input.submission_id,
+            score=input.score,
+            feedback=input.feedback,
+            status=input.status,
+        )
+        return SubmissionPayload(submission=as_type(Submission, submission))

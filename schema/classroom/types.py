@@ -26,6 +26,8 @@ from loaders.base import Condition
 from loaders.catalog import LanguageByIdLoader
 from loaders.classroom import (
     ActiveMemberCountByClassroomLoader,
+    AssignmentsPageByClassroomLoader,
+    AssignmentsPageLoader,
     ClassroomByIdLoader,
     ClassroomsPageLoader,
     MembershipByClassroomStudentLoader,
@@ -36,6 +38,7 @@ from models import classroom as m
 from models.identity import User as UserRow
 from resolvers.classroom import policy
 from resolvers.identity.policy import can_see_private, is_admin
+from schema.classroom.work import WORK_TYPES, Assignment, ClassroomPerformance, performance
 from schema.identity.types import CefrLevel, PublicProfile
 
 if TYPE_CHECKING:
@@ -160,6 +163,24 @@ class Classroom(relay.Node):
         loader = info.context.loaders.get(MembersPageByClassroomLoader)
         return to_connection(await loader.load((classroom.id, args, condition)))
 
+    @strawberry.field(
+        description="Its assignments, in the order they were set: all of them for its teacher "
+        "and admins; the active ones for its ACTIVE members."
+    )
+    async def assignments(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Assignment]:
+        classroom, args = _classroom(self), page_args(first, after)
+        condition = Condition.of(policy.assignments(info.context.viewer))
+        loader = info.context.loaders.get(AssignmentsPageByClassroomLoader)
+        return to_connection(await loader.load((classroom.id, args, condition)))
+
+    @strawberry.field(
+        description="How the class is doing: for its teacher and admins (null for others)."
+    )
+    def performance(self, info: AppInfo) -> ClassroomPerformance | None:
+        return cast(ClassroomPerformance | None, performance(info, _classroom(self)))
+
 
 # --- fields of the composed types (schema/graph.py) ----------------------------------------
 
@@ -182,5 +203,20 @@ class UserFields:
         page = await info.context.loaders.get(ClassroomsPageLoader).load((args, condition))
         return to_connection(page)
 
+    @strawberry.field(
+        description="The active assignments of the classrooms the user actively belongs to, "
+        "newest first."
+    )
+    async def assignments(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Assignment]:
+        user = cast(UserRow, self)
+        args = page_args(first, after)
+        if not can_see_private(info.context.viewer, user.id):
+            return to_connection(Page.empty())
+        condition = Condition.of(policy.student_assignments(user))
+        page = await info.context.loaders.get(AssignmentsPageLoader).load((args, condition))
+        return to_connection(page)
 
-CLASSROOM_TYPES: list[type] = [Classroom, ClassMembership]
+
+CLASSROOM_TYPES: list[type] = [Classroom, ClassMembership, *WORK_TYPES]

@@ -23,8 +23,8 @@ from loaders.conversation import MessageByIdLoader, SessionByIdLoader
 from models.conversation import SessionStatus as SessionStatusModel
 from models.identity import User as UserRow
 from resolvers.conversation import sessions as use_cases
-from resolvers.conversation.policy import can_see_private
 from resolvers.conversation.reply import topic
+from resolvers.identity.policy import can_see_private
 from schema.conversation.types import (
     CONVERSATION_TYPES,
     ConversationEvent,

@@ -90,7 +90,7 @@ class UserAchievement(relay.Node):
     "the lesson has been started."
 )
 @model_type(m.LessonProgress, UnstartedProgress)
-@node_source(m.LessonProgress, policy.learner_rows)
+@node_source(m.LessonProgress, policy.lesson_progress)
 class LessonProgress(relay.Node):
     id: relay.NodeID[str]
     status: ProgressStatus
