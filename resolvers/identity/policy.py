@@ -1,17 +1,18 @@
 """Identity's access rules, and the one rule every private row follows.
 
 A user sees their own private data; an admin sees everything (DESIGN.md). Teachers' access to
-their classes' students is added by the classroom domain. Objects a viewer may not see are
-reported as "not found", never as "forbidden". Each rule is stated once: as SQL (`Rule`, for
-the node resolver, list queries and the read compiler) and, where a loaded row must be
-checked in Python, by the function beside it that reads the same columns.
+their classes' students is added by the classroom domain, and so is who sees whose public
+profile beyond that (`PROFILE_READERS`). Objects a viewer may not see are reported as "not
+found", never as "forbidden". Each rule is stated once: as SQL (`Rule`, for the node
+resolver, list queries and the read compiler) and, where a loaded row must be checked in
+Python, by the function beside it that reads the same columns.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from core.access import EVERYONE, NOBODY, Rule, column_is
+from core.access import EVERYONE, NOBODY, GrantPoint, Rule, column_is
 from core.errors import not_signed_in
 
 if TYPE_CHECKING:
@@ -44,6 +45,21 @@ def can_see_private(viewer: User | None, owner_id: Any) -> bool:
 def users(viewer: User | None) -> Rule:
     """`User` rows: one's own account; every account for an admin."""
     return private_rows(viewer, "id")
+
+
+# Who sees another person's public profile (name and avatar) is for the domains that bring
+# people together (a classroom: its teacher and classmates), which identity may not import:
+# they add their rules here, over the users table.
+PROFILE_READERS = GrantPoint("public profiles")
+
+
+def public_profiles(viewer: User | None) -> Rule:
+    """Users whose public profile the viewer sees: their own (an admin: everyone's), and
+    whoever a higher domain's rule in `PROFILE_READERS` lets through. Those of `users`
+    are answered as the `User` itself, the others as a `PublicProfile`."""
+    if is_admin(viewer):
+        return EVERYONE  # nothing to widen
+    return PROFILE_READERS.widen(users(viewer), viewer)
 
 
 def learning_profiles(viewer: User | None) -> Rule:

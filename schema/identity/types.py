@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
+from uuid import UUID
 
 import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
 from core.access import NOBODY
+from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related
+from loaders.base import select_visible
 from loaders.identity import (
     LearningProfileByUserIdLoader,
 )
@@ -46,8 +50,33 @@ class LearningProfile(relay.Node):
     preferred_lesson_minutes: int
 
 
+def _users_or_profiles(cls: type[Any]) -> type[Any]:
+    """`node(id:)`/`nodes(ids:)` of a user (DESIGN.md, People): the `User` to themselves and
+    admins (`policy.users`), their `PublicProfile` to whoever else may see it
+    (`policy.public_profiles`), null to others. One statement: the rows the wider rule lets
+    through, each told apart by `can_see_private`, the same rule as `users` for a loaded
+    row. (`node_source` answers one type only.)"""
+
+    async def resolve_nodes(
+        _cls: type, *, info: AppInfo, node_ids: Iterable[Any], required: bool = False
+    ) -> list[m.User | PublicProfile | None]:
+        viewer = info.context.viewer
+        ids = [UUID(str(node_id)) for node_id in node_ids]
+        found = await select_visible(m.User, ids, policy.public_profiles(viewer))
+
+        def answer(row: m.User | None) -> m.User | PublicProfile | None:
+            if row is None or policy.can_see_private(viewer, row.id):
+                return row
+            return PublicProfile.of(row)
+
+        return [answer(found.get(node_id)) for node_id in ids]
+
+    cls.resolve_nodes = classmethod(resolve_nodes)
+    return cls
+
+
 @strawberry.type
-@node_source(m.User, policy.users)
+@_users_or_profiles
 class UserFields(relay.Node):
     """Identity's fields of `User` (composed in schema/graph.py): the viewer's own account."""
 
@@ -71,9 +100,10 @@ class UserFields(relay.Node):
 
 
 @strawberry.type(
-    description="Another person as everyone may see them: their name and avatar, nothing "
-    "private. Its `id` is the person's `User` id (`node(id:)` of it answers the `User` to "
-    "themselves and admins only)."
+    description="Another person as others may see them: their name and avatar, nothing "
+    "private. Its `id` is the person's `User` id: `node(id:)` of it answers the `User` to "
+    "themselves and admins, this profile to those who share a classroom with them, null to "
+    "others."
 )
 @node_source(m.User, lambda viewer: NOBODY)  # its ids name `User`s: never found as itself
 class PublicProfile(relay.Node):
