@@ -11,6 +11,7 @@ DOMAIN = Domain(
     mutation=Mutation,
     subscription=Subscription,
     types=[*CLASSROOM_TYPES, *LIVE_TYPES],
+    operations="classroom.graphql",
 )
 
 __all__ = ["DOMAIN", "UserFields"]

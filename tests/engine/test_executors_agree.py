@@ -58,6 +58,7 @@ from resolvers.conversation.reply import topic
 from resolvers.identity.auth import authenticate
 from schema.root import build_schema
 from services import build_services
+from tests.engine.executors_classroom import AS_TEACHER, classroom_variables
 from tests.factories.assessment import answers, quiz
 from tests.factories.catalog import CourseTree, course_tree
 from tests.factories.conversation import scenario, session_for, teacher
@@ -105,16 +106,33 @@ MUTATIONS = [
 ]
 SUBSCRIPTIONS = ["ConversationEvents"]  # subscribed to around SendMessage in `_play`
 # Operation name -> why it is not compared.
-EXCLUDED: dict[str, str] = {
-    name: "an author's and a learner's flow; tests/assessment/test_assessment_api.py plays it"
-    for name in (
-        "CreateQuiz",
-        "UpdateQuiz",
-        "StartQuizAttempt",
-        "SubmitQuizAttempt",
-        "GradeQuizAnswer",
-    )
-}
+EXCLUDED: dict[str, str] = (
+    {
+        name: "an author's and a learner's flow; tests/assessment/test_assessment_api.py plays it"
+        for name in (
+            "CreateQuiz",
+            "UpdateQuiz",
+            "StartQuizAttempt",
+            "SubmitQuizAttempt",
+            "GradeQuizAnswer",
+        )
+    }
+    | {
+        name: "a class's flow; tests/classroom/test_classroom_work_api.py plays it"
+        for name in (
+            "CreateClassroom",
+            "UpdateClassroom",
+            "RegenerateJoinCode",
+            "JoinClassroom",
+            "LeaveClassroom",
+            "SetMembershipStatus",
+            "CreateAssignment",
+            "SubmitAssignment",
+            "GradeSubmission",
+        )
+    }
+    | {"ClassroomEvents": "tests/classroom/test_classroom_events.py subscribes across processes"}
+)
 
 
 @pytest.fixture(scope="module")
@@ -185,6 +203,7 @@ class World:
     quiz: Quiz  # with an essay: the learner's submitted attempt awaits review
     author_token: str  # the course's author: QuizAttemptsToReview is theirs
     certificate: Certificate
+    classroom: dict[str, list[dict[str, Any]]]  # the classroom queries' variables
 
 
 async def _world() -> World:
@@ -299,10 +318,12 @@ async def _world() -> World:
         quiz=quiz_row,
         author_token=author_token,
         certificate=certificate,
+        classroom=await classroom_variables(author, user, tree, session, quiz_row),
     )
 
 
-AS_AUTHOR = {"QuizAttemptsToReview"}  # queries run as the course's author, not the learner
+# Queries run as the course's author (who also teaches the class), not the learner.
+AS_AUTHOR = {"QuizAttemptsToReview", *AS_TEACHER}
 
 
 def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
@@ -327,6 +348,7 @@ def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
         "MyQuizAttempts": [{}, {"first": 1}],
         "MyCertificates": [{}],
         "VerifyCertificate": [{"number": world.certificate.number}],
+        **world.classroom,
     }
 
 
