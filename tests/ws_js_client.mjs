@@ -5,6 +5,9 @@
 //   env GRAPHQL_TOKEN  bearer token sent in the connection_init payload (optional)
 //   env SESSION_ID     conversation session to follow with conversationEvents (optional)
 //   env TIMEOUT_MS     give up after this long (default 20000)
+//   env SUBSCRIPTION, VARIABLES (JSON), OPERATION_NAME, EVENTS (a count, default 1)
+//                      the operation the `subscription` scenario runs, and how many results
+//                      it takes before completing it
 // Scenarios:
 //   transport-ws  the `graphql-ws` npm client (graphql-transport-ws): a query, then the
 //                 conversation subscription until the teacher's reply (the caller sends the
@@ -12,6 +15,8 @@
 //   legacy-ws     the same over the legacy graphql-ws subprotocol, spoken directly with `ws`
 //                 (the npm client speaks only graphql-transport-ws)
 //   forbidden     the npm client with an invalid token: the server must close with 4403
+//   subscription  the npm client runs SUBSCRIPTION until EVENTS results or an error (the
+//                 caller causes the events once the subscription is registered)
 // Prints one JSON summary on stdout:
 //   {scenario, protocol, results, events, errors, close: {code, reason},
 //    clientClosed, sockets, frames: {binary, text, types}}
@@ -237,7 +242,34 @@ async function legacyWs() {
   }
 }
 
-const scenarios = { 'transport-ws': transportWs, 'legacy-ws': legacyWs, forbidden };
+async function subscription() {
+  const params = token ? { authorization: `Bearer ${token}` } : {};
+  const client = npmClient(params);
+  const wanted = Number(process.env.EVENTS || 1);
+  try {
+    const results = client.iterate({
+      query: process.env.SUBSCRIPTION,
+      variables: JSON.parse(process.env.VARIABLES || '{}'),
+      operationName: process.env.OPERATION_NAME || undefined,
+    });
+    for await (const result of results) {
+      summary.events.push(result);
+      if (result.errors || summary.events.length >= wanted) break; // completes
+    }
+  } catch (error) {
+    summary.errors.push(describe(error));
+  } finally {
+    await client.dispose();
+    await allClosed();
+  }
+}
+
+const scenarios = {
+  'transport-ws': transportWs,
+  'legacy-ws': legacyWs,
+  forbidden,
+  subscription,
+};
 if (!scenarios[scenario] || !url) {
   console.error(`usage: node tests/ws_js_client.mjs <${Object.keys(scenarios).join('|')}> <ws url>`);
   process.exit(2);

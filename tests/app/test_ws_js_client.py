@@ -6,10 +6,6 @@ cannot parse ("Message is missing the 'type' property"), while Python clients ac
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,51 +16,11 @@ from resolvers.conversation.reply import topic
 from tests.factories.conversation import scenario, session_for, teacher
 from tests.factories.identity import signed_in
 from tests.graphql_client import GraphQLClient, operation
-from tests.node_tools import node_skip_reason
+from tests.node_tools import Trigger, run_js_client, ws_client_skip_reason
 
-ROOT = Path(__file__).resolve().parents[2]
-CLIENT_SCRIPT = ROOT / "tests" / "ws_js_client.mjs"
 OPS = operation("conversation.graphql")
-TIMEOUT = 30  # seconds for a whole client run: a guard against a hung test
-
-
-SKIP_REASON = node_skip_reason("graphql-ws", "ws")
+SKIP_REASON = ws_client_skip_reason()
 pytestmark = pytest.mark.skipif(SKIP_REASON is not None, reason=SKIP_REASON or "")
-
-Trigger = Callable[[asyncio.subprocess.Process], Awaitable[None]]
-
-
-async def run_js_client(
-    scenario_name: str, server: str, trigger: Trigger | None = None, **env: str
-) -> dict[str, Any]:
-    """Runs one scenario of the Node client against `server`; returns its JSON summary.
-    `trigger` runs while the client does (e.g. sends the message the subscription awaits)."""
-    url = server.replace("http://", "ws://") + "/graphql"
-    process = await asyncio.create_subprocess_exec(
-        "node",
-        str(CLIENT_SCRIPT),
-        scenario_name,
-        url,
-        cwd=ROOT,
-        env={**os.environ, "TIMEOUT_MS": str((TIMEOUT - 5) * 1000), **env},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        async with asyncio.timeout(TIMEOUT):
-            if trigger is not None:
-                await trigger(process)
-            stdout, stderr = await process.communicate()
-    except TimeoutError:
-        process.kill()
-        stdout, stderr = await process.communicate()
-        pytest.fail(f"the Node client hung: stdout={stdout!r} stderr={stderr!r}")
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-    assert process.returncode == 0, (stdout.decode(), stderr.decode())
-    return json.loads(stdout)
 
 
 def _send_when_subscribed(
