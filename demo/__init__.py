@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from demo import assessment, catalog, conversation, identity, learning
+from demo import assessment, catalog, classroom, conversation, identity, learning
 
 # Keyed by domain name; main.py runs them in schema.root.DOMAINS order.
 LOADERS: dict[str, Callable[[], Awaitable[None]]] = {
@@ -13,4 +13,5 @@ LOADERS: dict[str, Callable[[], Awaitable[None]]] = {
     "learning": learning.load,
     "conversation": conversation.load,
     "assessment": assessment.load,
+    "classroom": classroom.load,
 }
