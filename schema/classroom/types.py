@@ -171,6 +171,8 @@ class Classroom(relay.Node):
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Assignment]:
         classroom, args = _classroom(self), page_args(first, after)
+        # The assignments' own fields (`submissionCount`) ask who runs this classroom.
+        info.context.loaders.prime(ClassroomByIdLoader, classroom.id, classroom)
         condition = Condition.of(policy.assignments(info.context.viewer))
         loader = info.context.loaders.get(AssignmentsPageByClassroomLoader)
         return to_connection(await loader.load((classroom.id, args, condition)))

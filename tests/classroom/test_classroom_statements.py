@@ -40,12 +40,11 @@ KINDS = ("LESSON", "CONVERSATION", "QUIZ")
 # Measured. The teacher's `ClassroomDetail`: the token; the classroom; its language; its
 # member count; the teacher's profile; the performance; the members' page (its total in the
 # same statement); the assignments' page; the members' profiles; the viewer's submissions
-# (one statement for every assignment); the classroom again, by id, for `submissionCount`'s
-# check; the submission counts (one GROUP BY).
-TEACHER_DETAIL = 12
+# (one statement for every assignment); the submission counts (one GROUP BY).
+TEACHER_DETAIL = 11
 # A student's: the same without the performance and the submission counts (null for them),
 # with their membership for `viewerRole`.
-STUDENT_DETAIL = 11
+STUDENT_DETAIL = 10
 # `AssignmentSubmissions`, the teacher's or a student's (their own): the token; the
 # assignment; the submissions' page; the students' profiles; the work of the assignment's
 # kind (lesson progress, sessions and their evaluations, quiz attempts).
