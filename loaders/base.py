@@ -240,6 +240,27 @@ class Condition:
         return cls(text, tuple(params))
 
 
+class VisibleByIdLoader(RecordLoader):
+    """Keys `(id, Condition)`: the `model` row with that id if the condition (the viewer's
+    access rule) lets it through, else None; one statement per condition. For relations
+    whose target the viewer may not read although they read the row pointing at it."""
+
+    model: ClassVar[type[Model]]
+
+    async def fetch(self, keys: Sequence[tuple[Any, Condition]]) -> dict[Any, Any]:
+        by_condition: dict[Condition, list[Any]] = {}
+        for row_id, condition in keys:
+            by_condition.setdefault(condition, []).append(row_id)
+        found: dict[Any, Any] = {}
+        pk = self.model._meta.db_pk_column
+        for condition, ids in by_condition.items():
+            params = [*condition.params, ids]
+            where = f'{condition.sql} AND t."{pk}" = ANY(${len(params)})'
+            for row in await select_rows(self.model, where, params):
+                found[(row.pk, condition)] = row
+        return found
+
+
 class CountUnderConditionLoader(RecordLoader):
     """Keys `(parent_id, Condition)`: how many rows of `table` whose `parent_column` is the
     parent meet `where` and the condition (one GROUP BY per condition)."""

@@ -20,6 +20,7 @@ from loaders.base import (
     PageOfConditionLoader,
     PageUnderConditionLoader,
     RecordLoader,
+    VisibleByIdLoader,
 )
 from models.classroom import (
     Assignment,
@@ -40,6 +41,12 @@ _ACTIVE = f"t.status = '{MembershipStatus.ACTIVE.value}'"
 
 
 class ClassroomByIdLoader(ModelByIdLoader):
+    model = Classroom
+
+
+class VisibleClassroomLoader(VisibleByIdLoader):
+    """Keys `(classroom_id, Condition)`: the classroom if the viewer reads it."""
+
     model = Classroom
 
 

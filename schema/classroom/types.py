@@ -32,13 +32,20 @@ from loaders.classroom import (
     ClassroomsPageLoader,
     MembershipByClassroomStudentLoader,
     MembersPageByClassroomLoader,
+    VisibleClassroomLoader,
 )
 from loaders.identity import UserByIdLoader
 from models import classroom as m
 from models.identity import User as UserRow
 from resolvers.classroom import policy
 from resolvers.identity.policy import can_see_private, is_admin
-from schema.classroom.work import WORK_TYPES, Assignment, ClassroomPerformance, performance
+from schema.classroom.work import (
+    WORK_TYPES,
+    Assignment,
+    ClassroomPerformance,
+    performance,
+    visible_classroom,
+)
 from schema.identity.types import CefrLevel, PublicProfile
 
 if TYPE_CHECKING:
@@ -97,7 +104,11 @@ class ClassMembership(relay.Node):
     def student(self, info: AppInfo) -> PublicProfile:
         return _profile(info, _membership(self).student_id)
 
-    classroom: Classroom = related(ClassroomByIdLoader, "classroom_id")
+    classroom: Classroom | None = related(
+        VisibleClassroomLoader,
+        visible_classroom,
+        description="Null for a member who may not read it (suspended).",
+    )
 
 
 @strawberry.type(

@@ -19,7 +19,7 @@ import strawberry
 from strawberry import relay
 
 from engine.connections import Connection, page_args, to_connection
-from engine.context import AppInfo
+from engine.context import AppInfo, Context
 from engine.node import node_source
 from engine.relations import model_type, related, when_loaded
 from loaders.assessment import QuizAttemptByIdLoader, QuizByIdLoader
@@ -32,6 +32,7 @@ from loaders.classroom import (
     SubmissionByAssignmentStudentLoader,
     SubmissionCountByAssignmentLoader,
     SubmissionsPageByAssignmentLoader,
+    VisibleClassroomLoader,
 )
 from loaders.conversation import SessionByIdLoader
 from loaders.identity import UserByIdLoader
@@ -70,6 +71,13 @@ def _assignment(self: object) -> m.Assignment:
 
 def _submission(self: object) -> m.Submission:
     return cast(m.Submission, self)
+
+
+def visible_classroom(source: Any, context: Context) -> Any:
+    """The key of a row's classroom under the viewer's access rule: a row the viewer reads
+    (their own membership, their submission's assignment) does not open a classroom they may
+    not read (a suspended member's)."""
+    return (source.classroom_id, Condition.of(policy.classrooms(context.viewer)))
 
 
 def profile(info: AppInfo, user_id: Any) -> PublicProfile | None:
@@ -137,7 +145,9 @@ class Assignment(relay.Node):
         a = _assignment(self)
         return AssignmentKind(assignment_kind(a.lesson_id, a.scenario_id, a.quiz_id))
 
-    classroom: ClassroomRef = related(ClassroomByIdLoader, "classroom_id")
+    classroom: ClassroomRef | None = related(
+        VisibleClassroomLoader, visible_classroom, description="Null when not readable."
+    )
     lesson: LessonRef | None = related(LessonByIdLoader, "lesson_id")
     scenario: ScenarioRef | None = related(ScenarioByIdLoader, "scenario_id")
     quiz: QuizRef | None = related(QuizByIdLoader, "quiz_id")
