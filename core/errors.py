@@ -82,6 +82,18 @@ class Validator:
         if not condition:
             self.add(field, code, message)
 
+    def text(
+        self, field: str, value: str | None, max_length: int, *, required: str | None = None
+    ) -> None:
+        """A text input, trimmed: not blank when `required` (the message then), and at most
+        `max_length` characters. None (not given) passes."""
+        if value is None:
+            return
+        if required is not None and not value.strip():
+            self.add(field, ErrorCode.REQUIRED, required)
+        elif len(value.strip()) > max_length:
+            self.add(field, ErrorCode.TOO_LONG, f"At most {max_length} characters.")
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise AppError(self.errors)

@@ -20,7 +20,7 @@ from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from core.access import Rule
-from core.errors import ErrorCode, Validator, not_found
+from core.errors import Validator, not_found
 from loaders.base import select_visible
 from models.assessment import Quiz
 from models.catalog import ConversationScenario, Lesson
@@ -63,20 +63,8 @@ async def _reachable(kind: str, target_id: Any) -> bool:
 
 
 def _check_texts(v: Validator, title: str, instructions: str | None) -> None:
-    v.check(bool(title.strip()), "title", ErrorCode.REQUIRED, "Give the assignment a title.")
-    v.check(
-        len(title.strip()) <= TITLE_MAX,
-        "title",
-        ErrorCode.TOO_LONG,
-        f"At most {TITLE_MAX} characters.",
-    )
-    if instructions is not None:
-        v.check(
-            len(instructions.strip()) <= INSTRUCTIONS_MAX,
-            "instructions",
-            ErrorCode.TOO_LONG,
-            f"At most {INSTRUCTIONS_MAX} characters.",
-        )
+    v.text("title", title, TITLE_MAX, required="Give the assignment a title.")
+    v.text("instructions", instructions, INSTRUCTIONS_MAX)
 
 
 async def create_assignment(

@@ -105,21 +105,8 @@ async def _active_members(conn: BaseDBAsyncClient, classroom_id: UUID) -> int:
 
 
 def _check_texts(v: Validator, name: str | None, description: str | None) -> None:
-    if name is not None:
-        v.check(bool(name.strip()), "name", ErrorCode.REQUIRED, "Give the classroom a name.")
-        v.check(
-            len(name.strip()) <= NAME_MAX,
-            "name",
-            ErrorCode.TOO_LONG,
-            f"At most {NAME_MAX} characters.",
-        )
-    if description is not None:
-        v.check(
-            len(description.strip()) <= DESCRIPTION_MAX,
-            "description",
-            ErrorCode.TOO_LONG,
-            f"At most {DESCRIPTION_MAX} characters.",
-        )
+    v.text("name", name, NAME_MAX, required="Give the classroom a name.")
+    v.text("description", description, DESCRIPTION_MAX)
 
 
 def _check_capacity(v: Validator, capacity: int, active_members: int = 0) -> None:

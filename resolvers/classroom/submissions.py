@@ -25,7 +25,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
-from core.errors import AppError, ErrorCode, FieldError, Validator, not_found
+from core.errors import AppError, ErrorCode, Validator, not_found
 from loaders.base import select_visible
 from models.assessment import QuizAttempt
 from models.classroom import Assignment, ClassMembership, MembershipStatus, Submission
@@ -193,16 +193,9 @@ async def grade_submission(
         if submission_id in readable:
             raise AppError.of(ErrorCode.FORBIDDEN, NOT_GRADER)
         raise not_found("Submission", "submissionId")
-    problems: list[FieldError] = grade_problems(score, status)
     v = Validator()
-    v.errors.extend(problems)
-    if feedback is not None:
-        v.check(
-            len(feedback.strip()) <= FEEDBACK_MAX,
-            "feedback",
-            ErrorCode.TOO_LONG,
-            f"At most {FEEDBACK_MAX} characters.",
-        )
+    v.errors.extend(grade_problems(score, status))
+    v.text("feedback", feedback, FEEDBACK_MAX)
     v.raise_if_any()
     now = datetime.now(UTC)
     async with in_transaction() as conn:
