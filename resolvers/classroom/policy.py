@@ -43,17 +43,24 @@ def taught_classrooms(viewer: User | None) -> Rule:
     return private_rows(viewer, "teacher_id")
 
 
-def _member_of(viewer: User) -> Rule:
-    """Classrooms the viewer belongs to, in any status but SUSPENDED."""
+def _membership(viewer: User, classroom_column: str, status: str, prefix: str) -> Rule:
+    """Rows whose `classroom_column` ("id" for classrooms themselves) is a classroom the
+    viewer has a membership of, its status meeting `status` (SQL over the membership `m`)."""
 
     def condition(alias: str, param: Param) -> str:
-        m = f"m_{alias}"
+        m = f"{prefix}_{alias}"
         return (
-            f'EXISTS (SELECT 1 FROM "{MEMBERSHIPS}" {m} WHERE {m}.classroom_id = {alias}.id '
-            f"AND {m}.student_id = {param(viewer.id)} AND {m}.status <> '{SUSPENDED}')"
+            f'EXISTS (SELECT 1 FROM "{MEMBERSHIPS}" {m} WHERE {m}.classroom_id = '
+            f"{alias}.{classroom_column} AND {m}.student_id = {param(viewer.id)} "
+            f"AND {status.format(m=m)})"
         )
 
     return Rule(condition)
+
+
+def _member_of(viewer: User) -> Rule:
+    """Classrooms the viewer belongs to, in any status but SUSPENDED."""
+    return _membership(viewer, "id", f"{{m}}.status <> '{SUSPENDED}'", "m")
 
 
 def classrooms(viewer: User | None) -> Rule:
@@ -104,16 +111,7 @@ def listed_members(viewer: User | None, teacher_id: Any) -> Rule:
 
 def _active_member_of(viewer: User) -> Rule:
     """Rows whose `classroom_id` is a classroom the viewer is an ACTIVE member of."""
-
-    def condition(alias: str, param: Param) -> str:
-        m = f"am_{alias}"
-        return (
-            f'EXISTS (SELECT 1 FROM "{MEMBERSHIPS}" {m} WHERE {m}.classroom_id = '
-            f"{alias}.classroom_id AND {m}.student_id = {param(viewer.id)} "
-            f"AND {m}.status = '{ACTIVE}')"
-        )
-
-    return Rule(condition)
+    return _membership(viewer, "classroom_id", f"{{m}}.status = '{ACTIVE}'", "am")
 
 
 def assignments(viewer: User | None) -> Rule:
