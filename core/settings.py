@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 DEFAULT_SECRET = "dev-secret-change-me"
+# Signs the local payment provider's webhooks; the local provider is refused in production.
+DEFAULT_WEBHOOK_SECRET = "lingograph-dev-webhook-secret"
 
 
 def _bool(name: str, default: bool) -> bool:
@@ -115,6 +117,19 @@ class Settings:
     tutor_api_key: str = ""
     tutor_timeout_seconds: float = 20.0
     load_demo_data: bool = True
+    # Payments (commerce): `local` serves its own pay page and signs its webhooks with
+    # PAYMENT_WEBHOOK_SECRET (development only); `stripe` uses Stripe Checkout.
+    payment_provider: str = "local"  # local | stripe
+    payment_webhook_secret: str = DEFAULT_WEBHOOK_SECRET
+    stripe_api_key: str = ""
+    stripe_webhook_secret: str = ""
+    stripe_api_base: str = ""  # empty: Stripe's own; tests point it at a stand-in
+    app_url: str = ""  # the public base URL for payment return links; empty: the request's
+    premium_monthly_price: str = "9.99"
+    premium_yearly_price: str = "79.99"
+    premium_currency: str = "USD"
+    premium_monthly_months: int = 1
+    premium_yearly_months: int = 12
 
     @property
     def is_production(self) -> bool:
@@ -133,6 +148,12 @@ class Settings:
             problems.append(
                 "GraphiQL or introspection is on (set ALLOW_GRAPHIQL_IN_PRODUCTION=1 to allow)"
             )
+        if self.payment_provider == "local":
+            problems.append("PAYMENT_PROVIDER is local (its pay page takes no money)")
+        if self.payment_provider == "stripe" and not (
+            self.stripe_api_key and self.stripe_webhook_secret
+        ):
+            problems.append("STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are required")
         if problems:
             raise RuntimeError("refusing to start in production: " + "; ".join(problems))
 
@@ -200,6 +221,18 @@ def load_settings() -> Settings:
         tutor_api_key=os.environ.get("TUTOR_API_KEY", ""),
         tutor_timeout_seconds=_float("TUTOR_TIMEOUT_SECONDS", 20.0),
         load_demo_data=_bool("LOAD_DEMO_DATA", True),
+        # `local` takes no money: production defaults to Stripe.
+        payment_provider=os.environ.get("PAYMENT_PROVIDER", "stripe" if production else "local"),
+        payment_webhook_secret=os.environ.get("PAYMENT_WEBHOOK_SECRET", DEFAULT_WEBHOOK_SECRET),
+        stripe_api_key=os.environ.get("STRIPE_API_KEY", ""),
+        stripe_webhook_secret=os.environ.get("STRIPE_WEBHOOK_SECRET", ""),
+        stripe_api_base=os.environ.get("STRIPE_API_BASE", ""),
+        app_url=os.environ.get("APP_URL", ""),
+        premium_monthly_price=os.environ.get("PREMIUM_MONTHLY_PRICE", "9.99"),
+        premium_yearly_price=os.environ.get("PREMIUM_YEARLY_PRICE", "79.99"),
+        premium_currency=os.environ.get("PREMIUM_CURRENCY", "USD"),
+        premium_monthly_months=_int("PREMIUM_MONTHLY_MONTHS", 1),
+        premium_yearly_months=_int("PREMIUM_YEARLY_MONTHS", 12),
     )
 
 

@@ -51,9 +51,13 @@ class User(MutableEntity):
     timezone = fields.CharField(max_length=64, default="UTC")
     native_language = fields.CharField(max_length=16, null=True)
     daily_xp_goal = fields.SmallIntField(default=20)
+    # The tier granted outright (admins, enterprise deals); a paid plan does not write it.
     subscription_tier = fields.CharEnumField(
         SubscriptionTier, max_length=16, default=SubscriptionTier.FREE
     )
+    # Premium paid up to this instant (commerce sets it from the plan's period; a refund ends
+    # it): the tier is computed on read (rules/identity/tiers.py), so nothing expires it.
+    premium_until = fields.DatetimeField(null=True)
     email_verified_at = fields.DatetimeField(null=True)
     last_login_at = fields.DatetimeField(null=True)
     is_active = fields.BooleanField(default=True)

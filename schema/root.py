@@ -16,7 +16,16 @@ from engine.errors import ErrorMasking
 from engine.execution import ExecutorReport, FastExecutionContext, install_relation_resolvers
 from engine.limits import protections
 from engine.node import NodeQuery
-from schema import assessment, catalog, classroom, conversation, graph, identity, learning
+from schema import (
+    assessment,
+    catalog,
+    classroom,
+    commerce,
+    conversation,
+    graph,
+    identity,
+    learning,
+)
 
 # The one registry of domains, in DESIGN.md's order: the root types, GraphiQL's tabs, the
 # models list, the demo data and the contract test all read it.
@@ -27,6 +36,7 @@ DOMAINS: tuple[Domain, ...] = (
     conversation.DOMAIN,
     assessment.DOMAIN,
     classroom.DOMAIN,
+    commerce.DOMAIN,
 )
 MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 JOB_MODULES: list[str] = [module for domain in DOMAINS for module in domain.job_modules]

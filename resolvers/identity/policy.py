@@ -10,10 +10,12 @@ Python, by the function beside it that reads the same columns.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from core.access import EVERYONE, NOBODY, GrantPoint, Rule, column_is
 from core.errors import not_signed_in
+from rules.identity.tiers import tier_now
 
 if TYPE_CHECKING:
     from models.identity import User
@@ -64,6 +66,12 @@ def public_profiles(viewer: User | None) -> Rule:
 
 def learning_profiles(viewer: User | None) -> Rule:
     return private_rows(viewer)
+
+
+def subscription_tier(user: User, now: datetime | None = None) -> str:
+    """The user's tier now: granted outright, or PREMIUM while a paid plan's period runs
+    (rules/identity/tiers.py). Other domains read the tier through this."""
+    return tier_now(user.subscription_tier, user.premium_until, now or datetime.now(UTC))
 
 
 def require_viewer(viewer: User | None) -> User:

@@ -18,7 +18,7 @@ from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from core.errors import AppError, ErrorCode, not_found
-from loaders.base import Loaders
+from loaders.base import Loaders, select_visible
 from loaders.catalog import ActiveLessonIdsByCourseLoader
 from loaders.learning import CompletedLessonIdsByEnrollmentLoader, PrerequisiteIdsByCourseLoader
 from models.catalog import Course
@@ -32,7 +32,7 @@ from models.learning import (
 )
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import require_viewer
-from resolvers.learning import queries
+from resolvers.learning import policy, queries
 from resolvers.learning.rewards import ensure_streak_row
 from rules.learning import hearts as heart_rules
 from rules.learning import streaks as streak_rules
@@ -89,31 +89,42 @@ async def open_lessons(
 
 
 async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = None) -> Enrollment:
-    """Enrol in a free course; enrolling again returns the same enrollment."""
+    """Enrol in a free course, or a priced one the viewer bought (else PAYMENT_REQUIRED);
+    enrolling again returns the same enrollment."""
     user = require_viewer(viewer)
     now = now or datetime.now(UTC)
     course = await Course.get_or_none(id=course_id)
     if course is None or not can_see(user, course):
         raise not_found("Course", "courseId")
     existing = await Enrollment.get_or_none(user_id=user.id, course_id=course.id)
+    if existing is None and course.price_amount > 0:
+        bought = await select_visible(Course, [course.id], policy.purchased_courses(user))
+        if course.id not in bought:
+            raise AppError.of(
+                ErrorCode.PAYMENT_REQUIRED, "This course must be purchased first.", "courseId"
+            )
+    return await enrol(user.id, course.id, now)
+
+
+async def enrol(user_id: UUID, course_id: UUID, now: datetime) -> Enrollment:
+    """The user's enrollment in the course, made (first lesson opened) or resumed; for callers
+    that checked the right to it (`enroll`; a completed purchase). Runs on the current
+    connection: inside a transaction, in it."""
+    existing = await Enrollment.get_or_none(user_id=user_id, course_id=course_id)
     if existing is not None:
         if existing.status in (EnrollmentStatus.PAUSED, EnrollmentStatus.DROPPED):
             # Enrolling again resumes a paused or dropped enrollment, progress intact.
             existing.status = EnrollmentStatus.ACTIVE
             await existing.save(update_fields=["status", "updated_at"])
         return existing
-    if course.price_amount > 0:
-        raise AppError.of(
-            ErrorCode.PAYMENT_REQUIRED, "This course must be purchased first.", "courseId"
-        )
     conn = connections.get("default")
     # ON CONFLICT: two enrolments at once end up with the one row.
     await conn.execute_query(
-        queries.INSERT_ENROLLMENT, [user.id, course.id, now, heart_rules.MAX_HEARTS]
+        queries.INSERT_ENROLLMENT, [user_id, course_id, now, heart_rules.MAX_HEARTS]
     )
-    await ensure_streak_row(conn, user.id)
-    enrollment = await Enrollment.get(user_id=user.id, course_id=course.id)
-    path = await course_path(conn, course.id)
+    await ensure_streak_row(conn, user_id)
+    enrollment = await Enrollment.get(user_id=user_id, course_id=course_id)
+    path = await course_path(conn, course_id)
     if path.order:
         await open_lessons(conn, enrollment, [path.order[0]])
     return enrollment

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
 from core.events import emit
+from loaders.base import select_visible
 from models.catalog import Course, Exercise, ExerciseOption, ExerciseType, Lesson
 from models.identity import User
 from models.learning import (
@@ -32,8 +33,8 @@ from models.learning import (
     UserStreak,
 )
 from resolvers.catalog.policy import can_see
-from resolvers.identity.policy import require_viewer
-from resolvers.learning import queries
+from resolvers.identity.policy import require_viewer, subscription_tier
+from resolvers.learning import policy, queries
 from resolvers.learning.enrollment import (
     Stats,
     completed_lesson_ids,
@@ -133,7 +134,7 @@ async def _lock_started(
 
 
 def _tier(user: User) -> str:
-    return str(getattr(user.subscription_tier, "value", user.subscription_tier))
+    return subscription_tier(user)
 
 
 # --- start ---------------------------------------------------------------------------------
@@ -145,6 +146,15 @@ async def start_lesson(
     user = require_viewer(viewer)
     now = now or datetime.now(UTC)
     place = await _place(user, lesson_id)
+    if place.course.price_amount > 0:
+        # A refunded purchase takes the course back: the enrollment and its history stay.
+        revoked = await select_visible(Course, [place.course.id], policy.revoked_courses(user))
+        if place.course.id in revoked:
+            raise AppError.of(
+                ErrorCode.PAYMENT_REQUIRED,
+                "Your purchase of this course was refunded; buy it again to go on.",
+                "lessonId",
+            )
     async with in_transaction() as conn:
         enrollment = await _lock_enrollment(conn, place.enrollment.id)
         progress = await _lock_progress(conn, user.id, lesson_id)

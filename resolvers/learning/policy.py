@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from core.access import EVERYONE, GrantPoint, Rule
+from core.access import EVERYONE, NOBODY, GrantPoint, Rule
 from resolvers.identity.policy import can_see_private, private_rows
 
 if TYPE_CHECKING:
     from models.identity import User
 
-__all__ = ["achievements", "can_see_private", "learner_rows", "lesson_progress"]
+__all__ = [
+    "achievements",
+    "can_see_private",
+    "learner_rows",
+    "lesson_progress",
+    "purchased_courses",
+    "revoked_courses",
+]
 
 # Who else reads a learner's lesson progress: higher domains add readers here (a
 # classroom's teacher reads the progress submitted to the class).
@@ -30,3 +37,18 @@ def lesson_progress(viewer: User | None) -> Rule:
 
 def achievements(viewer: User | None) -> Rule:
     return EVERYONE
+
+
+# Priced courses (rules over `courses` rows, for the viewer): the commerce domain says which
+# the viewer has bought (a completed purchase: they may enrol) and which were taken back (a
+# refunded purchase and no completed one: their enrollment stays, its lessons do not start).
+PURCHASED = GrantPoint("purchased courses")
+REVOKED = GrantPoint("revoked courses")
+
+
+def purchased_courses(viewer: User | None) -> Rule:
+    return PURCHASED.widen(NOBODY, viewer)
+
+
+def revoked_courses(viewer: User | None) -> Rule:
+    return REVOKED.widen(NOBODY, viewer)

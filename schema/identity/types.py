@@ -88,9 +88,14 @@ class UserFields(relay.Node):
     timezone: str
     native_language: str | None
     daily_xp_goal: int
-    subscription_tier: SubscriptionTier
     avatar_url: str | None
     created_at: datetime
+
+    @strawberry.field(
+        description="The tier now: granted outright, or PREMIUM while a paid plan runs."
+    )
+    def subscription_tier(self) -> SubscriptionTier:
+        return SubscriptionTier(policy.subscription_tier(_user(self)))
 
     @strawberry.field
     def email_verified(self) -> bool:

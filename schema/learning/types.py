@@ -22,6 +22,7 @@ from loaders.learning import (
     UnstartedProgress,
 )
 from models import learning as m
+from resolvers.identity.policy import subscription_tier
 from resolvers.learning import enrollment as use_cases
 from resolvers.learning import policy
 
@@ -115,8 +116,7 @@ def _owner(info: AppInfo, user_id: Any) -> Any:
 
 
 def _tier(user: Any) -> str:
-    tier = user.subscription_tier if user is not None else "free"
-    return str(getattr(tier, "value", tier))
+    return subscription_tier(user) if user is not None else "free"
 
 
 def _percent(done: int, total: int) -> int:

@@ -19,6 +19,9 @@ SAFE_PRODUCTION = Settings(
     secret_key="a-long-random-production-secret",
     graphiql=False,
     introspection=False,
+    payment_provider="stripe",
+    stripe_api_key="sk_live_x",
+    stripe_webhook_secret="whsec_x",
 )
 
 
@@ -43,6 +46,11 @@ def test_safe_production_settings_are_accepted() -> None:
         ({"debug": True}, "DEBUG is on"),
         ({"graphiql": True}, "GraphiQL or introspection is on"),
         ({"introspection": True}, "GraphiQL or introspection is on"),
+        ({"payment_provider": "local"}, "PAYMENT_PROVIDER is local (its pay page takes no money)"),
+        (
+            {"stripe_webhook_secret": ""},
+            "STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are required",
+        ),
     ],
 )
 def test_production_refuses_each_unsafe_setting(changes: dict[str, Any], problem: str) -> None:
@@ -56,7 +64,8 @@ def test_production_lists_every_problem_at_once() -> None:
     message = _refusal(Settings(app_env="production"))
     assert message == (
         "refusing to start in production: SECRET_KEY is the development default; DEBUG is on; "
-        "GraphiQL or introspection is on (set ALLOW_GRAPHIQL_IN_PRODUCTION=1 to allow)"
+        "GraphiQL or introspection is on (set ALLOW_GRAPHIQL_IN_PRODUCTION=1 to allow); "
+        "PAYMENT_PROVIDER is local (its pay page takes no money)"
     )
 
 
@@ -72,18 +81,23 @@ def test_the_app_refuses_to_start_in_production_with_defaults() -> None:
         create_app(Settings(app_env="production"))
 
 
-def test_production_environment_defaults_are_safe_except_the_secret(
+def test_production_environment_defaults_are_safe_except_the_secrets(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    for name in ("DEBUG", "GRAPHIQL", "INTROSPECTION", "SECRET_KEY", "ALLOWED_ORIGINS"):
+    names = ("DEBUG", "GRAPHIQL", "INTROSPECTION", "SECRET_KEY", "ALLOWED_ORIGINS")
+    for name in (*names, "PAYMENT_PROVIDER", "STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("APP_ENV", "production")
     settings = load_settings()
     assert (settings.debug, settings.graphiql, settings.introspection) == (False, False, False)
+    assert settings.payment_provider == "stripe"
     assert _refusal(settings) == (
-        "refusing to start in production: SECRET_KEY is the development default"
+        "refusing to start in production: SECRET_KEY is the development default; "
+        "STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET are required"
     )
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("STRIPE_API_KEY", "sk_live_from_the_environment")
+    monkeypatch.setenv("STRIPE_WEBHOOK_SECRET", "whsec_from_the_environment")
     load_settings().validate()
 
 
