@@ -116,6 +116,8 @@ class Settings:
     tutor_model: str = ""
     tutor_api_key: str = ""
     tutor_timeout_seconds: float = 20.0
+    # Study-material generator (studio): local (offline, deterministic).
+    generator_engine: str = "local"
     load_demo_data: bool = True
     # Payments (commerce): `local` serves its own pay page and signs its webhooks with
     # PAYMENT_WEBHOOK_SECRET (development only); `stripe` uses Stripe Checkout.
@@ -220,6 +222,7 @@ def load_settings() -> Settings:
         tutor_model=os.environ.get("TUTOR_MODEL", ""),
         tutor_api_key=os.environ.get("TUTOR_API_KEY", ""),
         tutor_timeout_seconds=_float("TUTOR_TIMEOUT_SECONDS", 20.0),
+        generator_engine=os.environ.get("GENERATOR_ENGINE", "local"),
         load_demo_data=_bool("LOAD_DEMO_DATA", True),
         # `local` takes no money: production defaults to Stripe.
         payment_provider=os.environ.get("PAYMENT_PROVIDER", "stripe" if production else "local"),

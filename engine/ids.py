@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -12,20 +10,18 @@ import strawberry
 from strawberry import relay
 from strawberry.utils.str_converters import to_camel_case
 
+from core import ids
 from core.errors import AppError, ErrorCode, FieldError
 
 
 def split_global_id(value: str | relay.GlobalID) -> tuple[str, UUID] | None:
     """The type name and UUID inside a global ID, or None when it is malformed."""
-    try:
-        if isinstance(value, relay.GlobalID):
-            type_name, node_id = value.type_name, value.node_id
-        else:
-            padded = value + "=" * (-len(value) % 4)
-            type_name, _, node_id = base64.b64decode(padded).decode().partition(":")
-        return type_name, UUID(node_id)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        return None
+    if isinstance(value, relay.GlobalID):
+        try:
+            return value.type_name, UUID(value.node_id)
+        except ValueError:
+            return None
+    return ids.split_global_id(value)
 
 
 def decode_global_id(value: str | relay.GlobalID, expected: str | None = None) -> UUID | None:
@@ -36,8 +32,7 @@ def decode_global_id(value: str | relay.GlobalID, expected: str | None = None) -
     return parts[1]
 
 
-def global_id(type_name: str, node_id: Any) -> str:
-    return relay.to_base64(type_name, str(node_id))
+global_id = ids.global_id
 
 
 # Input fields holding a global id are declared `field: NodeRef = node_id("Course")`. The

@@ -1,5 +1,6 @@
 """Engines behind one interface each, built once by `create_app` and reached through the
-request context (`info.context.services`): mail transport, the tutor, pub/sub."""
+request context (`info.context.services`): mail transport, the tutor, the payment provider,
+pub/sub."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from core.db import resolve_database_url
 from core.pubsub import PubSub, get_pubsub
 from core.settings import Settings
 from services.mail import Mailer, build_mailer
+from services.payments import build_provider
+from services.payments.base import PaymentProvider
 from services.tutor import build_engine
 from services.tutor.base import TutorEngine
 
@@ -17,6 +20,7 @@ from services.tutor.base import TutorEngine
 class Services:
     mailer: Mailer
     tutor: TutorEngine
+    payments: PaymentProvider
     database_url: str | None  # unset: the embedded PostgreSQL (core/db.py)
 
     def pubsub(self) -> PubSub:
@@ -28,5 +32,6 @@ def build_services(settings: Settings) -> Services:
     return Services(
         mailer=build_mailer(settings),
         tutor=build_engine(settings),
+        payments=build_provider(settings),
         database_url=settings.database_url,
     )

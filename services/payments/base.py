@@ -4,16 +4,20 @@ starts checkouts, asks for refunds and turns its webhooks into our events.
 A provider never decides anything about our data: it verifies that a webhook is its own
 (`parse_webhook`, the signature checked over the raw body) and names the event in our terms;
 the commerce use cases (resolvers/commerce/) apply rules/commerce/ to it in one transaction.
-Amounts cross this interface as `Decimal` and decimal strings, never floats.
+Amounts cross this interface as `Decimal` and decimal strings, never floats. A provider that
+cannot do what it is asked raises `ProviderError`; a webhook it refuses, `WebhookRefused`.
+The helpers at the end are shared by the providers (and the app's pay page: `return_link`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from uuid import UUID
 
 # Our event types (rules/commerce/transactions.py); a provider maps its own onto them and
@@ -22,6 +26,14 @@ PAYMENT_SUCCEEDED = "payment.succeeded"
 PAYMENT_FAILED = "payment.failed"
 PAYMENT_REFUNDED = "payment.refunded"
 SUBSCRIPTION_RENEWED = "subscription.renewed"
+
+# The widths of the payment_events columns an event's id and type are stored in.
+MAX_EVENT_ID = 255
+MAX_EVENT_TYPE = 64
+
+# How the learner came back from the provider (`return_link`).
+PAID = "paid"
+DECLINED = "declined"
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,12 @@ class WebhookRefused(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+class ProviderError(Exception):
+    """The provider could not do what was asked (unreachable, or it refused: an unknown
+    payment, one already refunded, an amount it does not accept). Nothing was started or
+    refunded as far as we know; the message says why, for logs and admins."""
+
+
 class PaymentProvider(Protocol):
     name: str  # "local", "stripe": the `provider` column and the webhook route's last part
 
@@ -88,14 +106,75 @@ class PaymentProvider(Protocol):
         ...
 
     async def refund(
-        self, *, provider_transaction_id: str, amount: Decimal, currency: str
+        self,
+        *,
+        provider_transaction_id: str,
+        amount: Decimal,
+        currency: str,
+        transaction_id: str | None = None,
     ) -> Delivery | None:
         """Ask the provider to refund the whole payment; its webhook completes the refund
         (the local provider returns that webhook for the caller to deliver; others send it
-        themselves and return None)."""
+        themselves and return None). `transaction_id` is our transaction's global id: the
+        local provider needs it to name the transaction in its event (it raises ValueError
+        without it); Stripe records it on the refund. Raises `ProviderError`."""
         ...
 
     def parse_webhook(self, headers: Mapping[str, str], body: bytes, now: int) -> ProviderEvent:
         """The event, once its signature is verified against `body` (raw bytes) at `now`
         (unix seconds); raises `WebhookRefused`."""
         ...
+
+
+def get_header(headers: Mapping[str, str], name: str) -> str | None:
+    """A header's value whatever its case: Starlette's headers ignore case, a plain dict
+    (tests, a queued `Delivery`) does not."""
+    value = headers.get(name)
+    if value is not None:
+        return value
+    wanted = name.lower()
+    for key, candidate in headers.items():
+        if key.lower() == wanted:
+            return candidate
+    return None
+
+
+def return_link(return_url: str, transaction_global_id: str, status: str) -> str:
+    """`return_url` with `transaction=<global id>&status=<paid|declined>` added to its query
+    (kept, when it has one), where a provider sends the learner back."""
+    parts = urlsplit(return_url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    query += [("transaction", transaction_global_id), ("status", status)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def malformed(message: str) -> WebhookRefused:
+    """A verified webhook whose body we cannot read: 400 `MALFORMED`."""
+    return WebhookRefused(400, "MALFORMED", message)
+
+
+def _no_constants(name: str) -> Any:
+    # json accepts NaN and Infinity by default; they are not JSON, and jsonb refuses them.
+    raise ValueError(f"{name} is not JSON")
+
+
+def read_json_object(body: bytes) -> dict[str, Any]:
+    """The JSON object of a webhook's body (no NaN or Infinity), or `malformed`."""
+    try:
+        value = json.loads(body, parse_constant=_no_constants)
+    except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
+        raise malformed("The body is not JSON.") from None
+    if not isinstance(value, dict):
+        raise malformed("The body is not a JSON object.")
+    return value
+
+
+def event_id_and_type(payload: Mapping[str, Any]) -> tuple[str, str]:
+    """The event's `id` and `type`: non-empty strings that fit their columns, or
+    `malformed`."""
+    event_id, event_type = payload.get("id"), payload.get("type")
+    if not isinstance(event_id, str) or not event_id or len(event_id) > MAX_EVENT_ID:
+        raise malformed(f"id is a non-empty string of at most {MAX_EVENT_ID} characters.")
+    if not isinstance(event_type, str) or not event_type or len(event_type) > MAX_EVENT_TYPE:
+        raise malformed(f"type is a non-empty string of at most {MAX_EVENT_TYPE} characters.")
+    return event_id, event_type
