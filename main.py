@@ -6,6 +6,10 @@ python main.py migrate          apply migrations
 python main.py makemigration N  generate an aerich migration named N from model changes
 python main.py schema           print the GraphQL SDL
 python main.py import-course F  import a course file (see README)
+python main.py payment-event ID TYPE [--url U]
+                                send the local provider's signed event for a transaction
+                                to a running server (payment.succeeded, payment.failed,
+                                payment.refunded, subscription.renewed)
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ import logging.config
 import os
 import signal
 import sys
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -34,17 +40,28 @@ from app.downloads import register as register_download
 from app.graphiql import graphiql_routes
 from app.health import healthz
 from app.http import GraphQLApp
+from app.payments import payment_routes
 from app.serving import uvicorn_options
 from core import db, jobs, logs
 from core.clients import trusted_networks
 from core.errors import AppError
 from core.settings import Settings, get_settings
+from engine.ids import decode_global_id
 from models.identity import User
 from resolvers.assessment import certificates as assessment_certificates
 from resolvers.catalog.importing import import_course_text
+from resolvers.commerce.pricing import configured_plans
+from resolvers.commerce.replay import CannotReplay, event_facts
 from resolvers.learning import activity as learning_activity
 from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_domain_job_tasks
 from services import build_services
+from services.payments.base import (
+    PAYMENT_FAILED,
+    PAYMENT_REFUNDED,
+    PAYMENT_SUCCEEDED,
+    SUBSCRIPTION_RENEWED,
+)
+from services.payments.local import LocalProvider
 
 log = logging.getLogger("lingograph")
 
@@ -91,6 +108,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             WebSocketRoute("/graphql", graphql),
             *graphiql_routes(settings),
             *download_routes(settings),  # signed, expiring links (certificate PDFs)
+            *payment_routes(settings),  # provider webhooks; the local provider's pay page
         ],
         middleware=[cors_middleware(settings)],
         lifespan=lifespan,
@@ -189,6 +207,53 @@ async def import_course_file(settings: Settings, path: str) -> int:
     return 0
 
 
+PAYMENT_EVENT_TYPES = (PAYMENT_SUCCEEDED, PAYMENT_FAILED, PAYMENT_REFUNDED, SUBSCRIPTION_RENEWED)
+
+
+async def send_payment_event(
+    settings: Settings, transaction: str, event_type: str, url: str
+) -> int:
+    """`python main.py payment-event ID TYPE`: sign the local provider's event for the
+    transaction and POST it to the server at `url`; prints the answer; exit code."""
+    transaction_id = decode_global_id(transaction, "Transaction")
+    if settings.payment_provider != LocalProvider.name:
+        print("error: only the local payment provider's events can be sent (PAYMENT_PROVIDER)")
+        return 2
+    if transaction_id is None:
+        print(f"error: {transaction!r} is not a transaction's id")
+        return 2
+    db_url = db.resolve_database_url(settings.database_url)
+    await db.init_orm(db.tortoise_config(db_url, MODEL_MODULES, 1, 2))
+    try:
+        facts = await event_facts(
+            transaction_id, event_type, configured_plans(settings), LocalProvider.name
+        )
+    except CannotReplay as error:
+        print(f"error: {error}")
+        return 1
+    finally:
+        await db.close_orm()
+    delivery = LocalProvider(settings.payment_webhook_secret).event(
+        event_type,
+        transaction_id=facts.transaction_id,
+        provider_transaction_id=facts.provider_transaction_id,
+        amount=facts.amount,
+        currency=facts.currency,
+        subscription_id=facts.subscription_id,
+        period_end=facts.period_end,
+        now=int(time.time()),
+    )
+    endpoint = url.rstrip("/") + "/webhooks/payments/local"
+    try:
+        async with httpx.AsyncClient(timeout=30) as client:
+            answer = await client.post(endpoint, content=delivery.body, headers=delivery.headers)
+    except httpx.HTTPError as error:
+        print(f"error: cannot reach {endpoint}: {error}")
+        return 1
+    print(f"{answer.status_code} {answer.text}")
+    return 0 if answer.status_code < 400 else 1
+
+
 def serve(settings: Settings, workers: int) -> None:
     import uvicorn
 
@@ -270,6 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("schema", help="print the GraphQL SDL")
     importer = sub.add_parser("import-course", help="import a course file")
     importer.add_argument("file")
+    event = sub.add_parser("payment-event", help="send a signed local payment event")
+    event.add_argument("transaction", help="the transaction's global id")
+    event.add_argument("type", choices=PAYMENT_EVENT_TYPES)
+    event.add_argument("--url", default="http://127.0.0.1:8000", help="the running server")
     args = parser.parse_args(argv)
     settings = get_settings()
 
@@ -285,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(build_schema(settings).as_str() + "\n")
     elif args.command == "import-course":
         return asyncio.run(import_course_file(settings, args.file))
+    elif args.command == "payment-event":
+        return asyncio.run(send_payment_event(settings, args.transaction, args.type, args.url))
     return 0
 
 

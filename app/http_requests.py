@@ -141,7 +141,7 @@ def _check_json_shape(value: Any, what: str) -> None:
             pending.extend((child, depth + 1) for child in children)
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int) -> bytes:
     """The body, refused with 413 once it is known to be over `limit` bytes: from its
     Content-Length before reading, else while it streams in (nothing bigger is kept)."""
     declared = request.headers.get("content-length", "")
@@ -168,7 +168,7 @@ async def read_params(request: Request, max_body_bytes: int) -> dict[str, Any]:
             params[key] = _decode_json(raw, f"The `{key}` parameter") if raw else None
     else:
         _check_content_type(request.headers.get("content-type"))
-        body = await _read_body(request, max_body_bytes)
+        body = await read_body(request, max_body_bytes)
         if not body.strip():
             raise HttpProblem(400, "The request body is empty.", "BAD_REQUEST")
         params = _decode_json(body, "The request body")

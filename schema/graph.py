@@ -19,11 +19,13 @@ from models import conversation as conversation_models
 from models import identity as identity_models
 from models import learning as learning_models
 from schema import assessment, catalog, classroom, conversation, identity, learning
+from schema.commerce import reads as commerce
 
 
 @strawberry.type
 @model_type(identity_models.User)
 class User(
+    commerce.UserFields,
     classroom.UserFields,
     assessment.UserFields,
     learning.UserFields,
@@ -35,7 +37,12 @@ class User(
 
 @strawberry.type
 @model_type(catalog_models.Course)
-class Course(assessment.CourseFields, learning.CourseFields, catalog.CourseFields):
+class Course(
+    commerce.CourseFields,
+    assessment.CourseFields,
+    learning.CourseFields,
+    catalog.CourseFields,
+):
     pass
 
 

@@ -106,7 +106,10 @@ class Language(relay.Node):
     is_active: bool
 
 
-@strawberry.type(description="A price; amount 0 means free.")
+@strawberry.type(
+    description="An amount of money: a decimal (never a float) and its ISO currency. A "
+    "course price of 0 means free."
+)
 class Money:
     amount: Decimal
     currency: str

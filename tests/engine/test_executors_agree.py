@@ -59,6 +59,8 @@ from resolvers.identity.auth import authenticate
 from schema.root import build_schema
 from services import build_services
 from tests.engine.executors_classroom import AS_TEACHER, classroom_variables
+from tests.engine.executors_commerce import AS_AUTHOR as COMMERCE_AS_AUTHOR
+from tests.engine.executors_commerce import commerce_variables
 from tests.factories.assessment import answers, quiz
 from tests.factories.catalog import CourseTree, course_tree
 from tests.factories.conversation import scenario, session_for, teacher
@@ -132,6 +134,10 @@ EXCLUDED: dict[str, str] = (
         )
     }
     | {"ClassroomEvents": "tests/classroom/test_classroom_events.py subscribes across processes"}
+    | {
+        name: "a purchase's flow with signed webhooks; tests/commerce/test_*_http.py play it"
+        for name in ("StartCheckout", "CancelSubscription", "RefundTransaction")
+    }
 )
 
 
@@ -204,6 +210,7 @@ class World:
     author_token: str  # the course's author: QuizAttemptsToReview is theirs
     certificate: Certificate
     classroom: dict[str, list[dict[str, Any]]]  # the classroom queries' variables
+    commerce: dict[str, list[dict[str, Any]]]  # the commerce queries' variables
 
 
 async def _world() -> World:
@@ -319,11 +326,12 @@ async def _world() -> World:
         author_token=author_token,
         certificate=certificate,
         classroom=await classroom_variables(author, user, tree, session, quiz_row),
+        commerce=await commerce_variables(author, user),
     )
 
 
 # Queries run as the course's author (who also teaches the class), not the learner.
-AS_AUTHOR = {"QuizAttemptsToReview", *AS_TEACHER}
+AS_AUTHOR = {"QuizAttemptsToReview", *AS_TEACHER, *COMMERCE_AS_AUTHOR}
 
 
 def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
@@ -349,6 +357,7 @@ def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
         "MyCertificates": [{}],
         "VerifyCertificate": [{"number": world.certificate.number}],
         **world.classroom,
+        **world.commerce,
     }
 
 

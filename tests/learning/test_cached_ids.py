@@ -56,6 +56,8 @@ VALUE_TYPES = {
     "ClassroomPerformance",
     "SubmissionReceived",
     "MemberJoined",
+    "CourseRevenue",
+    "MonthRevenue",
     "Query",
     "Mutation",
     "Subscription",
