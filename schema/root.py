@@ -25,6 +25,7 @@ from schema import (
     graph,
     identity,
     learning,
+    studio,
 )
 
 # The one registry of domains, in DESIGN.md's order: the root types, GraphiQL's tabs, the
@@ -37,6 +38,7 @@ DOMAINS: tuple[Domain, ...] = (
     assessment.DOMAIN,
     classroom.DOMAIN,
     commerce.DOMAIN,
+    studio.DOMAIN,
 )
 MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 JOB_MODULES: list[str] = [module for domain in DOMAINS for module in domain.job_modules]
