@@ -53,6 +53,7 @@ from resolvers.catalog.importing import import_course_text
 from resolvers.commerce.pricing import configured_plans
 from resolvers.commerce.replay import CannotReplay, event_facts
 from resolvers.learning import activity as learning_activity
+from resolvers.studio import mistakes as studio_mistakes
 from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_domain_job_tasks
 from services import build_services
 from services.payments.base import (
@@ -130,6 +131,7 @@ def register_event_subscribers() -> None:
     registering twice has no effect."""
     learning_activity.register_subscribers()
     assessment_certificates.register_subscribers()
+    studio_mistakes.register_subscribers()
     register_download("certificate", assessment_certificates.certificate_download)
 
 

@@ -33,7 +33,10 @@ class ProgressStatus(str, Enum):
 
 
 class HeartReason(str, Enum):
-    WRONG_ANSWER = "wrong_answer"
+    """Why a heart was lost or given back (rules/learning/hearts.py)."""
+
+    WRONG_ANSWER = "wrong_answer"  # lost: a wrong answer in a lesson
+    PRACTICE_COMPLETED = "practice_completed"  # given back: a review session practised well
 
 
 class ConditionType(str, Enum):

@@ -18,13 +18,15 @@ from models import catalog as catalog_models
 from models import conversation as conversation_models
 from models import identity as identity_models
 from models import learning as learning_models
-from schema import assessment, catalog, classroom, conversation, identity, learning
+from schema import assessment, catalog, classroom, conversation, identity, learning, studio
 from schema.commerce import reads as commerce
 
 
 @strawberry.type
 @model_type(identity_models.User)
 class User(
+    studio.UserFields,
+    studio.StudyUserFields,
     commerce.UserFields,
     classroom.UserFields,
     assessment.UserFields,

@@ -17,7 +17,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from procrastinate import JobContext
 from tortoise import connections
@@ -26,6 +26,7 @@ from tortoise.transactions import in_transaction
 
 from core import jobs
 from core.errors import AppError, ErrorCode
+from core.events import emit
 from core.pubsub import publish
 from models.catalog import ConversationScenario
 from models.conversation import (
@@ -36,6 +37,7 @@ from models.conversation import (
     TeacherProfile,
 )
 from resolvers.conversation import queries
+from resolvers.conversation.events import CorrectionMade, CorrectionsMade
 from services.tutor.base import HISTORY_TURNS, Persona, ScenarioBrief, Turn, TutorEngine, TutorError
 from services.tutor.rules import Finding
 
@@ -125,6 +127,34 @@ async def store_message(
                     for i, f in enumerate(findings)
                 ],
                 using_db=conn,
+            )
+            # Higher domains react in this transaction (the studio makes review cards).
+            owner = await (
+                ConversationSession.filter(id=session_id)
+                .using_db(conn)
+                .first()
+                .values_list("user_id", flat=True)
+            )
+            await emit(
+                CorrectionsMade(
+                    user_id=cast(uuid.UUID, owner),
+                    session_id=uuid.UUID(str(session_id)),
+                    message_id=message.id,
+                    text=content,
+                    corrections=tuple(
+                        CorrectionMade(
+                            f.original,
+                            f.corrected,
+                            f.explanation,
+                            f.type,
+                            f.severity,
+                            f.start,
+                            f.end,
+                        )
+                        for f in findings
+                    ),
+                ),
+                conn,
             )
         if vocabulary:
             words = sorted(vocabulary)

@@ -9,6 +9,16 @@
 - A lesson cannot start with 0 hearts (`NO_HEARTS`). A lesson already in play can be
   finished at 0: its answers are still checked and recorded, they just cost nothing more.
 - Hearts belong to an enrollment (each course has its own five).
+- Practice gives hearts back (`PRACTICE_COMPLETED`): finishing a studio REVIEW session with
+  at least 10 distinct cards answered and at least 80% of its answers right
+  (rules/studio/practice.py) gives one heart back in each of the learner's enrollments that
+  has fewer than `MAX_HEARTS` right now (regeneration counted), at most once per session.
+  Like a lost heart, the regenerated count is materialised first and the new value is set
+  "now". Unlimited hearts (premium) get nothing back: they are always full.
+
+Every change of a stored count is logged as a heart event with its reason: `WRONG_ANSWER`
+(one lost to a wrong answer in a lesson) or `PRACTICE_COMPLETED` (one given back by
+practice). Regeneration is never logged: it is computed on read, not stored.
 """
 
 from __future__ import annotations
@@ -19,6 +29,9 @@ from datetime import datetime, timedelta
 MAX_HEARTS = 5
 REGEN_INTERVAL = timedelta(hours=4)
 UNLIMITED_TIERS = frozenset({"premium", "enterprise"})
+
+# The heart event reason of hearts given back by practice (a models.learning.HeartReason).
+PRACTICE_COMPLETED = "practice_completed"
 
 
 @dataclass(frozen=True)

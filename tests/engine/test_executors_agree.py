@@ -61,6 +61,7 @@ from services import build_services
 from tests.engine.executors_classroom import AS_TEACHER, classroom_variables
 from tests.engine.executors_commerce import AS_AUTHOR as COMMERCE_AS_AUTHOR
 from tests.engine.executors_commerce import commerce_variables
+from tests.engine.executors_studio import studio_variables
 from tests.factories.assessment import answers, quiz
 from tests.factories.catalog import CourseTree, course_tree
 from tests.factories.conversation import scenario, session_for, teacher
@@ -138,6 +139,20 @@ EXCLUDED: dict[str, str] = (
         name: "a purchase's flow with signed webhooks; tests/commerce/test_*_http.py play it"
         for name in ("StartCheckout", "CancelSubscription", "RefundTransaction")
     }
+    | {
+        name: "a learner's studio flow; tests/studio/ plays it"
+        for name in (
+            "CreateStudyMaterial",
+            "UpdateStudyMaterial",
+            "DeleteStudyMaterial",
+            "RegenerateAssets",
+            "StartStudySession",
+            "RecordInteraction",
+            "EndStudySession",
+            "RateAsset",
+            "StudyMaterialEvents",
+        )
+    }
 )
 
 
@@ -211,6 +226,7 @@ class World:
     certificate: Certificate
     classroom: dict[str, list[dict[str, Any]]]  # the classroom queries' variables
     commerce: dict[str, list[dict[str, Any]]]  # the commerce queries' variables
+    studio: dict[str, list[dict[str, Any]]]  # the studio queries' variables
 
 
 async def _world() -> World:
@@ -327,6 +343,7 @@ async def _world() -> World:
         certificate=certificate,
         classroom=await classroom_variables(author, user, tree, session, quiz_row),
         commerce=await commerce_variables(author, user),
+        studio=await studio_variables(user),
     )
 
 
@@ -358,6 +375,7 @@ def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
         "VerifyCertificate": [{"number": world.certificate.number}],
         **world.classroom,
         **world.commerce,
+        **world.studio,
     }
 
 
