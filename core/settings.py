@@ -132,6 +132,26 @@ class Settings:
     premium_currency: str = "USD"
     premium_monthly_months: int = 1
     premium_yearly_months: int = 12
+    # Recordings (services/storage, services/recordings). Media files go to STORAGE_BACKEND:
+    # `filesystem` under STORAGE_DIR (empty: .data/media beside the embedded database; a
+    # relative path is taken from the project root), or `s3`, any S3-compatible store
+    # (S3_ENDPOINT_URL empty: AWS itself). Uploads are streamed and refused past
+    # MAX_UPLOAD_BYTES.
+    storage_backend: str = "filesystem"  # filesystem | s3
+    storage_dir: str = ""
+    s3_endpoint_url: str = ""
+    s3_bucket: str = ""
+    s3_access_key: str = ""
+    s3_secret_key: str = ""
+    s3_region: str = "us-east-1"
+    max_upload_bytes: int = 200 * 1024 * 1024
+    # Speech to text: none (default: uploads without a transcript wait for one) | openai, any
+    # OpenAI-compatible /audio/transcriptions endpoint under TRANSCRIBER_BASE_URL (with /v1).
+    transcriber_engine: str = "none"
+    transcriber_base_url: str = ""
+    transcriber_model: str = "whisper-1"
+    transcriber_api_key: str = ""
+    transcriber_timeout_seconds: float = 300.0
 
     @property
     def is_production(self) -> bool:
@@ -236,6 +256,19 @@ def load_settings() -> Settings:
         premium_currency=os.environ.get("PREMIUM_CURRENCY", "USD"),
         premium_monthly_months=_int("PREMIUM_MONTHLY_MONTHS", 1),
         premium_yearly_months=_int("PREMIUM_YEARLY_MONTHS", 12),
+        storage_backend=os.environ.get("STORAGE_BACKEND", "filesystem"),
+        storage_dir=os.environ.get("STORAGE_DIR", ""),
+        s3_endpoint_url=os.environ.get("S3_ENDPOINT_URL", ""),
+        s3_bucket=os.environ.get("S3_BUCKET", ""),
+        s3_access_key=os.environ.get("S3_ACCESS_KEY", ""),
+        s3_secret_key=os.environ.get("S3_SECRET_KEY", ""),
+        s3_region=os.environ.get("S3_REGION", "us-east-1"),
+        max_upload_bytes=_int("MAX_UPLOAD_BYTES", 200 * 1024 * 1024),
+        transcriber_engine=os.environ.get("TRANSCRIBER_ENGINE", "none"),
+        transcriber_base_url=os.environ.get("TRANSCRIBER_BASE_URL", ""),
+        transcriber_model=os.environ.get("TRANSCRIBER_MODEL", "whisper-1"),
+        transcriber_api_key=os.environ.get("TRANSCRIBER_API_KEY", ""),
+        transcriber_timeout_seconds=_float("TRANSCRIBER_TIMEOUT_SECONDS", 300.0),
     )
 
 

@@ -19,6 +19,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rules.words import zipf
 from services.generator import nlp
 from services.generator.base import BLANK, QUIZ_OPTIONS, Asset, AssetType
 
@@ -193,7 +194,7 @@ def sentence_difficulty(sentence: str, language: str) -> float:
     """0-1: the rarity of the sentence's content words and its length."""
     stop = nlp.stopwords(language)
     content = [w for w in nlp.words(sentence) if nlp.is_plain_word(w) and w.casefold() not in stop]
-    rare = sum(rarity(nlp.zipf(w, language)) for w in content) / len(content) if content else 0
+    rare = sum(rarity(zipf(w, language)) for w in content) / len(content) if content else 0
     return 0.75 * rare + 0.25 * _clamp((len(nlp.words(sentence)) - 6) / 30)
 
 

@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rules.words import lemma, zipf
 from services.generator import assets, nlp, text
 from services.generator.assets import Term
 from services.generator.base import Asset, Chunk, ChunkKind, Generation, Source
@@ -113,9 +114,7 @@ def _pieces(blocks: Sequence[text.Block], language: str) -> list[_Piece]:
             own = language
             if block.kind is not ChunkKind.HEADING and size >= CHUNK_LANGUAGE_MIN_WORDS:
                 own = text.confident_language(content, CHUNK_LANGUAGE_CONFIDENCE) or language
-            lemmas = [
-                frozenset(nlp.lemma(w, own).casefold() for w in nlp.words(s)) for s in sentences
-            ]
+            lemmas = [frozenset(lemma(w, own).casefold() for w in nlp.words(s)) for s in sentences]
             pieces.append(_Piece(block.kind, content, sentences, own, lemmas, size))
     return pieces
 
@@ -174,7 +173,7 @@ def _candidate(
         return None
     shown = vocabulary.shown(keyword.term)
     key = nlp.term_lemma(shown, language)
-    return Term(shown, key, keyword.score, nlp.zipf(shown, language), index)
+    return Term(shown, key, keyword.score, zipf(shown, language), index)
 
 
 def _teach_rank(term: Term) -> tuple[float, str]:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import simplemma
-import wordfreq
 import yake  # type: ignore[import-untyped]  # ships no type information
+
+from rules.words import lemma
 
 # Titles and references simplemma's splitter does not know in these languages (it has lists
 # for cs, de, en, fr, nl, pl and pt). Lowercase, without the final dot.
@@ -80,27 +80,8 @@ def is_plain_word(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def lemma(word: str, language: str) -> str:
-    try:
-        return simplemma.lemmatize(word, language)
-    except ValueError:
-        return word.casefold()
-
-
 def term_lemma(term: str, language: str) -> str:
     return " ".join(lemma(w, language) for w in term.split())
-
-
-@functools.lru_cache(maxsize=65536)
-def zipf(term: str, language: str) -> float:
-    """wordfreq's Zipf frequency; 0.0 for an unknown word or a language it has no list for."""
-    try:
-        with warnings.catch_warnings():
-            # wordfreq warns about scripts it tokenizes approximately; the value still holds.
-            warnings.simplefilter("ignore")
-            return float(wordfreq.zipf_frequency(term, language))
-    except LookupError:
-        return 0.0
 
 
 @functools.cache

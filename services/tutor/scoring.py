@@ -11,9 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-CAPS = {"grammar": 25, "vocabulary": 20, "fluency": 20, "pronunciation": 15, "comprehension": 20}
-SEVERITY_WEIGHT = {"low": 1, "medium": 2, "high": 3, "critical": 4}
-CEFR_BANDS = ((90, "C2"), (75, "C1"), (60, "B2"), (45, "B1"), (30, "A2"), (0, "A1"))
+from rules.conversation.scoring import CAPS, SEVERITY_WEIGHT, cefr_for
 
 STOPWORDS = frozenset(
     """a an the and or but if so to of in on at by for with from up as is am are was were be
@@ -61,10 +59,6 @@ class EvaluationResult:
 
 def _clamp(value: float, cap: int) -> int:
     return max(0, min(cap, round(value)))
-
-
-def cefr_for(overall: int) -> str:
-    return next(level for floor, level in CEFR_BANDS if overall >= floor)
 
 
 def evaluate(stats: SessionStats) -> EvaluationResult:

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
+from rules.conversation.scoring import CAPS, cefr_for
 from services.tutor import build_engine
 from services.tutor.base import Persona, ScenarioBrief, Turn, suggestions
 from services.tutor.local import LocalEngine, chunks, compose_reply
 from services.tutor.remote import RemoteEngine
 from services.tutor.rules import RULES, apply, check
-from services.tutor.scoring import CAPS, SessionStats, cefr_for, evaluate, vocabulary
+from services.tutor.scoring import SessionStats, evaluate, vocabulary
 
 # (sentence, rule, original, corrected, type, severity, start, end)
 CASES = [

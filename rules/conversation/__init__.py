@@ -1,0 +1,1 @@
+"""Conversation's pure rules."""
