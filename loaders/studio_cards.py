@@ -90,13 +90,6 @@ class ReviewStatsLoader(RecordLoader):
         return found
 
 
-class RatingByUserAssetLoader(ModelByPairLoader):
-    """Keys `(user_id, asset_id)`: the learner's rating of the asset (`AssetFeedback`)."""
-
-    model = AssetFeedback
-    columns = ("user_id", "asset_id")
-
-
 @dataclass(frozen=True)
 class AverageRating:
     average: float  # 1-5

@@ -33,6 +33,7 @@ from loaders.studio import (
     MaterialsPageByUserLoader,
     RatingByUserAssetLoader,
 )
+from loaders.studio_cards import AverageRatingByAssetLoader
 from models import studio as m
 from models.identity import User as UserRow
 from resolvers.identity.policy import can_see_private
@@ -133,6 +134,14 @@ class GeneratedAsset(relay.Node):
         loader = info.context.loaders.get(RatingByUserAssetLoader)
         row = loader.get_or_load((viewer.id, _asset(self).id))
         return cast(int | None, when_loaded(lambda found: found.rating if found else None, row))
+
+    @strawberry.field(description="Its learners' average rating (1-5); null before any.")
+    def average_rating(self, info: AppInfo) -> float | None:
+        loader = info.context.loaders.get(AverageRatingByAssetLoader)
+        found = loader.get_or_load(_asset(self).id)
+        return cast(
+            float | None, when_loaded(lambda row: round(row.average, 2) if row else None, found)
+        )
 
     chunk: ContentChunk | None = related(
         ChunkByIdLoader, "chunk_id", description="The chunk it comes from, if any."

@@ -111,12 +111,10 @@ class StudySession(relay.Node):
         description="0-100: the share of its items answered or viewed."
     )
 
-    @strawberry.field(
-        description="Its items, in the order they are studied (those of a material deleted "
-        "since are gone)."
-    )
+    @strawberry.field(description="Its items, in the order they are studied.")
     async def items(self, info: AppInfo) -> list[AssetRef]:
-        # `item_ids` holds the ids as text: the rows are keyed by UUID.
+        # `item_ids` holds the ids as text (the rows are keyed by UUID); the items the viewer
+        # no longer reads (of a material deleted since) are left out, as everywhere else.
         ids = [UUID(str(i)) for i in cast(m.StudySession, self).item_ids]
         found = await select_visible(m.GeneratedAsset, ids, policy.assets(info.context.viewer))
         return [cast(Any, found[i]) for i in ids if i in found]

@@ -46,7 +46,7 @@ async def start(
 
 async def record(
     gql: GraphQLClient,
-    token: str,
+    token: str | None,
     session: dict[str, Any],
     item: dict[str, Any],
     **variables: Any,

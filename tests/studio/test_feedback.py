@@ -9,7 +9,8 @@ import pytest
 from tortoise.exceptions import IntegrityError
 
 from loaders.base import Loaders
-from loaders.studio_cards import AverageRating, RatingByUserAssetLoader
+from loaders.studio import RatingByUserAssetLoader
+from loaders.studio_cards import AverageRating
 from models.identity import Role
 from models.studio import AssetFeedback, AssetStatus, AssetType
 from resolvers.studio.feedback import average_rating, rate_asset
