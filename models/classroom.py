@@ -39,6 +39,7 @@ class AssignmentKind(str, Enum):
     LESSON = "lesson"
     CONVERSATION = "conversation"  # a conversation scenario
     QUIZ = "quiz"
+    RECORDING = "recording"  # a recorded conversation the student uploads
 
 
 class SubmissionStatus(str, Enum):
@@ -125,6 +126,9 @@ class Assignment(MutableEntity):
         "models.Quiz", related_name="assignments", null=True, on_delete=fields.CASCADE
     )
     quiz_id: UUID | None
+    # No target to name: the student hands in a recording of their own (the recordings
+    # domain). Counts as the one target in the CHECK.
+    expects_recording = fields.BooleanField(default=False)
     due_at = fields.DatetimeField(null=True)  # none: no deadline, never late
     is_active = fields.BooleanField(default=True)
 
@@ -163,6 +167,9 @@ class Submission(MutableEntity):
         "models.QuizAttempt", related_name="submissions", null=True, on_delete=fields.SET_NULL
     )
     quiz_attempt_id: UUID | None
+    # A recording assignment's work; its foreign key (SET NULL) is declared by the recordings
+    # migration, since this domain does not know that model.
+    recording_id = fields.UUIDField(null=True)
     status = fields.CharEnumField(
         SubmissionStatus, max_length=16, default=SubmissionStatus.SUBMITTED
     )

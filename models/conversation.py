@@ -160,12 +160,24 @@ class Correction(Entity):
 
 
 class Evaluation(MutableEntity):
-    """The score of a completed session: overall = the sum of the capped sub-scores."""
+    """The score of a completed session, or one of a recording's evaluations (the AI's, a
+    teacher's): overall = the sum of the capped sub-scores. Exactly one of `session` and
+    `recording_id` is set (a CHECK); the recording's foreign key is declared by the recordings
+    migration, since this domain does not know that model."""
 
-    session: fields.OneToOneRelation[ConversationSession] = fields.OneToOneField(
-        "models.ConversationSession", related_name="evaluation", on_delete=fields.CASCADE
+    session: fields.OneToOneNullableRelation[ConversationSession] = fields.OneToOneField(
+        "models.ConversationSession",
+        related_name="evaluation",
+        null=True,
+        on_delete=fields.CASCADE,
     )
-    session_id: UUID
+    session_id: UUID | None
+    recording_id = fields.UUIDField(null=True, db_index=True)
+    evaluated_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="evaluations_given", null=True, on_delete=fields.SET_NULL
+    )
+    evaluated_by_id: UUID | None  # a TEACHER evaluation's teacher
+    recommendations: fields.JSONField[list[str]] = fields.JSONField(default=list)
     overall_score = fields.SmallIntField()  # 0 to 100
     grammar_score = fields.SmallIntField()  # ≤ 25
     vocabulary_score = fields.SmallIntField()  # ≤ 20

@@ -25,6 +25,7 @@ from schema import (
     graph,
     identity,
     learning,
+    recordings,
     studio,
 )
 
@@ -39,6 +40,7 @@ DOMAINS: tuple[Domain, ...] = (
     classroom.DOMAIN,
     commerce.DOMAIN,
     studio.DOMAIN,
+    recordings.DOMAIN,
 )
 MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 JOB_MODULES: list[str] = [module for domain in DOMAINS for module in domain.job_modules]

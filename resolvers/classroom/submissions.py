@@ -76,7 +76,12 @@ _NAMES = {CONVERSATION: "Conversation", QUIZ: "Quiz attempt"}
 
 
 def _kind(assignment: Assignment) -> str:
-    return assignment_kind(assignment.lesson_id, assignment.scenario_id, assignment.quiz_id)
+    return assignment_kind(
+        assignment.lesson_id,
+        assignment.scenario_id,
+        assignment.quiz_id,
+        assignment.expects_recording,
+    )
 
 
 async def _work_id(user: User, assignment: Assignment, kind: str, named_id: Any) -> Any:

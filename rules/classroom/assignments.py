@@ -1,8 +1,9 @@
 """Assignments: the target, the kind that follows from it, and due times.
 
-- An assignment has exactly one target: a lesson, a conversation scenario or a quiz (the
-  database checks it too). None given: `REQUIRED` on `lessonId`; more than one: `INVALID` on
-  the second one given. Its kind follows from the target: LESSON, CONVERSATION or QUIZ.
+- An assignment has exactly one target: a lesson, a conversation scenario, a quiz, or "a
+  recording" (the student uploads one of their own; `recording: true`) — the database checks
+  it too. None given: `REQUIRED` on `lessonId`; more than one: `INVALID` on the second one
+  given. Its kind follows from the target: LESSON, CONVERSATION, QUIZ or RECORDING.
 - The due time is optional (none: never late). At creation it must lie in the future: a due
   time at or before now is refused (`INVALID` on `dueAt`).
 - A submission is late when it comes after the due time; one at the due time exactly is on
@@ -18,36 +19,55 @@ from core.errors import ErrorCode, FieldError
 LESSON = "lesson"
 CONVERSATION = "conversation"
 QUIZ = "quiz"
-ASSIGNMENT_KINDS = (LESSON, CONVERSATION, QUIZ)
+RECORDING = "recording"
+ASSIGNMENT_KINDS = (LESSON, CONVERSATION, QUIZ, RECORDING)
 
 # The input field naming each kind's target, in the order the errors consider them.
-TARGET_FIELDS = {LESSON: "lessonId", CONVERSATION: "scenarioId", QUIZ: "quizId"}
+TARGET_FIELDS = {
+    LESSON: "lessonId",
+    CONVERSATION: "scenarioId",
+    QUIZ: "quizId",
+    RECORDING: "recording",
+}
 
 
-def _given(lesson_id: object, scenario_id: object, quiz_id: object) -> list[str]:
-    targets = {LESSON: lesson_id, CONVERSATION: scenario_id, QUIZ: quiz_id}
+def _given(
+    lesson_id: object, scenario_id: object, quiz_id: object, recording: bool = False
+) -> list[str]:
+    targets = {
+        LESSON: lesson_id,
+        CONVERSATION: scenario_id,
+        QUIZ: quiz_id,
+        RECORDING: True if recording else None,
+    }
     return [kind for kind, value in targets.items() if value is not None]
 
 
-def target_problem(lesson_id: object, scenario_id: object, quiz_id: object) -> FieldError | None:
+def target_problem(
+    lesson_id: object, scenario_id: object, quiz_id: object, recording: bool = False
+) -> FieldError | None:
     """Why these targets are not exactly one, or None."""
-    given = _given(lesson_id, scenario_id, quiz_id)
+    given = _given(lesson_id, scenario_id, quiz_id, recording)
     if not given:
         return FieldError(
-            ErrorCode.REQUIRED, "Give a lesson, a scenario or a quiz to assign.", "lessonId"
+            ErrorCode.REQUIRED,
+            "Give a lesson, a scenario or a quiz to assign, or ask for a recording.",
+            "lessonId",
         )
     if len(given) > 1:
         return FieldError(
             ErrorCode.INVALID,
-            "Give only one of a lesson, a scenario or a quiz.",
+            "Give only one of a lesson, a scenario, a quiz or a recording.",
             TARGET_FIELDS[given[1]],
         )
     return None
 
 
-def assignment_kind(lesson_id: object, scenario_id: object, quiz_id: object) -> str:
-    """LESSON, CONVERSATION or QUIZ, from the one target that is set."""
-    given = _given(lesson_id, scenario_id, quiz_id)
+def assignment_kind(
+    lesson_id: object, scenario_id: object, quiz_id: object, recording: bool = False
+) -> str:
+    """LESSON, CONVERSATION, QUIZ or RECORDING, from the one target that is set."""
+    given = _given(lesson_id, scenario_id, quiz_id, recording)
     if len(given) != 1:
         raise ValueError(f"an assignment has exactly one target, not {len(given)}")
     return given[0]

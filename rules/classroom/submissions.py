@@ -5,7 +5,8 @@ through, and grading.
   in that lesson, which must be completed (COMPLETED, or NEEDS_REVIEW: completed with a low
   score); a conversation assignment a COMPLETED session of that scenario; a quiz assignment a
   handed-in attempt of that quiz (SUBMITTED, PENDING_REVIEW, GRADED, or EXPIRED: handed in
-  after its time limit, scored 0). An attempt still in progress is not work to submit. No
+  after its time limit, scored 0); a recording assignment a recording of the student's that
+  is TRANSCRIBED or EVALUATED. An attempt still in progress is not work to submit. No
   such work: `NOT_STARTED` on `assignmentId`. A lesson assignment takes neither `sessionId`
   nor `quizAttemptId`; a conversation one no `quizAttemptId`; a quiz one no `sessionId`
   (`INVALID` on the field given).
@@ -26,7 +27,7 @@ from __future__ import annotations
 import math
 
 from core.errors import ErrorCode, FieldError
-from rules.classroom.assignments import CONVERSATION, LESSON, QUIZ
+from rules.classroom.assignments import CONVERSATION, LESSON, QUIZ, RECORDING
 
 SUBMITTED = "submitted"
 GRADED = "graded"
@@ -40,17 +41,24 @@ MIN_SCORE = 0.0
 MAX_SCORE = 100.0
 
 # The submission's column holding each kind's work.
-WORK_FIELDS = {LESSON: "lesson_progress", CONVERSATION: "session", QUIZ: "quiz_attempt"}
+WORK_FIELDS = {
+    LESSON: "lesson_progress",
+    CONVERSATION: "session",
+    QUIZ: "quiz_attempt",
+    RECORDING: "recording",
+}
 
 # Statuses of the work that may be submitted (the other domains' stored values).
 DONE_LESSON_STATUSES = frozenset({"completed", "needs_review"})
 DONE_SESSION_STATUSES = frozenset({"completed"})
 DONE_ATTEMPT_STATUSES = frozenset({"submitted", "pending_review", "graded", "expired"})
+DONE_RECORDING_STATUSES = frozenset({"transcribed", "evaluated"})
 
 _NOT_DONE = {
     LESSON: "Complete the lesson before submitting it.",
     CONVERSATION: "Complete a conversation of this scenario before submitting it.",
     QUIZ: "Hand in an attempt of this quiz before submitting it.",
+    RECORDING: "Upload a recording, transcribed, before submitting it.",
 }
 
 
@@ -61,8 +69,14 @@ def _value(status: object) -> str:
 # --- the work --------------------------------------------------------------------------
 
 
-def work_input_problem(kind: str, *, session_given: bool, attempt_given: bool) -> FieldError | None:
+def work_input_problem(
+    kind: str, *, session_given: bool, attempt_given: bool, recording_given: bool = False
+) -> FieldError | None:
     """Why the work named does not fit an assignment of this kind, or None."""
+    if recording_given and kind != RECORDING:
+        return FieldError(
+            ErrorCode.INVALID, "Only a recording assignment takes a recording.", "recordingId"
+        )
     if session_given and kind != CONVERSATION:
         return FieldError(
             ErrorCode.INVALID, "Only a conversation assignment takes a session.", "sessionId"
@@ -86,9 +100,18 @@ def attempt_done(attempt_status: object) -> bool:
     return _value(attempt_status) in DONE_ATTEMPT_STATUSES
 
 
+def recording_done(recording_status: object) -> bool:
+    return _value(recording_status) in DONE_RECORDING_STATUSES
+
+
 def work_done(kind: str, work_status: object) -> bool:
     """Whether work of this status may be submitted for an assignment of this kind."""
-    check = {LESSON: lesson_done, CONVERSATION: session_done, QUIZ: attempt_done}[kind]
+    check = {
+        LESSON: lesson_done,
+        CONVERSATION: session_done,
+        QUIZ: attempt_done,
+        RECORDING: recording_done,
+    }[kind]
     return check(work_status)
 
 

@@ -143,7 +143,9 @@ class Assignment(relay.Node):
     @strawberry.field(description="Which target it has: follows from the one that is set.")
     def kind(self) -> AssignmentKind:
         a = _assignment(self)
-        return AssignmentKind(assignment_kind(a.lesson_id, a.scenario_id, a.quiz_id))
+        return AssignmentKind(
+            assignment_kind(a.lesson_id, a.scenario_id, a.quiz_id, a.expects_recording)
+        )
 
     classroom: ClassroomRef | None = related(
         VisibleClassroomLoader, visible_classroom, description="Null when not readable."

@@ -278,6 +278,7 @@ def test_which_work_each_kind_takes() -> None:
         "lesson": "lesson_progress",
         "conversation": "session",
         "quiz": "quiz_attempt",
+        "recording": "recording",
     }
     no = {"session_given": False, "attempt_given": False}
     assert work_input_problem("lesson", **no) is None
@@ -294,6 +295,9 @@ def test_work_that_does_not_fit_the_kind() -> None:
     assert codes(work_input_problem("quiz", **session)) == ("sessionId", "INVALID")
     assert codes(work_input_problem("lesson", **attempt)) == ("quizAttemptId", "INVALID")
     assert codes(work_input_problem("conversation", **attempt)) == ("quizAttemptId", "INVALID")
+    recording = {"session_given": False, "attempt_given": False, "recording_given": True}
+    assert codes(work_input_problem("quiz", **recording)) == ("recordingId", "INVALID")
+    assert work_input_problem("recording", **recording) is None
 
 
 def test_completed_lessons_may_be_submitted() -> None:

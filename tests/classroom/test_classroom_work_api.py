@@ -39,6 +39,7 @@ NOT_DONE = {
     "CONVERSATION": "Complete a conversation of this scenario before submitting it.",
     "QUIZ": "Hand in an attempt of this quiz before submitting it.",
 }
+NO_TARGET = "Give a lesson, a scenario or a quiz to assign, or ask for a recording."
 
 
 async def run(gql: GraphQLClient, op: str, token: str | None, /, **variables: Any) -> Any:
@@ -298,12 +299,12 @@ async def test_setting_work_is_refused(gql: GraphQLClient) -> None:
     lesson_id = global_id("Lesson", work.lesson.id)
     scenario_id = global_id("ConversationScenario", work.scenario.id)
     quiz_id = global_id("Quiz", work.quiz.id)
-    both = "Give only one of a lesson, a scenario or a quiz."
+    both = "Give only one of a lesson, a scenario, a quiz or a recording."
     cases: list[tuple[str | None, dict[str, Any], list[tuple[str | None, str, str]]]] = [
         (
             teacher_token,
             {},
-            [("lessonId", "REQUIRED", "Give a lesson, a scenario or a quiz to assign.")],
+            [("lessonId", "REQUIRED", NO_TARGET)],
         ),
         (teacher_token, {"lessonId": lesson_id, "quizId": quiz_id}, [("quizId", "INVALID", both)]),
         (
