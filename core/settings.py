@@ -152,6 +152,25 @@ class Settings:
     transcriber_model: str = "whisper-1"
     transcriber_api_key: str = ""
     transcriber_timeout_seconds: float = 300.0
+    # Sign-in with an identity provider (services/identity_providers): per provider, the
+    # issuers its ID tokens may name (comma list; `{tenantid}` stands for the token's `tid`
+    # claim, Microsoft's per-tenant issuer), where its signing keys are published (JWKS), and
+    # the client ids its tokens must be addressed to (comma list; none: the provider is
+    # refused). OIDC_LEEWAY_SECONDS absorbs clock skew on `exp`, `iat` and `nbf`.
+    oidc_google_issuers: list[str] = field(
+        default_factory=lambda: ["https://accounts.google.com", "accounts.google.com"]
+    )
+    oidc_google_jwks_url: str = "https://www.googleapis.com/oauth2/v3/certs"
+    oidc_google_client_ids: list[str] = field(default_factory=list)
+    oidc_apple_issuers: list[str] = field(default_factory=lambda: ["https://appleid.apple.com"])
+    oidc_apple_jwks_url: str = "https://appleid.apple.com/auth/keys"
+    oidc_apple_client_ids: list[str] = field(default_factory=list)
+    oidc_microsoft_issuers: list[str] = field(
+        default_factory=lambda: ["https://login.microsoftonline.com/{tenantid}/v2.0"]
+    )
+    oidc_microsoft_jwks_url: str = "https://login.microsoftonline.com/common/discovery/v2.0/keys"
+    oidc_microsoft_client_ids: list[str] = field(default_factory=list)
+    oidc_leeway_seconds: int = 60
 
     @property
     def is_production(self) -> bool:
@@ -269,6 +288,27 @@ def load_settings() -> Settings:
         transcriber_model=os.environ.get("TRANSCRIBER_MODEL", "whisper-1"),
         transcriber_api_key=os.environ.get("TRANSCRIBER_API_KEY", ""),
         transcriber_timeout_seconds=_float("TRANSCRIBER_TIMEOUT_SECONDS", 300.0),
+        oidc_google_issuers=_list(
+            "OIDC_GOOGLE_ISSUER", ["https://accounts.google.com", "accounts.google.com"]
+        ),
+        oidc_google_jwks_url=os.environ.get(
+            "OIDC_GOOGLE_JWKS_URL", "https://www.googleapis.com/oauth2/v3/certs"
+        ),
+        oidc_google_client_ids=_list("OIDC_GOOGLE_CLIENT_IDS", []),
+        oidc_apple_issuers=_list("OIDC_APPLE_ISSUER", ["https://appleid.apple.com"]),
+        oidc_apple_jwks_url=os.environ.get(
+            "OIDC_APPLE_JWKS_URL", "https://appleid.apple.com/auth/keys"
+        ),
+        oidc_apple_client_ids=_list("OIDC_APPLE_CLIENT_IDS", []),
+        oidc_microsoft_issuers=_list(
+            "OIDC_MICROSOFT_ISSUER", ["https://login.microsoftonline.com/{tenantid}/v2.0"]
+        ),
+        oidc_microsoft_jwks_url=os.environ.get(
+            "OIDC_MICROSOFT_JWKS_URL",
+            "https://login.microsoftonline.com/common/discovery/v2.0/keys",
+        ),
+        oidc_microsoft_client_ids=_list("OIDC_MICROSOFT_CLIENT_IDS", []),
+        oidc_leeway_seconds=_int("OIDC_LEEWAY_SECONDS", 60),
     )
 
 
