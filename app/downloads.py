@@ -9,7 +9,9 @@ for `kind` for the file:
 
 Handlers live below the web edge (resolvers, services) and are registered by the app's
 composition (main.py), since lower layers never import `app`. A handler decides nothing about
-access: holding a genuine, unexpired link is the permission.
+access: holding a genuine, unexpired link is the permission. A handler of large files (a
+recording's media, app/recording_media.py) answers a `StreamedDownload` instead: its chunks
+are sent as they are read (with Content-Length when its size is known), never held whole.
 
 Answers (errors in the GraphQL error shape the rest of the app uses, never cached):
 - 200 with the file, `Content-Disposition: inline` and `Cache-Control: private, no-store`
@@ -26,13 +28,14 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
@@ -42,11 +45,30 @@ from core.logs import REQUEST_ID
 from core.security import DOWNLOADS_PREFIX, Download, LinkProblem, check_signature
 from core.settings import Settings
 
-__all__ = ["Download", "DownloadHandler", "download_routes", "register", "registered_kinds"]
+__all__ = [
+    "Download",
+    "DownloadHandler",
+    "StreamedDownload",
+    "download_routes",
+    "register",
+    "registered_kinds",
+]
 
 log = logging.getLogger("lingograph.downloads")
 
-DownloadHandler = Callable[[str, Settings], Awaitable[Download | None]]
+
+@dataclass(frozen=True)
+class StreamedDownload:
+    """A download sent as it is read: `chunks` yields its bytes (closed when the answer is
+    sent, or at once for HEAD); `size`, when known, is its Content-Length."""
+
+    chunks: AsyncIterator[bytes]
+    media_type: str
+    filename: str
+    size: int | None = None
+
+
+DownloadHandler = Callable[[str, Settings], Awaitable[Download | StreamedDownload | None]]
 Clock = Callable[[], datetime]
 
 _HANDLERS: dict[str, DownloadHandler] = {}
@@ -145,10 +167,38 @@ async def _answer(request: Request, settings: Settings, clock: Clock, request_id
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
     }
+    if isinstance(download, StreamedDownload):
+        return await _streamed(request, download, headers)
     if request.method == "HEAD":
         headers["Content-Length"] = str(len(download.content))
         return Response(b"", media_type=download.media_type, headers=headers)
     return Response(download.content, media_type=download.media_type, headers=headers)
+
+
+async def _streamed(
+    request: Request, download: StreamedDownload, headers: dict[str, str]
+) -> Response:
+    if download.size is not None:
+        headers["Content-Length"] = str(download.size)
+    chunks = download.chunks
+    if request.method == "HEAD":
+        await _close(chunks)
+        return Response(b"", media_type=download.media_type, headers=headers)
+
+    async def body() -> AsyncIterator[bytes]:
+        try:
+            async for chunk in chunks:
+                yield chunk
+        finally:
+            await _close(chunks)
+
+    return StreamingResponse(body(), media_type=download.media_type, headers=headers)
+
+
+async def _close(chunks: AsyncIterator[bytes]) -> None:
+    close = getattr(chunks, "aclose", None)
+    if close is not None:
+        await close()
 
 
 def _not_found() -> Response:

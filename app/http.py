@@ -12,8 +12,10 @@ stock view does:
   400. With `application/json` it stays 200, so Apollo Client and urql still read `errors`.
   Either way such a response has no `data` entry, as the GraphQL spec says for errors raised
   before execution.
-- POST needs `Content-Type: application/json` (400 when missing, 415 otherwise); a mutation over
-  GET is refused with 405 and `Allow: POST`; other methods get 405 and `Allow: GET, POST`.
+- POST needs `Content-Type: application/json` (400 when missing, 415 otherwise), or
+  `multipart/form-data` for file uploads by the GraphQL multipart request spec, streamed under
+  their own size limit (app/uploads.py); a mutation over GET is refused with 405 and
+  `Allow: POST`; other methods get 405 and `Allow: GET, POST`.
 
 Every HTTP response carries an `X-Request-Id` (the client's, when it sent a sane one), the id the
 error masking puts in `extensions.requestId` and in the log.
@@ -64,6 +66,7 @@ from app.persisted_queries import (
     PersistedQueryStore,
     requested,
 )
+from app.uploads import fingerprintable, is_multipart, read_multipart
 from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
 from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavailable
 from core.logs import REQUEST_ID
@@ -112,6 +115,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         request_id = request_id_for(request.headers)
         request.state.request_id = request_id
         REQUEST_ID.set(request_id)  # every log line of this request carries it
+        request.state.uploads = []  # files of a multipart request (app/uploads.py)
         try:
             response = await self.handle_http(request)
         except Exception as error:  # anything unexpected outside resolvers
@@ -124,7 +128,11 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                     500, "internal error", JSON, "INTERNAL", {"requestId": request_id}
                 )
         response.headers[REQUEST_ID_HEADER] = request_id
-        await response(scope, receive, send)
+        try:
+            await response(scope, receive, send)
+        finally:
+            for upload in request.state.uploads:
+                upload.close()
 
     async def handle_http(self, request: Request) -> Response:
         method = request.method
@@ -147,7 +155,12 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                 "NOT_ACCEPTABLE",
             )
         try:
-            params = await read_params(request, self.settings.max_body_bytes)
+            if is_multipart(request):
+                params, request.state.uploads = await read_multipart(
+                    request, self.settings.max_body_bytes, self.settings.max_upload_bytes
+                )
+            else:
+                params = await read_params(request, self.settings.max_body_bytes)
             try:
                 persisted = requested(params)
             except PersistedQueryError as error:
@@ -212,7 +225,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                     if context.viewer is not None
                     else f"address:{context.client_address}",
                     key=idempotency.checked_key(key),
-                    fingerprint=idempotency.fingerprint(params),
+                    fingerprint=idempotency.fingerprint(fingerprintable(params)),
                     ttl_hours=self.settings.idempotency_key_ttl_hours,
                 )
                 return await run.run(answer)

@@ -1,7 +1,8 @@
 """Reading a GraphQL-over-HTTP request before it runs: the response media type, the body and
 its JSON (bounded in size, depth and elements), the GraphQL parameters, the request id; and
 what a result says about itself (a request error, a mutation, an error's code). Requests
-refused here are `HttpProblem`s, answered by app/http.py with their status."""
+refused here are `HttpProblem`s, answered by app/http.py with their status. Multipart
+uploads are read by app/uploads.py, with the same JSON and parameter checks."""
 
 from __future__ import annotations
 
@@ -94,7 +95,10 @@ def _check_content_type(value: str | None) -> None:
     mime, params = parse_content_type(value)
     if mime.lower() != JSON:
         raise HttpProblem(
-            415, f"Unsupported Content-Type {mime!r}; send application/json.", "UNSUPPORTED_MEDIA"
+            415,
+            f"Unsupported Content-Type {mime!r}; send application/json (or multipart/form-data "
+            "to upload files).",
+            "UNSUPPORTED_MEDIA",
         )
     charset = params.get("charset", "utf-8").lower()
     if charset not in {"utf-8", "utf8"}:
@@ -107,7 +111,7 @@ MAX_JSON_DEPTH = 64
 MAX_JSON_ELEMENTS = 100_000
 
 
-def _decode_json(text: str | bytes, what: str) -> Any:
+def decode_json(text: str | bytes, what: str) -> Any:
     try:
         value = json.loads(text)
     except RecursionError as error:  # the decoder nests a Python call per level
@@ -146,16 +150,16 @@ async def read_body(request: Request, limit: int) -> bytes:
     Content-Length before reading, else while it streams in (nothing bigger is kept)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise _too_large(limit)
+        raise too_large(limit)
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise _too_large(limit)
+            raise too_large(limit)
     return bytes(body)
 
 
-def _too_large(limit: int) -> HttpProblem:
+def too_large(limit: int) -> HttpProblem:
     return HttpProblem(413, f"The request body is over {limit} bytes.", "PAYLOAD_TOO_LARGE")
 
 
@@ -165,24 +169,29 @@ async def read_params(request: Request, max_body_bytes: int) -> dict[str, Any]:
         params: Any = dict(request.query_params)
         for key in ("variables", "extensions"):
             raw = params.get(key)
-            params[key] = _decode_json(raw, f"The `{key}` parameter") if raw else None
+            params[key] = decode_json(raw, f"The `{key}` parameter") if raw else None
     else:
         _check_content_type(request.headers.get("content-type"))
         body = await read_body(request, max_body_bytes)
         if not body.strip():
             raise HttpProblem(400, "The request body is empty.", "BAD_REQUEST")
-        params = _decode_json(body, "The request body")
+        params = decode_json(body, "The request body")
         if not isinstance(params, dict):
             raise HttpProblem(
                 400, "The request body must be a JSON object (no batching).", "BAD_REQUEST"
             )
+    check_params(params)
+    return params
+
+
+def check_params(params: dict[str, Any]) -> None:
+    """The GraphQL parameters have their types (a JSON body's, a multipart `operations`)."""
     expected = {"query": str, "operationName": str, "variables": dict, "extensions": dict}
     for key, kind in expected.items():
         value = params.get(key)
         if value is not None and not isinstance(value, kind):
             name = "a string" if kind is str else "an object"
             raise HttpProblem(400, f"The `{key}` parameter must be {name}.", "BAD_REQUEST")
-    return params
 
 
 def no_query() -> HttpProblem:

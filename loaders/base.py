@@ -290,13 +290,14 @@ class CountUnderConditionLoader(RecordLoader):
 
 class PageUnderConditionLoader(RecordLoader):
     """Keys `(parent_id, PageArgs, Condition)`: a page of the parent's `model` rows (through
-    `parent_column`) that meet `where` and the condition, in `order`. Keys sharing the
-    arguments and the condition load in one statement; totals after a cursor come from
-    `count_loader` (the same rows counted)."""
+    `parent_column`) that meet `where` and the condition, in `order` (newest first when
+    `descending`). Keys sharing the arguments and the condition load in one statement;
+    totals after a cursor come from `count_loader` (the same rows counted)."""
 
     model: ClassVar[type[Model]]
     parent_column: ClassVar[str]
     order: ClassVar[list[str]]
+    descending: ClassVar[bool] = False
     where: ClassVar[str] = "TRUE"
     count_loader: ClassVar[type[CountUnderConditionLoader]]
 
@@ -307,7 +308,12 @@ class PageUnderConditionLoader(RecordLoader):
         counter = self.loaders.get(self.count_loader)
         result: dict[Any, Page[Any]] = {}
         for (args, condition), parent_ids in groups.items():
-            query = KeysetQuery(self.model, order=self.order, params=Params(condition.params))
+            query = KeysetQuery(
+                self.model,
+                order=self.order,
+                descending=self.descending,
+                params=Params(condition.params),
+            )
             query.filter(condition.sql).filter(self.where)
             column = f"t.{self.parent_column}"
             pages = await fetch_child_pages(query, column, parent_ids, args)

@@ -17,6 +17,7 @@ from loaders.base import (
     RowsByJoinedKeyLoader,
     ValueByKeyLoader,
     ValuesByKeyLoader,
+    select_rows,
 )
 from models.catalog import (
     ConversationScenario,
@@ -44,6 +45,15 @@ PREREQUISITES = LessonPrerequisite._meta.db_table
 
 class LanguageByIdLoader(ModelByIdLoader):
     model = Language
+
+
+class LanguageByCodeLoader(RecordLoader):
+    """The catalog's language with this code, or None (a language the catalog lacks): for
+    rows that name their language by code (study materials, recordings)."""
+
+    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
+        rows = await select_rows(Language, "t.code = ANY($1)", [list(keys)])
+        return {row.code: row for row in rows}
 
 
 class CourseByIdLoader(ModelByIdLoader):

@@ -1,5 +1,6 @@
 """Studio loaders: materials (a learner's pages, filtered), their chunks and assets (pages
-and counts), the viewer's rating of an asset, and the catalog's language of a material.
+and counts), the viewer's rating of an asset; a material's language is the catalog's
+`LanguageByCodeLoader` (loaders/catalog.py, shared with recordings).
 
 Every list loads for many parents in one windowed statement (core/pagination.py), and every
 count in one GROUP BY, so a material's answer costs the same statements however many
@@ -35,9 +36,8 @@ from loaders.base import (
     ModelByPairLoader,
     PageByParentLoader,
     RecordLoader,
-    select_rows,
 )
-from models.catalog import Language
+from loaders.catalog import LanguageByCodeLoader as LanguageByCodeLoader  # shared
 from models.studio import (
     AssetFeedback,
     AssetStatus,
@@ -82,14 +82,6 @@ class RatingByUserAssetLoader(ModelByPairLoader):
 
     model = AssetFeedback
     columns = ("user_id", "asset_id")
-
-
-class LanguageByCodeLoader(RecordLoader):
-    """The catalog's language with this code, or None (a language the catalog lacks)."""
-
-    async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
-        rows = await select_rows(Language, "t.code = ANY($1)", [list(keys)])
-        return {row.code: row for row in rows}
 
 
 # --- a learner's materials ---------------------------------------------------------------

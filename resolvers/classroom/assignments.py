@@ -5,7 +5,8 @@
 - Exactly one target (rules/classroom/assignments.py), and one the whole class can reach:
   a lesson or a scenario everyone sees (published, in a published course), a published quiz
   of a published course. Anything else reads as NOT_FOUND on the target's field: a draft is
-  not there for the students.
+  not there for the students. Or `recording`: the students hand in a recording of their own
+  (kind RECORDING), which counts as the one target and has nothing to look up.
 - A due time, if given, lies in the future (INVALID on `dueAt`).
 - Setting work goes through the audit seam (`events.audit`).
 """
@@ -34,6 +35,7 @@ from rules.classroom.assignments import (
     CONVERSATION,
     LESSON,
     QUIZ,
+    RECORDING,
     TARGET_FIELDS,
     assignment_kind,
     due_problem,
@@ -77,8 +79,10 @@ async def create_assignment(
     lesson_id: Any = None,
     scenario_id: Any = None,
     quiz_id: Any = None,
+    recording: bool = False,
 ) -> Assignment:
-    """New work for the classroom: exactly one of `lesson_id`, `scenario_id`, `quiz_id`."""
+    """New work for the classroom: exactly one of `lesson_id`, `scenario_id`, `quiz_id` and
+    `recording`."""
     user = require_viewer(viewer)
     classroom = await classroom_to_run(user, classroom_id, "classroomId")
     now = datetime.now(UTC)
@@ -88,13 +92,14 @@ async def create_assignment(
     _check_texts(v, title, instructions)
     if (problem := due_problem(due_at, now)) is not None:
         v.add(problem.field, problem.code, problem.message)
-    if (problem := target_problem(lesson_id, scenario_id, quiz_id)) is not None:
+    if (problem := target_problem(lesson_id, scenario_id, quiz_id, recording)) is not None:
         v.add(problem.field, problem.code, problem.message)
     v.raise_if_any()
-    kind = assignment_kind(lesson_id, scenario_id, quiz_id)
-    target_id = {LESSON: lesson_id, CONVERSATION: scenario_id, QUIZ: quiz_id}[kind]
-    if not await _reachable(kind, target_id):
-        raise not_found(_TARGETS[kind][1], TARGET_FIELDS[kind])
+    kind = assignment_kind(lesson_id, scenario_id, quiz_id, recording)
+    if kind != RECORDING:  # a recording is the student's own: nothing to look up
+        target_id = {LESSON: lesson_id, CONVERSATION: scenario_id, QUIZ: quiz_id}[kind]
+        if not await _reachable(kind, target_id):
+            raise not_found(_TARGETS[kind][1], TARGET_FIELDS[kind])
     async with in_transaction() as conn:
         assignment = await Assignment.create(
             classroom_id=classroom.id,
@@ -104,6 +109,7 @@ async def create_assignment(
             lesson_id=lesson_id,
             scenario_id=scenario_id,
             quiz_id=quiz_id,
+            expects_recording=recording,
             due_at=due_at,
             using_db=conn,
         )

@@ -6,7 +6,10 @@
   takes the student's completed progress in that lesson; a conversation one a COMPLETED
   session of its scenario, a quiz one a handed-in attempt of its quiz — the one named, or
   the latest when none is. A named session or attempt that is not the student's is
-  NOT_FOUND; one of another scenario or quiz is INVALID on its field.
+  NOT_FOUND; one of another scenario or quiz is INVALID on its field. A recording one takes
+  a TRANSCRIBED or EVALUATED recording of the student's, found through the recordings
+  domain's seam (recording_work.py), which joins it to the assignment and its classroom
+  when the submission is stored.
 - One row per student and assignment: the row is locked while the status moves on
   (`status_after_submitting`), so two submissions at once serialise; the first one of all is
   an insert that a concurrent first one may beat (then the loser updates the winner's row).
@@ -33,8 +36,16 @@ from models.classroom import SubmissionStatus as Status
 from models.conversation import ConversationSession
 from models.learning import LessonProgress
 from resolvers.classroom import events, policy
+from resolvers.classroom.recording_work import RECORDING_WORK
 from resolvers.identity.policy import require_viewer
-from rules.classroom.assignments import CONVERSATION, LESSON, QUIZ, assignment_kind, is_late
+from rules.classroom.assignments import (
+    CONVERSATION,
+    LESSON,
+    QUIZ,
+    RECORDING,
+    assignment_kind,
+    is_late,
+)
 from rules.classroom.submissions import (
     DONE_ATTEMPT_STATUSES,
     DONE_LESSON_STATUSES,
@@ -71,6 +82,7 @@ _WORK_COLUMNS = {
     LESSON: "lesson_progress_id",
     CONVERSATION: "session_id",
     QUIZ: "quiz_attempt_id",
+    RECORDING: "recording_id",
 }
 _NAMES = {CONVERSATION: "Conversation", QUIZ: "Quiz attempt"}
 
@@ -118,8 +130,9 @@ async def _locked(conn: BaseDBAsyncClient, assignment_id: Any, student_id: Any) 
     )
 
 
-async def _store(user: User, assignment: Assignment, column: str, work_id: Any) -> Submission:
+async def _store(user: User, assignment: Assignment, kind: str, work_id: Any) -> Submission:
     """Create or update the student's one submission for the assignment, and announce it."""
+    column = _WORK_COLUMNS[kind]
     now = datetime.now(UTC)
     async with in_transaction() as conn:
         current = await _locked(conn, assignment.id, user.id)
@@ -132,6 +145,7 @@ async def _store(user: User, assignment: Assignment, column: str, work_id: Any) 
             "lesson_progress_id": None,
             "session_id": None,
             "quiz_attempt_id": None,
+            "recording_id": None,
             column: work_id,
         }
         if current is None:
@@ -141,6 +155,8 @@ async def _store(user: User, assignment: Assignment, column: str, work_id: Any) 
         else:
             await Submission.filter(id=current.id).using_db(conn).update(**values, updated_at=now)
             submission = current
+        if kind == RECORDING:
+            await RECORDING_WORK.attach(conn, work_id, assignment)
         await events.announce(
             conn, assignment.classroom_id, events.SUBMISSION_RECEIVED, submission.id
         )
@@ -153,6 +169,7 @@ async def submit_assignment(
     *,
     session_id: Any = None,
     quiz_attempt_id: Any = None,
+    recording_id: Any = None,
 ) -> Submission:
     """The viewer's submission for the assignment, created or updated."""
     user = require_viewer(viewer)
@@ -167,18 +184,24 @@ async def submit_assignment(
         raise AppError.of(ErrorCode.FORBIDDEN, NOT_A_STUDENT, "assignmentId")
     kind = _kind(assignment)
     problem = work_input_problem(
-        kind, session_given=session_id is not None, attempt_given=quiz_attempt_id is not None
+        kind,
+        session_given=session_id is not None,
+        attempt_given=quiz_attempt_id is not None,
+        recording_given=recording_id is not None,
     )
     if problem is not None:
         raise AppError(problem)
-    named = session_id if kind == CONVERSATION else quiz_attempt_id if kind == QUIZ else None
-    work_id = await _work_id(user, assignment, kind, named)
+    if kind == RECORDING:
+        work_id = await RECORDING_WORK.find(user, assignment, recording_id)
+    else:
+        named = session_id if kind == CONVERSATION else quiz_attempt_id if kind == QUIZ else None
+        work_id = await _work_id(user, assignment, kind, named)
     try:
-        return await _store(user, assignment, _WORK_COLUMNS[kind], work_id)
+        return await _store(user, assignment, kind, work_id)
     except IntegrityError:
         # A first submission of the same student at the same moment inserted the row:
         # this one now finds it, locked, and moves it on.
-        return await _store(user, assignment, _WORK_COLUMNS[kind], work_id)
+        return await _store(user, assignment, kind, work_id)
 
 
 async def grade_submission(

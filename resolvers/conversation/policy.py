@@ -1,8 +1,9 @@
 """Conversation's access rules. A learner's sessions — and their messages, corrections and
 evaluations — are private to the learner; admins see all of them (DESIGN.md). System
-teachers are shared; a custom teacher is its creator's. Higher domains may grant
-more readers (`SESSION_READERS`). Acting in a session (sending,
-ending, pausing) stays the learner's own: see `owned_session` in sessions.py."""
+teachers are shared; a custom teacher is its creator's. Higher domains may grant more
+readers (`SESSION_READERS`; `EVALUATION_READERS` for evaluations of their own subjects, e.g.
+a recording's). Acting in a session (sending, ending, pausing) stays the learner's own: see
+`owned_session` in sessions.py."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ MESSAGES = ConversationMessage._meta.db_table
 # Who else reads a learner's sessions: higher domains add readers here (a classroom's
 # teacher reads the sessions submitted to the class).
 SESSION_READERS = GrantPoint("conversation sessions")
+# Who else reads evaluations: higher domains add readers here (a recording's evaluations
+# are read by those who read the recording).
+EVALUATION_READERS = GrantPoint("conversation evaluations")
 
 
 def sessions(viewer: User | None) -> Rule:
@@ -33,6 +37,12 @@ def sessions(viewer: User | None) -> Rule:
 def in_visible_session(viewer: User | None) -> Rule:
     """Messages and evaluations: through their session."""
     return related_row(SESSIONS, "session_id", sessions(viewer), alias="s")
+
+
+def evaluations(viewer: User | None) -> Rule:
+    """Evaluations: a session's through the session (`in_visible_session`), and those
+    `EVALUATION_READERS` grant (a recording's, to whoever reads the recording)."""
+    return EVALUATION_READERS.widen(in_visible_session(viewer), viewer)
 
 
 def corrections(viewer: User | None) -> Rule:

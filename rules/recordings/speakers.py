@@ -11,8 +11,9 @@
     opens the conversation, the learner answers);
   - more than two: the most talkative speaker other than the first (most words, fillers
     excluded; a tie goes to whoever spoke first). This is a guess that keeps a class
-    discussion evaluable rather than refused; the owner corrects it by naming the speaker
-    (a transcript added again with `learnerSpeaker`);
+    discussion evaluable rather than refused; to be sure, the uploader names the speaker
+    (`learnerSpeaker`) with the transcript, or with a new one while the recording waits for
+    one (UPLOADED) or failed;
   - no segments: no learner.
 """
 

@@ -4,7 +4,13 @@ grading, the class's performance, and its live events."""
 from engine.domain import Domain
 from schema.classroom.live import LIVE_TYPES, Subscription
 from schema.classroom.operations import Mutation
-from schema.classroom.types import CLASSROOM_TYPES, UserFields
+from schema.classroom.types import (
+    CLASSROOM_DESCRIPTION,
+    CLASSROOM_TYPES,
+    ClassroomFields,
+    UserFields,
+)
+from schema.classroom.work import SUBMISSION_DESCRIPTION, SubmissionFields
 
 DOMAIN = Domain(
     "classroom",
@@ -14,4 +20,11 @@ DOMAIN = Domain(
     operations="classroom.graphql",
 )
 
-__all__ = ["DOMAIN", "UserFields"]
+__all__ = [
+    "CLASSROOM_DESCRIPTION",
+    "DOMAIN",
+    "SUBMISSION_DESCRIPTION",
+    "ClassroomFields",
+    "SubmissionFields",
+    "UserFields",
+]

@@ -27,12 +27,12 @@ from resolvers.classroom import events
 from resolvers.classroom.classrooms import classroom_to_run
 from resolvers.identity.policy import require_viewer
 from schema.classroom.types import ClassMembership
-from schema.classroom.work import Submission
+from schema.classroom.work import SubmissionRef
 
 
 @strawberry.type(description="A student submitted (or resubmitted) work.")
 class SubmissionReceived:
-    submission: Submission
+    submission: SubmissionRef
 
 
 @strawberry.type(description="A student joined the classroom (or rejoined it).")

@@ -14,8 +14,8 @@ from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN
 from engine.relations import as_type
 from resolvers.classroom import assignments, classrooms, submissions
-from schema.classroom.types import ClassMembership, Classroom, MembershipStatus
-from schema.classroom.work import Assignment, Submission, SubmissionStatus
+from schema.classroom.types import ClassMembership, ClassroomRef, MembershipStatus, as_classroom
+from schema.classroom.work import Assignment, SubmissionRef, SubmissionStatus, as_submission
 from schema.identity.types import CefrLevel
 
 UNSET: Any = strawberry.UNSET
@@ -65,7 +65,9 @@ class SetMembershipStatusInput:
     status: MembershipStatus
 
 
-@strawberry.input(description="Exactly one of lessonId, scenarioId and quizId: the kind follows.")
+@strawberry.input(
+    description="Exactly one of lessonId, scenarioId, quizId and recording: the kind follows."
+)
 class CreateAssignmentInput:
     classroom_id: NodeRef = node_id("Classroom")
     title: str
@@ -76,16 +78,27 @@ class CreateAssignmentInput:
     lesson_id: NodeRef | None = node_id("Lesson", default=None)
     scenario_id: NodeRef | None = node_id("ConversationScenario", default=None)
     quiz_id: NodeRef | None = node_id("Quiz", default=None)
+    recording: bool | None = strawberry.field(
+        default=None,
+        description="True: each student hands in a recording of their own (kind RECORDING); "
+        "it counts as the one target.",
+    )
 
 
 @strawberry.input(
-    description="The work: a session or an attempt of the assignment's target (the latest "
-    "completed one when left out); a lesson assignment submits the lesson's progress."
+    description="The work: a session, an attempt or a recording for the assignment (the "
+    "latest done one when left out); a lesson assignment submits the lesson's progress."
 )
 class SubmitAssignmentInput:
     assignment_id: NodeRef = node_id("Assignment")
     session_id: NodeRef | None = node_id("ConversationSession", default=None)
     quiz_attempt_id: NodeRef | None = node_id("QuizAttempt", default=None)
+    recording_id: NodeRef | None = node_id(
+        "Recording",
+        default=None,
+        description="A recording assignment's work: your TRANSCRIBED or EVALUATED recording, "
+        "of its classroom or of none (it then joins the classroom and the assignment).",
+    )
 
 
 @strawberry.input
@@ -105,12 +118,12 @@ class AssignmentPayload(Payload):
 
 @strawberry.type
 class SubmissionPayload(Payload):
-    submission: Submission | None = None
+    submission: SubmissionRef | None = None
 
 
 @strawberry.type
 class ClassroomPayload(Payload):
-    classroom: Classroom | None = None
+    classroom: ClassroomRef | None = None
 
 
 @strawberry.type
@@ -140,7 +153,7 @@ class Mutation:
             level=input.level,
             capacity=input.capacity,
         )
-        return ClassroomPayload(classroom=as_type(Classroom, classroom))
+        return ClassroomPayload(classroom=as_classroom(classroom))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -153,7 +166,7 @@ class Mutation:
         classroom = await classrooms.update_classroom(
             info.context.user, input.id, changes=_changes(input)
         )
-        return ClassroomPayload(classroom=as_type(Classroom, classroom))
+        return ClassroomPayload(classroom=as_classroom(classroom))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -163,7 +176,7 @@ class Mutation:
         self, info: AppInfo, input: RegenerateJoinCodeInput
     ) -> ClassroomPayload:
         classroom = await classrooms.regenerate_join_code(info.context.user, input.classroom_id)
-        return ClassroomPayload(classroom=as_type(Classroom, classroom))
+        return ClassroomPayload(classroom=as_classroom(classroom))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -201,7 +214,7 @@ class Mutation:
     @payload_mutation(
         permission=SIGNED_IN,
         description="Set work for a classroom (its teacher and admins): a published lesson or "
-        "scenario, or a published quiz of a published course.",
+        "scenario, a published quiz of a published course, or a recording to hand in.",
     )
     async def create_assignment(
         self, info: AppInfo, input: CreateAssignmentInput
@@ -215,6 +228,7 @@ class Mutation:
             lesson_id=input.lesson_id,
             scenario_id=input.scenario_id,
             quiz_id=input.quiz_id,
+            recording=bool(input.recording),
         )
         return AssignmentPayload(assignment=as_type(Assignment, assignment))
 
@@ -231,8 +245,9 @@ class Mutation:
             input.assignment_id,
             session_id=input.session_id,
             quiz_attempt_id=input.quiz_attempt_id,
+            recording_id=input.recording_id,
         )
-        return SubmissionPayload(submission=as_type(Submission, submission))
+        return SubmissionPayload(submission=as_submission(submission))
 
     @payload_mutation(
         permission=SIGNED_IN,
@@ -249,4 +264,4 @@ class Mutation:
             feedback=input.feedback,
             status=input.status,
         )
-        return SubmissionPayload(submission=as_type(Submission, submission))
+        return SubmissionPayload(submission=as_submission(submission))

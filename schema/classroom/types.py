@@ -1,5 +1,8 @@
 """Classrooms in the graph: `Classroom`, its `ClassMembership`s and `User.classrooms`.
 
+`Classroom` is composed in schema/graph.py (higher domains add fields: its recordings); this
+domain declares its fields (`ClassroomFields`, the `Node`) and refers to it lazily.
+
 Who sees what (resolvers/classroom/policy.py, the same rules for `node(id:)` and the lists):
 
 - a classroom: its teacher, admins and its members (not suspended ones); others read it as
@@ -50,8 +53,14 @@ from schema.identity.types import CefrLevel, PublicProfile
 
 if TYPE_CHECKING:
     from schema.catalog.types import Language
+    from schema.graph import Classroom
 
 LanguageRef = Annotated["Language", strawberry.lazy("schema.catalog.types")]
+ClassroomRef = Annotated["Classroom", strawberry.lazy("schema.graph")]
+CLASSROOM_DESCRIPTION = (
+    "A class a teacher runs: its language and level, its capacity (ACTIVE members at most) "
+    "and the code students join it with."
+)
 
 # The model's enum is the GraphQL enum (`strawberry.enum` registers the class itself).
 MembershipStatus = m.MembershipStatus
@@ -67,6 +76,13 @@ class ClassroomRole(Enum):
 
 def _classroom(self: object) -> m.Classroom:
     return cast(m.Classroom, self)
+
+
+def as_classroom(row: m.Classroom) -> Classroom:
+    """A classroom row as the composed `Classroom` type, which is returned as the row itself
+    (`model_type`), with the type known to the type checker only (schema.graph imports this
+    module)."""
+    return cast("Classroom", row)
 
 
 def _membership(self: object) -> m.ClassMembership:
@@ -104,20 +120,18 @@ class ClassMembership(relay.Node):
     def student(self, info: AppInfo) -> PublicProfile:
         return _profile(info, _membership(self).student_id)
 
-    classroom: Classroom | None = related(
+    classroom: ClassroomRef | None = related(
         VisibleClassroomLoader,
         visible_classroom,
         description="Null for a member who may not read it (suspended).",
     )
 
 
-@strawberry.type(
-    description="A class a teacher runs: its language and level, its capacity (ACTIVE "
-    "members at most) and the code students join it with."
-)
-@model_type(m.Classroom)
+@strawberry.type
 @node_source(m.Classroom, policy.classrooms)
-class Classroom(relay.Node):
+class ClassroomFields(relay.Node):
+    """The classroom domain's fields of `Classroom`."""
+
     id: relay.NodeID[str]
     name: str
     description: str
@@ -207,7 +221,7 @@ class UserFields:
     )
     async def classrooms(
         self, info: AppInfo, first: int | None = None, after: str | None = None
-    ) -> Connection[Classroom]:
+    ) -> Connection[ClassroomRef]:
         user = cast(UserRow, self)
         args = page_args(first, after)
         if not can_see_private(info.context.viewer, user.id):
@@ -232,4 +246,4 @@ class UserFields:
         return to_connection(page)
 
 
-CLASSROOM_TYPES: list[type] = [Classroom, ClassMembership, *WORK_TYPES]
+CLASSROOM_TYPES: list[type] = [ClassMembership, *WORK_TYPES]

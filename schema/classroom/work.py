@@ -1,12 +1,16 @@
 """The work of a classroom in the graph: `Assignment`, `Submission` and the class's
 `ClassroomPerformance`.
 
+`Submission` is composed in schema/graph.py (a higher domain adds its recording); this domain
+declares its fields (`SubmissionFields`, the `Node`) and refers to it lazily.
+
 Who sees what (resolvers/classroom/policy.py, the same rules for `node(id:)` and the lists):
 
 - an assignment: those who run its classroom (its teacher, admins), and the classroom's
   ACTIVE members while it is active;
 - a submission: its student, and those who run the classroom; the work it names (session,
-  lesson progress, quiz attempt) reads exactly as the student reads it, through `node` too;
+  lesson progress, quiz attempt, recording) reads exactly as the student reads it, through
+  `node` too;
 - `submissionCount` and `performance` are for those who run the classroom: null for others.
 """
 
@@ -46,11 +50,11 @@ from schema.identity.types import PublicProfile
 if TYPE_CHECKING:
     from schema.assessment.quizzes import Quiz, QuizAttempt
     from schema.catalog.types import ConversationScenario
-    from schema.classroom.types import Classroom
-    from schema.graph import ConversationSession, Lesson
+    from schema.graph import Classroom, ConversationSession, Lesson, Submission
     from schema.learning.types import LessonProgress
 
-ClassroomRef = Annotated["Classroom", strawberry.lazy("schema.classroom.types")]
+ClassroomRef = Annotated["Classroom", strawberry.lazy("schema.graph")]
+SubmissionRef = Annotated["Submission", strawberry.lazy("schema.graph")]
 LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
 SessionRef = Annotated["ConversationSession", strawberry.lazy("schema.graph")]
 ScenarioRef = Annotated["ConversationScenario", strawberry.lazy("schema.catalog.types")]
@@ -73,6 +77,19 @@ def _submission(self: object) -> m.Submission:
     return cast(m.Submission, self)
 
 
+def as_submission(row: m.Submission) -> Submission:
+    """A submission row as the composed `Submission` type, which is returned as the row
+    itself (`model_type`), with the type known to the type checker only (schema.graph
+    imports this module)."""
+    return cast("Submission", row)
+
+
+SUBMISSION_DESCRIPTION = (
+    "A student's work for an assignment: one per student and assignment, updated when they "
+    "submit again."
+)
+
+
 def visible_classroom(source: Any, context: Context) -> Any:
     """The key of a row's classroom under the viewer's access rule: a row the viewer reads
     (their own membership, their submission's assignment) does not open a classroom they may
@@ -88,13 +105,11 @@ def profile(info: AppInfo, user_id: Any) -> PublicProfile | None:
     return cast(PublicProfile, when_loaded(PublicProfile.of, user))
 
 
-@strawberry.type(
-    description="A student's work for an assignment: one per student and assignment, "
-    "updated when they submit again."
-)
-@model_type(m.Submission)
+@strawberry.type
 @node_source(m.Submission, policy.submissions)
-class Submission(relay.Node):
+class SubmissionFields(relay.Node):
+    """The classroom domain's fields of `Submission`."""
+
     id: relay.NodeID[str]
     status: SubmissionStatus
     submitted_at: dt.datetime = strawberry.field(description="The latest submission.")
@@ -128,7 +143,8 @@ class Submission(relay.Node):
 
 
 @strawberry.type(
-    description="Work set for a classroom: a lesson, a conversation scenario or a quiz."
+    description="Work set for a classroom: a lesson, a conversation scenario, a quiz, or a "
+    "recording each student hands in."
 )
 @model_type(m.Assignment)
 @node_source(m.Assignment, policy.assignments)
@@ -164,12 +180,12 @@ class Assignment(relay.Node):
         )
 
     @strawberry.field(description="The viewer's own submission, if any.")
-    def viewer_submission(self, info: AppInfo) -> Submission | None:
+    def viewer_submission(self, info: AppInfo) -> SubmissionRef | None:
         viewer = info.context.viewer
         if viewer is None:
             return None
         loader = info.context.loaders.get(SubmissionByAssignmentStudentLoader)
-        return cast(Submission | None, loader.get_or_load((_assignment(self).id, viewer.id)))
+        return cast("Submission | None", loader.get_or_load((_assignment(self).id, viewer.id)))
 
     @strawberry.field(
         description="Its submissions, in the order they were first made: all of them for its "
@@ -177,7 +193,7 @@ class Assignment(relay.Node):
     )
     async def submissions(
         self, info: AppInfo, first: int | None = None, after: str | None = None
-    ) -> Connection[Submission]:
+    ) -> Connection[SubmissionRef]:
         condition = Condition.of(policy.submissions(info.context.viewer))
         loader = info.context.loaders.get(SubmissionsPageByAssignmentLoader)
         key = (_assignment(self).id, page_args(first, after), condition)
@@ -226,4 +242,4 @@ def performance(info: AppInfo, classroom: m.Classroom) -> Any:
     return when_loaded(lambda found: ClassroomPerformance.of(found) if found else None, row)
 
 
-WORK_TYPES: list[type] = [Assignment, Submission]
+WORK_TYPES: list[type] = [Assignment]

@@ -14,7 +14,7 @@ from core.pagination import PageArgs
 from engine.connections import Connection, to_connection
 from engine.context import AppInfo
 from engine.node import node_source
-from engine.relations import model_type, related
+from engine.relations import model_type, related, when_loaded
 from loaders.catalog import ScenarioByIdLoader
 from loaders.conversation import (
     CorrectionsByMessageIdLoader,
@@ -24,8 +24,10 @@ from loaders.conversation import (
     PreferenceByUserTeacherLoader,
     TeacherByIdLoader,
 )
+from loaders.identity import UserByIdLoader
 from models import conversation as m
 from resolvers.conversation import policy
+from schema.identity.types import PublicProfile
 
 if TYPE_CHECKING:
     from schema.graph import ConversationSession
@@ -111,9 +113,12 @@ class ConversationMessage(relay.Node):
     corrections: list[Correction] = related(CorrectionsByMessageIdLoader, "id")
 
 
-@strawberry.type(description="The score of a completed conversation (overall = sum of parts).")
+@strawberry.type(
+    description="The score of a completed conversation, or one of a recording's evaluations "
+    "(the AI's, a teacher's): overall = sum of parts."
+)
 @model_type(m.Evaluation)
-@node_source(m.Evaluation, policy.in_visible_session)
+@node_source(m.Evaluation, policy.evaluations)
 class Evaluation(relay.Node):
     id: relay.NodeID[str]
     overall_score: int
@@ -125,8 +130,20 @@ class Evaluation(relay.Node):
     cefr_level: str
     strengths: list[str]
     improvements: list[str]
+    recommendations: list[str] = strawberry.field(description="Concrete next steps.")
     evaluator: Evaluator
     created_at: datetime
+
+    @strawberry.field(description="The teacher who evaluated; null for the AI.")
+    def evaluated_by(self, info: AppInfo) -> PublicProfile | None:
+        teacher_id = cast(m.Evaluation, self).evaluated_by_id
+        if teacher_id is None:
+            return None
+        user = info.context.loaders.get(UserByIdLoader).get_or_load(teacher_id)
+        return cast(
+            PublicProfile | None,
+            when_loaded(lambda row: PublicProfile.of(row) if row else None, user),
+        )
 
 
 @strawberry.type(description="Counts over a conversation, computed in SQL.")

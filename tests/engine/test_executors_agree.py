@@ -61,6 +61,8 @@ from services import build_services
 from tests.engine.executors_classroom import AS_TEACHER, classroom_variables
 from tests.engine.executors_commerce import AS_AUTHOR as COMMERCE_AS_AUTHOR
 from tests.engine.executors_commerce import commerce_variables
+from tests.engine.executors_recordings import AS_TEACHER as RECORDINGS_AS_TEACHER
+from tests.engine.executors_recordings import recordings_variables
 from tests.engine.executors_studio import studio_variables
 from tests.factories.assessment import answers, quiz
 from tests.factories.catalog import CourseTree, course_tree
@@ -153,6 +155,17 @@ EXCLUDED: dict[str, str] = (
             "StudyMaterialEvents",
         )
     }
+    | {
+        name: "uploads, processing jobs and a teacher's evaluation; tests/recordings/ play them"
+        for name in (
+            "CreateRecording",
+            "AddRecordingTranscript",
+            "EvaluateRecording",
+            "DeleteRecording",
+            "SubmitRecording",
+            "RecordingEvents",
+        )
+    }
 )
 
 
@@ -227,6 +240,7 @@ class World:
     classroom: dict[str, list[dict[str, Any]]]  # the classroom queries' variables
     commerce: dict[str, list[dict[str, Any]]]  # the commerce queries' variables
     studio: dict[str, list[dict[str, Any]]]  # the studio queries' variables
+    recordings: dict[str, list[dict[str, Any]]]  # the recordings queries' variables
 
 
 async def _world() -> World:
@@ -344,11 +358,17 @@ async def _world() -> World:
         classroom=await classroom_variables(author, user, tree, session, quiz_row),
         commerce=await commerce_variables(author, user),
         studio=await studio_variables(user),
+        recordings=await recordings_variables(author, user),
     )
 
 
 # Queries run as the course's author (who also teaches the class), not the learner.
-AS_AUTHOR = {"QuizAttemptsToReview", *AS_TEACHER, *COMMERCE_AS_AUTHOR}
+AS_AUTHOR = {
+    "QuizAttemptsToReview",
+    *AS_TEACHER,
+    *COMMERCE_AS_AUTHOR,
+    *RECORDINGS_AS_TEACHER,
+}
 
 
 def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
@@ -376,6 +396,7 @@ def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
         **world.classroom,
         **world.commerce,
         **world.studio,
+        **world.recordings,
     }
 
 

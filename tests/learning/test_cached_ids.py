@@ -61,6 +61,8 @@ VALUE_TYPES = {
     "AssetCounts",
     "StudyMaterialEvent",
     "ReviewStats",
+    "RecordingWord",
+    "RecordingEvent",
     "Query",
     "Mutation",
     "Subscription",
@@ -75,6 +77,9 @@ CACHED = (
     "UserAchievement",
     "TeacherPreference",
     "LearningProfile",
+    "Recording",
+    "RecordingSegment",
+    "SegmentCorrection",
 )
 
 
