@@ -35,6 +35,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
 import demo as demo_data
+from app import recording_media
 from app.downloads import download_routes
 from app.downloads import register as register_download
 from app.graphiql import graphiql_routes
@@ -108,7 +109,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/graphql", graphql),
             WebSocketRoute("/graphql", graphql),
             *graphiql_routes(settings),
-            *download_routes(settings),  # signed, expiring links (certificate PDFs)
+            *download_routes(settings),  # signed, expiring links (certificate PDFs, media)
             *payment_routes(settings),  # provider webhooks; the local provider's pay page
         ],
         middleware=[cors_middleware(settings)],
@@ -133,6 +134,7 @@ def register_event_subscribers() -> None:
     assessment_certificates.register_subscribers()
     studio_mistakes.register_subscribers()
     register_download("certificate", assessment_certificates.certificate_download)
+    register_download(recording_media.KIND, recording_media.recording_download)
 
 
 def cors_middleware(settings: Settings) -> Middleware:

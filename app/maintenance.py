@@ -1,6 +1,6 @@
-"""Housekeeping jobs of the engine's own state: expired idempotency keys, throttle rows and
-old mail-delivery keys are deleted every hour (procrastinate defers a periodic job once, for
-all workers)."""
+"""Housekeeping jobs of the engine's own state: expired idempotency keys, throttle rows, old
+mail-delivery keys and used ID tokens past their expiry (resolvers/identity/providers.py)
+are deleted every hour (procrastinate defers a periodic job once, for all workers)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tortoise import connections
 
 from app import idempotency
 from core import jobs, throttle
+from resolvers.identity.providers import purge_used_id_tokens
 from services.mail import PURGE_DELIVERIES
 
 log = logging.getLogger("lingograph.maintenance")
@@ -26,9 +27,11 @@ async def purge_expired(context: JobContext, timestamp: int) -> None:
     throttles = 0
     while purged := await throttle.purge_expired():
         throttles += purged
+    id_tokens = await purge_used_id_tokens()
     log.info(
-        "purged %d idempotency keys, %d throttle rows, %d mail delivery keys",
+        "purged %d idempotency keys, %d throttle rows, %d mail delivery keys, %d used ID tokens",
         keys,
         throttles,
         deliveries,
+        id_tokens,
     )

@@ -36,6 +36,13 @@ class ErrorCode(str, Enum):
     ALREADY_SUBMITTED = "ALREADY_SUBMITTED"
     DEADLINE_PASSED = "DEADLINE_PASSED"
     CAPACITY_REACHED = "CAPACITY_REACHED"
+    TOO_LARGE = "TOO_LARGE"  # an upload over its size limit (MAX_UPLOAD_BYTES)
+    ACCOUNT_DISABLED = "ACCOUNT_DISABLED"  # the account was deactivated (or deleted)
+    # A provider sign-in found an account with its email that may not be linked on the spot:
+    # sign in as before, then call linkProvider.
+    ACCOUNT_EXISTS = "ACCOUNT_EXISTS"
+    PROVIDER_NOT_CONFIGURED = "PROVIDER_NOT_CONFIGURED"  # no client id for that provider
+    PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE"  # its signing keys cannot be fetched now
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Identity: users, learning profiles, OAuth accounts, bearer tokens, verification tokens."""
+"""Identity: users, learning profiles, OAuth accounts and used ID tokens, bearer tokens,
+verification tokens."""
 
 from __future__ import annotations
 
@@ -87,19 +88,47 @@ class LearningProfile(MutableEntity):
         table = "learning_profiles"
 
 
+class IdentityProvider(str, Enum):
+    """The OpenID Connect providers one may sign in with (services/identity_providers)."""
+
+    GOOGLE = "google"
+    APPLE = "apple"
+    MICROSOFT = "microsoft"
+
+
 class OAuthAccount(MutableEntity):
+    """A provider's account linked to a user: signing in with an ID token of
+    (`provider`, `subject`) signs `user` in (resolvers/identity/providers.py). Nothing of the
+    provider's tokens is kept; `email` is the one the provider named when it was linked."""
+
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="oauth_accounts", on_delete=fields.CASCADE
     )
     user_id: UUID
-    provider = fields.CharField(max_length=32)
-    provider_user_id = fields.CharField(max_length=255)
-    access_token_hash = fields.CharField(max_length=64, null=True)
-    expires_at = fields.DatetimeField(null=True)
+    provider = fields.CharEnumField(IdentityProvider, max_length=32)
+    subject = fields.CharField(max_length=255)  # the token's `sub`: the provider's user id
+    email = fields.CharField(max_length=320, null=True)
+    last_used_at = fields.DatetimeField(null=True)  # the last sign-in with it
 
     class Meta:
         table = "oauth_accounts"
-        unique_together = (("provider", "provider_user_id"),)
+        unique_together = (("provider", "subject"),)
+
+
+class UsedIdToken(Entity):
+    """An ID token already used (to sign in or to link), remembered until it could no longer
+    pass verification, so that a replay is refused. `token_id` is the SHA-256 (hex) of
+    what names the token (`VerifiedIdentity.token_id`: its `jti`, else its nonce, else the
+    token's own digest); `expires_at` is the token's expiry plus the verifier's leeway. The
+    hourly maintenance job deletes expired rows."""
+
+    provider = fields.CharEnumField(IdentityProvider, max_length=32)
+    token_id = fields.CharField(max_length=64)
+    expires_at = fields.DatetimeField()
+
+    class Meta:
+        table = "used_id_tokens"
+        unique_together = (("provider", "token_id"),)
 
 
 class AuthToken(Entity):

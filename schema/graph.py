@@ -1,5 +1,5 @@
 """The cross-domain types, composed once: `User`, `Course`, `Lesson`, `Enrollment`,
-`ConversationSession`, and `CompleteLessonPayload`.
+`ConversationSession`, `Classroom`, `Submission` and `CompleteLessonPayload`.
 
 The owning domain's fields class comes last among the bases: it is the `Node`, with the `id`
 and `resolve_nodes` (its access rule).
@@ -15,16 +15,27 @@ import strawberry
 
 from engine.relations import model_type
 from models import catalog as catalog_models
+from models import classroom as classroom_models
 from models import conversation as conversation_models
 from models import identity as identity_models
 from models import learning as learning_models
-from schema import assessment, catalog, classroom, conversation, identity, learning, studio
+from schema import (
+    assessment,
+    catalog,
+    classroom,
+    conversation,
+    identity,
+    learning,
+    recordings,
+    studio,
+)
 from schema.commerce import reads as commerce
 
 
 @strawberry.type
 @model_type(identity_models.User)
 class User(
+    recordings.UserFields,
     studio.UserFields,
     studio.StudyUserFields,
     commerce.UserFields,
@@ -73,4 +84,16 @@ class ConversationSession(conversation.ConversationSessionFields):
     pass
 
 
-TYPES: list[type] = [User, Course, Lesson, Enrollment, ConversationSession]
+@strawberry.type(description=classroom.CLASSROOM_DESCRIPTION)
+@model_type(classroom_models.Classroom)
+class Classroom(recordings.ClassroomFields, classroom.ClassroomFields):
+    pass
+
+
+@strawberry.type(description=classroom.SUBMISSION_DESCRIPTION)
+@model_type(classroom_models.Submission)
+class Submission(recordings.SubmissionFields, classroom.SubmissionFields):
+    pass
+
+
+TYPES: list[type] = [User, Course, Lesson, Enrollment, ConversationSession, Classroom, Submission]

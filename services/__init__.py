@@ -1,6 +1,6 @@
 """Engines behind one interface each, built once by `create_app` and reached through the
 request context (`info.context.services`): mail transport, the tutor, the payment provider,
-pub/sub."""
+the identity providers' ID-token verifier (its key cache is per process), pub/sub."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from core.db import resolve_database_url
 from core.pubsub import PubSub, get_pubsub
 from core.settings import Settings
+from services.identity_providers import IdTokenVerifier, build_verifier
 from services.mail import Mailer, build_mailer
 from services.payments import build_provider
 from services.payments.base import PaymentProvider
@@ -21,6 +22,7 @@ class Services:
     mailer: Mailer
     tutor: TutorEngine
     payments: PaymentProvider
+    identity_providers: IdTokenVerifier
     database_url: str | None  # unset: the embedded PostgreSQL (core/db.py)
 
     def pubsub(self) -> PubSub:
@@ -33,5 +35,6 @@ def build_services(settings: Settings) -> Services:
         mailer=build_mailer(settings),
         tutor=build_engine(settings),
         payments=build_provider(settings),
+        identity_providers=build_verifier(settings),
         database_url=settings.database_url,
     )

@@ -6,9 +6,11 @@ the hand-written SQL in resolvers/identity/queries.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -18,7 +20,7 @@ from core.rows import builder, fetch_records, unlabel
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
 from models.identity import AuthToken, LearningProfile, User
-from resolvers.identity import queries, throttles
+from resolvers.identity import events, queries, throttles
 from resolvers.identity.mail import queue_verification_mail
 from rules.identity.profile import (
     check_display_name,
@@ -160,11 +162,13 @@ async def log_in(
 ) -> SignedIn:
     """Exchange email and password for a bearer token.
 
-    An unknown email, a wrong password, an OAuth-only or a disabled account all cost one
-    argon2 verification and give the same error. Attempts are throttled per email and per
-    client address (resolvers/identity/throttles.py): past the free failures each waits a
-    growing delay (`Throttled`, answered as RATE_LIMITED with `retryAfter`), then is judged
-    normally, so the owner gets in with the right password once the delay has passed.
+    An unknown email, a wrong password, an OAuth-only or a deleted account all cost one
+    argon2 verification and give the same error. A deactivated account answers
+    ACCOUNT_DISABLED on `email`, but only to the right password: nobody learns that an
+    account is disabled without it. Attempts are throttled per email and per client address
+    (resolvers/identity/throttles.py): past the free failures each waits a growing delay
+    (`Throttled`, answered as RATE_LIMITED with `retryAfter`), then is judged normally, so
+    the owner gets in with the right password once the delay has passed.
     """
     now = datetime.now(UTC)
     key = (normalize_email(email) or email.strip().lower())[:320]
@@ -173,8 +177,10 @@ async def log_in(
     await throttles.attempt_log_in(settings, key, client_address)
     user = await User.get_or_none(email=key)
     matches, needs_rehash = await verify_password(user.password_hash if user else None, password)
-    if user is None or not matches or not user.is_usable:
+    if user is None or not matches or user.deleted_at is not None:
         raise AppError.of(ErrorCode.INVALID_CREDENTIALS, "Wrong email or password.", None)
+    if not user.is_active:
+        raise AppError.of(ErrorCode.ACCOUNT_DISABLED, "This account is deactivated.", "email")
     new_hash = await hash_password(password) if needs_rehash else None
     async with in_transaction():
         user.last_login_at = now
@@ -195,6 +201,31 @@ async def log_out(*, viewer: User, token: AuthToken | None, all_devices: bool) -
         await AuthToken.filter(user_id=viewer.id, revoked_at=None).update(revoked_at=now)
     elif token is not None:
         await AuthToken.filter(id=token.id, revoked_at=None).update(revoked_at=now)
+
+
+async def revoke_all_tokens(user_id: UUID, now: datetime, conn: Any) -> int:
+    """Revoke every live token of `user_id` at once, inside the caller's transaction (`conn`),
+    and announce it (resolvers/identity/events.py): on commit, every process closes that
+    user's WebSocket connections. Returns how many tokens were revoked."""
+    revoked = await AuthToken.filter(user_id=user_id, revoked_at=None).update(revoked_at=now)
+    await events.announce_sessions_ended(conn, user_id)
+    return revoked
+
+
+async def live_token_ids(token_ids: Iterable[UUID], now: datetime | None = None) -> set[UUID]:
+    """Which of `token_ids` still authenticate now (unexpired, unrevoked, their user active
+    and not deleted), in one statement: how long-lived connections check their token again."""
+    ids = list(token_ids)
+    if not ids:
+        return set()
+    rows = await AuthToken.filter(
+        id__in=ids,
+        revoked_at=None,
+        expires_at__gt=now or datetime.now(UTC),
+        user__is_active=True,
+        user__deleted_at=None,
+    ).values_list("id", flat=True)
+    return {UUID(str(row)) for row in rows}
 
 
 async def update_profile(*, viewer: User, changes: dict[str, Any]) -> ProfileUpdate:
