@@ -19,7 +19,8 @@ after a write) carries on from where the last write left it and writes nothing t
    file's metadata gave none.
 3. TRANSCRIBED: the vocabulary analysis (rules/recordings/vocabulary.py) and the AI's
    evaluation (rules/recordings/evaluation.py, within the caps) of the learner's segments as
-   stored, then EVALUATED.
+   stored, then EVALUATED; a recording made for an assignment is then handed in for it
+   (hand_in.py).
 
 Failures: an unusable transcript and a transcription the engine refuses or answers badly
 (`TranscriptionError`, not transient) fail the recording at once (FAILED with the reason);
@@ -41,6 +42,7 @@ from core import jobs
 from models.recordings import Recording, RecordingSegment, RecordingStatus, SegmentCorrection
 from resolvers.recordings import store
 from resolvers.recordings.engines import Engines
+from resolvers.recordings.hand_in import hand_in
 from rules.recordings.evaluation import EvaluationResult, evaluate
 from rules.recordings.segments import Segment
 from rules.recordings.speakers import choose_learner
@@ -166,7 +168,10 @@ async def process_recording(
                 return done
             status = done
         if status is _S.TRANSCRIBED:
-            return await _evaluate(row)
+            evaluated = await _evaluate(row)
+            if evaluated is _S.EVALUATED:
+                await hand_in(row)  # made for an assignment: its submission (hand_in.py)
+            return evaluated
     except (TranscriptionError, TranscriptError):
         raise  # a transient engine failure: retried
     except Exception:
