@@ -35,7 +35,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
 import demo as demo_data
-from app import recording_media
+from app import data_exports, recording_media
 from app.downloads import download_routes
 from app.downloads import register as register_download
 from app.graphiql import graphiql_routes
@@ -53,6 +53,8 @@ from resolvers.assessment import certificates as assessment_certificates
 from resolvers.catalog.importing import import_course_text
 from resolvers.commerce.pricing import configured_plans
 from resolvers.commerce.replay import CannotReplay, event_facts
+from resolvers.insight import activity as insight_activity
+from resolvers.insight import audit as insight_audit
 from resolvers.learning import activity as learning_activity
 from resolvers.studio import mistakes as studio_mistakes
 from schema.root import DOMAINS, MODEL_MODULES, build_schema, load_domain_job_tasks
@@ -133,8 +135,11 @@ def register_event_subscribers() -> None:
     learning_activity.register_subscribers()
     assessment_certificates.register_subscribers()
     studio_mistakes.register_subscribers()
+    insight_audit.register_subscribers()
+    insight_activity.register_subscribers()
     register_download("certificate", assessment_certificates.certificate_download)
     register_download(recording_media.KIND, recording_media.recording_download)
+    register_download(data_exports.KIND, data_exports.export_download)
 
 
 def cors_middleware(settings: Settings) -> Middleware:

@@ -70,6 +70,7 @@ from app.uploads import fingerprintable, is_multipart, read_multipart
 from app.websocket import LegacyWSHandler, TransportWSHandler, WsContext
 from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavailable
 from core.logs import REQUEST_ID
+from core.request_context import CLIENT, client_facts
 from core.settings import Settings
 from engine.context import Context
 from engine.errors import present_errors
@@ -362,6 +363,13 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
                 request_id=request_id,
                 services=self.services,
             )
+        # Who is asking, for the audit log (core/request_context.py): this task runs the
+        # request's operations (a WebSocket's: the tasks it starts), so they all see it.
+        CLIENT.set(
+            client_facts(
+                context.client_address, request.headers.get("user-agent"), context.request_id
+            )
+        )
         # Non-browser WebSocket clients may authenticate the handshake with the header too.
         authorization = request.headers.get("authorization")
         if bearer_token(authorization):

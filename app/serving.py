@@ -213,4 +213,7 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         # Requests in flight at shutdown get this long to finish, then are cancelled.
         "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
         "timeout_worker_healthcheck": WORKER_HEALTHCHECK_SECONDS,
+        # The client's address is decided once, by TRUSTED_PROXIES (core/clients.py): uvicorn
+        # must not rewrite it from X-Forwarded-For on its own (it does for 127.0.0.1 peers).
+        "proxy_headers": False,
     }

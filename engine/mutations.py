@@ -7,7 +7,11 @@ changed object(s) and `errors: [UserError!]!`.
    (engine/inputs.py); the input's global ids are decoded (engine/ids.py `node_id`): a bad
    one is a NOT_FOUND error on its field;
 3. the resolver calls its use case, which returns a typed result, and builds the payload;
-4. an `AppError` raised anywhere above becomes the payload's `errors`.
+4. an `AppError` raised anywhere above becomes the payload's `errors`; when a viewer is
+   signed in, every refusal hook (core/refusals.py: the audit log registers one) is awaited
+   first with the viewer, the mutation's field name in snake case (`set_user_role`) and
+   the error. The hook decides what it records, in a transaction of its own (the use
+   case's rolled back).
 Unexpected exceptions propagate and are masked by engine/errors.py.
 """
 
@@ -22,6 +26,7 @@ from strawberry.types.lazy_type import LazyType
 
 from core.errors import AppError
 from core.errors import ErrorCode as ErrorCodeEnum
+from core.refusals import refused
 from engine.context import AppInfo
 from engine.ids import decode_node_ids
 from engine.inputs import check_input_text
@@ -53,6 +58,12 @@ def user_errors(error: AppError) -> list[UserError]:
 Resolver = Callable[[Any, AppInfo, Any], Awaitable[PayloadT]]
 
 
+async def _refused(info: AppInfo, error: AppError) -> None:
+    viewer = info.context.viewer
+    if viewer is not None:
+        await refused(viewer, info.python_name, error)
+
+
 def payload_class(info: AppInfo) -> Any:
     """The class of the field's payload as the schema built it: schema/graph.py may have
     composed a domain's payload with other domains' fields (the domain refers to it lazily)."""
@@ -81,6 +92,7 @@ def payload_mutation(
                 decode_node_ids(input, ids)
                 return await resolver(self, info, input)
             except AppError as error:
+                await _refused(info, error)
                 if not payload_type:
                     # The schema's type for the field, whatever composed it (schema/graph.py
                     # may extend a domain's payload with other domains' fields).

@@ -173,3 +173,34 @@ class OutboxMessage(Entity):
 
     class Meta:
         table = "outbox_messages"
+
+
+class ExportStatus(str, Enum):
+    PENDING = "pending"  # queued or being written
+    READY = "ready"  # the file is in storage under `file_key`
+    FAILED = "failed"  # `failure_reason` says why; ask again
+    EXPIRED = "expired"  # past `expires_at`: the file was removed
+
+
+class DataExport(Entity):
+    """One export of everything the platform holds about `user` (`exportMyData`): a JSON
+    document written by a job (resolvers/insight/privacy_export.py) to storage under
+    `file_key`. READY exports are kept until `expires_at` (7 days after `ready_at`); the hourly
+    maintenance job then removes the file and marks the row EXPIRED. The download link is
+    signed afresh on each read (resolvers/identity/exports.py)."""
+
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="data_exports", on_delete=fields.CASCADE
+    )
+    user_id: UUID
+    status = fields.CharEnumField(ExportStatus, max_length=16, default=ExportStatus.PENDING)
+    include_media = fields.BooleanField(default=False)
+    file_key = fields.CharField(max_length=300, null=True)
+    size_bytes = fields.BigIntField(null=True)
+    ready_at = fields.DatetimeField(null=True)
+    expires_at = fields.DatetimeField(null=True)
+    failure_reason = fields.TextField(null=True)
+
+    class Meta:
+        table = "data_exports"
+        indexes = (("user", "created_at"), ("status", "expires_at"))

@@ -52,6 +52,12 @@ class ActivityKind(str, Enum):
     LESSON_STARTED = "lesson_started"
     LESSON_COMPLETED = "lesson_completed"
     ANSWER_SUBMITTED = "answer_submitted"
+    # Recorded by insight (resolvers/insight/activity.py) from the other domains' events.
+    SIGNED_IN = "signed_in"
+    ENROLLED = "enrolled"
+    CONVERSATION_ENDED = "conversation_ended"
+    QUIZ_SUBMITTED = "quiz_submitted"
+    PURCHASE_COMPLETED = "purchase_completed"
 
 
 class Enrollment(MutableEntity):

@@ -30,11 +30,13 @@ from schema import (
     studio,
 )
 from schema.commerce import reads as commerce
+from schema.insight import privacy as insight_privacy
 
 
 @strawberry.type
 @model_type(identity_models.User)
 class User(
+    insight_privacy.UserFields,
     recordings.UserFields,
     studio.UserFields,
     studio.StudyUserFields,

@@ -24,6 +24,7 @@ from schema import (
     conversation,
     graph,
     identity,
+    insight,
     learning,
     recordings,
     studio,
@@ -41,6 +42,7 @@ DOMAINS: tuple[Domain, ...] = (
     commerce.DOMAIN,
     studio.DOMAIN,
     recordings.DOMAIN,
+    insight.DOMAIN,
 )
 MODEL_MODULES: list[str] = [domain.models_module for domain in DOMAINS]
 JOB_MODULES: list[str] = [module for domain in DOMAINS for module in domain.job_modules]

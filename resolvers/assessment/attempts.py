@@ -33,11 +33,13 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator, not_found
+from core.events import emit
 from models.assessment import AttemptStatus, Quiz, QuizAnswer, QuizAttempt, QuizQuestion
 from models.catalog import Course
 from models.learning import Enrollment
 from resolvers.assessment import queries
 from resolvers.assessment.certificates import issue_if_due
+from resolvers.assessment.events import QuizAttemptSubmitted
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import require_viewer
 from rules.assessment.marking import QuestionKey, is_blank, mark
@@ -264,4 +266,5 @@ async def submit_attempt(
         await QuizAnswer.bulk_create(rows, using_db=conn)
         if result.passed:
             await certify_if_due(conn, user.id, quiz.course_id, now)
+        await emit(QuizAttemptSubmitted(user.id, quiz.id, attempt.id, result.score), conn)
     return await QuizAttempt.get(id=attempt.id)

@@ -15,6 +15,9 @@
   CONFLICT on `questions` (the other fields can change in an update without questions).
   A check under a row lock on the quiz makes a start that races the replacement either
   see the new questions or make the replacement fail.
+- Every change emits `AssessmentChanged` (events.audit) in its transaction: `create_quiz`
+  with the quiz's fields and question count as new values, `update_quiz` with the given
+  fields' old and new values (replaced questions as the new question count).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from tortoise.transactions import in_transaction
 from core.errors import AppError, ErrorCode, Validator, not_found
 from models.assessment import QuestionType, Quiz, QuizAttempt, QuizQuestion
 from models.catalog import Course, Section
-from resolvers.assessment import queries
+from resolvers.assessment import events, queries
 from resolvers.catalog.policy import can_edit, can_see
 from resolvers.identity.policy import require_viewer
 from rules.assessment.marking import (
@@ -223,6 +226,17 @@ async def create_quiz(
             using_db=conn,
         )
         await _write_questions(conn, quiz.id, questions)
+        new = {
+            "course_id": quiz.course_id,
+            "section_id": quiz.section_id,
+            "title": quiz.title,
+            "passing_score": quiz.passing_score,
+            "time_limit_minutes": quiz.time_limit_minutes,
+            "max_attempts": quiz.max_attempts,
+            "is_published": quiz.is_published,
+            "question_count": len(questions),
+        }
+        await events.audit(conn, user.id, "create_quiz", "quiz", quiz.id, new=new)
     return quiz
 
 
@@ -269,4 +283,9 @@ async def update_quiz(viewer: User | None, quiz_id: Any, *, changes: Mapping[str
             await QuizQuestion.filter(quiz_id=quiz.id).using_db(conn).delete()
             await _write_questions(conn, quiz.id, questions)
         await Quiz.filter(id=quiz.id).using_db(conn).update(**given, updated_at=datetime.now(UTC))
+        old = {key: getattr(quiz, key) for key in given}
+        new = dict(given)
+        if questions is not None:
+            new["question_count"] = len(questions)
+        await events.audit(conn, user.id, "update_quiz", "quiz", quiz.id, old, new)
     return await Quiz.get(id=quiz.id)

@@ -13,7 +13,8 @@
   the same transaction. Any answer of a submitted attempt can be graded (a grader may
   overrule the automatic mark, e.g. for a short answer the key did not foresee); grading
   again replaces the earlier grade. Grades of one attempt serialise on its row, so each
-  recomputation sees the others.
+  recomputation sees the others. The grade emits `AssessmentChanged` (`grade_quiz_answer`,
+  the answer's points, correctness and feedback before and after) in its transaction.
 - `attempts_to_review_page`: a quiz's attempts waiting for review (PENDING_REVIEW), oldest
   submission first, keyset-paginated; empty for anyone who may not grade them.
 """
@@ -28,7 +29,7 @@ from tortoise.transactions import in_transaction
 from core.errors import AppError, ErrorCode, Validator, not_found
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
 from models.assessment import AttemptStatus, Quiz, QuizAnswer, QuizAttempt, QuizQuestion
-from resolvers.assessment import policy
+from resolvers.assessment import events, policy
 from resolvers.assessment.attempts import certify_if_due, result_fields
 from resolvers.identity.policy import can_see_private, require_viewer
 from rules.assessment.marking import Mark, grade, grade_problem
@@ -90,6 +91,11 @@ async def grade_answer(
         await QuizAttempt.filter(id=attempt.id).using_db(conn).update(**result_fields(result))
         if result.passed:
             await certify_if_due(conn, attempt.user_id, quiz.course_id, now)
+        fields = ("points_awarded", "correct", "feedback")
+        old = {name: getattr(answer, name) for name in fields}
+        new: dict[str, Any] = {"points_awarded": marked.points_awarded, "feedback": feedback}
+        new["correct"] = marked.correct
+        await events.audit(conn, user.id, "grade_quiz_answer", "quiz_answer", answer.id, old, new)
     return await QuizAttempt.get(id=attempt.id)
 
 

@@ -5,6 +5,11 @@ Teachers edit their own courses, admins every course; anything else reads as NOT
 Positions are 1-based and dense within a parent; every reorder runs in one transaction with
 the parent row locked, renumbering through a temporary offset so the unique (parent,
 position) constraints never see two rows on one position.
+
+Every change emits `CatalogChanged` (events.audit) in its transaction, named after its
+mutation (`create_course`, `move_lesson`...): creates carry the given fields as new values,
+updates the given fields' old and new values, publishing `is_published`, moves the position
+(and parent), deletes the action and entity only.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from core.errors import AppError, ErrorCode, Validator, not_found
 from core.rows import fetch_records
 from loaders.catalog import LESSONS, SECTIONS, UNITS
 from models.catalog import Course, Language, Lesson, Section, Unit
+from resolvers.catalog import events
 from resolvers.catalog.policy import COURSE_ID_LOADERS, can_edit
 from resolvers.catalog.queries import COURSES
 from resolvers.identity.policy import is_staff, require_viewer
@@ -137,12 +143,18 @@ async def create_course(viewer: User, data: dict) -> Course:
         for k, v in data.items()
         if k not in ("from_language", "to_language") and v is not None  # null: the default
     }
-    course = await Course.create(
-        **fields,
-        from_language=await _language(data["from_language"], "fromLanguage"),
-        to_language=await _language(data["to_language"], "toLanguage"),
-        author=user,
-    )
+    from_language = await _language(data["from_language"], "fromLanguage")
+    to_language = await _language(data["to_language"], "toLanguage")
+    async with in_transaction() as conn:
+        course = await Course.create(
+            **fields,
+            from_language=from_language,
+            to_language=to_language,
+            author=user,
+            using_db=conn,
+        )
+        new = {**fields, "from_language": from_language.code, "to_language": to_language.code}
+        await events.audit(conn, user.id, "create_course", "course", course.id, new=new)
     return course
 
 
@@ -151,10 +163,11 @@ async def update_course(viewer: User, course_id: UUID, data: dict) -> Course:
     _validate(check_course, data, creating=False)
     if data.get("slug") and await Course.exclude(id=course.id).filter(slug=data["slug"]).exists():
         raise AppError.of(ErrorCode.UNIQUE, "That slug is taken.", "slug")
+    changes: dict[str, Any] = {}
     for key in ("from_language", "to_language"):
         if data.get(key):
             language = await _language(data.pop(key), camel(key))
-            setattr(course, f"{key}_id", language.id)
+            changes[f"{key}_id"] = language.id
         else:
             data.pop(key, None)
     low = data.get("cefr_min") or course.cefr_min
@@ -163,17 +176,29 @@ async def update_course(viewer: User, course_id: UUID, data: dict) -> Course:
         raise AppError.of(ErrorCode.INVALID, "`cefrMax` must not be below `cefrMin`.", "cefrMax")
     for key, value in data.items():
         if value is not None or key in ("image_url",):
-            setattr(course, key, value)
-    await course.save()
+            changes[key] = value
+    old = {key: getattr(course, key) for key in changes}
+    for key, value in changes.items():
+        setattr(course, key, value)
+    async with in_transaction() as conn:
+        await course.save(using_db=conn)
+        await events.audit(conn, viewer.id, "update_course", "course", course.id, old, changes)
     return course
 
 
 async def set_published(viewer: User, course_id: UUID, published: bool) -> Course:
     course = await course_for_edit(viewer, course_id)
+    old = {"is_published": course.is_published}
     course.is_published = published
     if published:
         course.published_at = datetime.now(UTC)
-    await course.save(update_fields=["is_published", "published_at", "updated_at"])
+    action = "publish_course" if published else "unpublish_course"
+    async with in_transaction() as conn:
+        await course.save(
+            update_fields=["is_published", "published_at", "updated_at"], using_db=conn
+        )
+        new = {"is_published": published}
+        await events.audit(conn, viewer.id, action, "course", course.id, old, new)
     return course
 
 
@@ -183,7 +208,9 @@ async def delete_course(viewer: User, course_id: UUID) -> UUID:
     course = await course_for_edit(viewer, course_id)
     course.deleted_at = datetime.now(UTC)
     course.is_published = False
-    await course.save(update_fields=["deleted_at", "is_published", "updated_at"])
+    async with in_transaction() as conn:
+        await course.save(update_fields=["deleted_at", "is_published", "updated_at"], using_db=conn)
+        await events.audit(conn, viewer.id, "delete_course", "course", course.id)
     return course.id
 
 
@@ -224,6 +251,8 @@ async def create_node(
         if order[-1] != row.id:
             await renumber(conn, table, parent, parent_id, order)
             row.position = order.index(row.id) + 1
+        new = {**fields, parent: parent_id, "position": row.position}
+        await events.audit(conn, viewer.id, f"create_{kind}", kind, row.id, new=new)
     return row
 
 
@@ -231,10 +260,13 @@ async def update_node(viewer: User, kind: str, node_id: UUID, data: dict) -> Any
     """The changed section/unit/lesson."""
     row = await node_for_edit(viewer, kind, node_id)
     _validate(CHECKS[kind], data, creating=False)
-    for key, value in data.items():
-        if value is not None:
-            setattr(row, key, value)
-    await row.save()
+    changes = {key: value for key, value in data.items() if value is not None}
+    old = {key: getattr(row, key) for key in changes}
+    for key, value in changes.items():
+        setattr(row, key, value)
+    async with in_transaction() as conn:
+        await row.save(using_db=conn)
+        await events.audit(conn, viewer.id, f"update_{kind}", kind, row.id, old, changes)
     return row
 
 
@@ -271,6 +303,11 @@ async def move_node(
                 f'UPDATE "{table}" SET {parent} = $1 WHERE id = $2', [target, row.id]
             )
         await renumber(conn, table, parent, target, order)
+        old: dict[str, Any] = {"position": row.position}
+        new: dict[str, Any] = {"position": order.index(row.id) + 1}
+        if target != old_parent:
+            old[parent], new[parent] = old_parent, target
+        await events.audit(conn, viewer.id, f"move_{kind}", kind, row.id, old, new)
     return await model.get(id=row.id)
 
 
@@ -286,4 +323,5 @@ async def delete_node(viewer: User, kind: str, node_id: UUID) -> UUID:
         await renumber(
             conn, table, parent, parent_id, await ordered_ids(conn, table, parent, parent_id)
         )
+        await events.audit(conn, viewer.id, f"delete_{kind}", kind, row.id)
     return row.id

@@ -1,4 +1,10 @@
-"""Authoring use cases for exercises (with options and media) and lesson prerequisites."""
+"""Authoring use cases for exercises (with options and media) and lesson prerequisites.
+
+Every change emits `CatalogChanged` (events.audit) in its transaction, as in authoring.py:
+creates carry the given fields (options and media included), updates the given fields' old
+and new values (options and media as new values only), moves the position, prerequisites
+the prerequisite's id, deletes the action and entity only.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ from models.catalog import (
     LessonPrerequisite,
     MediaAsset,
 )
-from resolvers.catalog import queries
+from resolvers.catalog import events, queries
 from resolvers.catalog.authoring import (
     course_of_node,
     lock,
@@ -113,6 +119,12 @@ async def create_exercise(
         order = place(ids, link.id, position)
         if order[-1] != link.id:
             await renumber(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, order)
+        new = {**fields, "lesson_id": lesson_id, "position": order.index(link.id) + 1}
+        if options:
+            new["options"] = options
+        if media:
+            new["media"] = media
+        await events.audit(conn, viewer.id, "create_exercise", "exercise", exercise.id, new=new)
     return exercise
 
 
@@ -123,17 +135,24 @@ async def update_exercise(viewer: User, exercise_id: UUID, data: dict) -> Exerci
     if data.get("options") is not None:
         _answer_from_options(merged)
     options, media = data.pop("options", None), data.pop("media", None)
+    changes = {key: value for key, value in data.items() if value is not None}
+    if merged.get("correct_answer") and not data.get("correct_answer"):
+        changes["correct_answer"] = merged["correct_answer"]
+    old = {key: getattr(exercise, key) for key in changes}
     async with in_transaction() as conn:
-        for key, value in data.items():
-            if value is not None:
-                setattr(exercise, key, value)
-        if merged.get("correct_answer") and not data.get("correct_answer"):
-            exercise.correct_answer = merged["correct_answer"]
+        for key, value in changes.items():
+            setattr(exercise, key, value)
         if media is not None:
             exercise.media = await create_media(conn, media)
         await exercise.save(using_db=conn)
         if options is not None:
             await write_options(conn, exercise, options)
+        new = dict(changes)
+        if options is not None:
+            new["options"] = options
+        if media is not None:
+            new["media"] = media
+        await events.audit(conn, viewer.id, "update_exercise", "exercise", exercise.id, old, new)
     return exercise
 
 
@@ -147,9 +166,10 @@ async def move_exercise(
     async with in_transaction() as conn:
         await lock(conn, queries.LESSONS, lesson_id)
         ids = await ordered_ids(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id)
-        await renumber(
-            conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, place(ids, link.id, position)
-        )
+        order = place(ids, link.id, position)
+        await renumber(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, order)
+        old, new = {"position": link.position}, {"position": order.index(link.id) + 1}
+        await events.audit(conn, viewer.id, "move_exercise", "exercise", exercise_id, old, new)
     return await Exercise.get(id=exercise_id)
 
 
@@ -167,6 +187,7 @@ async def delete_exercise(viewer: User, exercise_id: UUID) -> UUID:
         for lesson_id in lesson_ids:
             ids = await ordered_ids(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id)
             await renumber(conn, queries.LESSON_EXERCISES, "lesson_id", lesson_id, ids)
+        await events.audit(conn, viewer.id, "delete_exercise", "exercise", exercise.id)
     return exercise.id
 
 
@@ -194,16 +215,24 @@ async def add_prerequisite(viewer: User, lesson_id: UUID, prerequisite_id: UUID)
                 "prerequisiteId",
             )
         await conn.execute_query(queries.LINK_PREREQUISITE, [lesson_id, prerequisite_id])
+        new = {"prerequisite_id": prerequisite_id}
+        await events.audit(conn, viewer.id, "add_lesson_prerequisite", "lesson", lesson_id, new=new)
     return lesson
 
 
 async def remove_prerequisite(viewer: User, lesson_id: UUID, prerequisite_id: UUID) -> Lesson:
     lesson = await node_for_edit(viewer, "lesson", lesson_id, "lessonId")
-    deleted = await LessonPrerequisite.filter(
-        lesson_id=lesson_id, prerequisite_id=prerequisite_id
-    ).delete()
-    if not deleted:
-        raise AppError.of(
-            ErrorCode.NOT_FOUND, "Not a prerequisite of this lesson.", "prerequisiteId"
+    async with in_transaction() as conn:
+        deleted = (
+            await LessonPrerequisite.filter(lesson_id=lesson_id, prerequisite_id=prerequisite_id)
+            .using_db(conn)
+            .delete()
         )
+        if not deleted:
+            raise AppError.of(
+                ErrorCode.NOT_FOUND, "Not a prerequisite of this lesson.", "prerequisiteId"
+            )
+        old = {"prerequisite_id": prerequisite_id}
+        action = "remove_lesson_prerequisite"
+        await events.audit(conn, viewer.id, action, "lesson", lesson_id, old)
     return lesson

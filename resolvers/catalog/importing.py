@@ -5,6 +5,10 @@ transaction. Errors name the path inside the document, e.g.
 Re-importing a slug updates the course in place: sections, units, lessons and exercises are
 matched by position (so learners' progress on kept lessons survives), scenarios by name;
 surplus rows are removed (scenarios are deactivated, since sessions may refer to them).
+
+An import emits one `CatalogChanged` (`import_course`, the course's slug, whether it was
+created and its lesson count as new values) in its transaction; the command line's has no
+actor.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from models.catalog import (
     Unit,
 )
 from models.identity import User
-from resolvers.catalog import queries
+from resolvers.catalog import events, queries
 from resolvers.catalog.exercises import write_options
 from resolvers.catalog.import_check import (
     EXERCISE_KEYS,
@@ -98,7 +102,11 @@ async def import_course_text(
         if author is None:
             raise AppError.of(ErrorCode.NOT_FOUND, f"No user {doc['author']!r}.", "author")
     async with in_transaction() as conn:
-        return await _write(conn, doc, languages, author or viewer)
+        result = await _write(conn, doc, languages, author or viewer)
+        new = {"slug": doc["slug"], "created": result.created, "lesson_count": result.lesson_count}
+        actor_id = viewer.id if viewer is not None else None
+        await events.audit(conn, actor_id, "import_course", "course", result.course.id, new=new)
+        return result
 
 
 def _fields(data: dict, keys: set[str]) -> dict:

@@ -79,9 +79,18 @@ def _draw() -> str:
     return new_join_code(secrets.choice)
 
 
-async def _audit(conn: BaseDBAsyncClient, actor: User, action: str, row: Any) -> None:
+async def _audit(
+    conn: BaseDBAsyncClient,
+    actor: User,
+    action: str,
+    row: Any,
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """The audit event; `changes` (the new values) are compared with `row` as it was."""
     entity = "classroom" if isinstance(row, Classroom) else "class_membership"
-    await events.audit(conn, actor.id, action, entity, row.id)
+    changes = changes or {}
+    old = {name: getattr(row, name) for name in changes}
+    await events.audit(conn, actor.id, action, entity, row.id, old, changes)
 
 
 async def _with_fresh_code(write: Callable[[str], Awaitable[T]]) -> T:
@@ -210,7 +219,7 @@ async def update_classroom(
             if taken:  # its old code went to another active classroom meanwhile
                 given["join_code"], given["join_code_created_at"] = _draw(), _now()
         await Classroom.filter(id=classroom.id).using_db(conn).update(**given, updated_at=_now())
-        await _audit(conn, user, "update_classroom", classroom)
+        await _audit(conn, user, "update_classroom", classroom, given)
     return await Classroom.get(id=classroom.id)
 
 

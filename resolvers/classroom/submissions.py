@@ -226,18 +226,16 @@ async def grade_submission(
     v.text("feedback", feedback, FEEDBACK_MAX)
     v.raise_if_any()
     now = datetime.now(UTC)
+    grade = {"score": score, "feedback": (feedback or "").strip() or None, "status": Status(status)}
     async with in_transaction() as conn:
+        before = await Submission.filter(id=submission_id).using_db(conn).select_for_update().get()
         await (
             Submission.filter(id=submission_id)
             .using_db(conn)
-            .update(
-                score=score,
-                feedback=(feedback or "").strip() or None,
-                status=Status(status),
-                grader_id=user.id,
-                graded_at=now,
-                updated_at=now,
-            )
+            .update(**grade, grader_id=user.id, graded_at=now, updated_at=now)
         )
-        await events.audit(conn, user.id, "grade_submission", "submission", submission_id)
+        was = {name: getattr(before, name) for name in grade}
+        await events.audit(
+            conn, user.id, "grade_submission", "submission", submission_id, was, grade
+        )
     return await Submission.get(id=submission_id)

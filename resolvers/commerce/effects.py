@@ -23,11 +23,13 @@ from datetime import datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from core.events import emit
 from core.ids import decode_global_id
 from models.catalog import Course
 from models.commerce import Transaction, TransactionKind, TransactionStatus
 from models.learning import Enrollment
 from resolvers.commerce import queries
+from resolvers.commerce.events import PurchaseCompleted
 from resolvers.commerce.subscriptions import end_after_refund, extend_after_payment
 from resolvers.learning import enrol
 from rules.commerce.checkout import (
@@ -139,4 +141,7 @@ async def apply(
         await end_after_refund(conn, transaction, now)
     transaction.status = TransactionStatus(transition.new)
     await transaction.save(using_db=conn)
+    if transition.new == COMPLETED:
+        completed = PurchaseCompleted(transaction.user_id, transaction.id, transaction.kind.value)
+        await emit(completed, conn)
     return effects

@@ -5,6 +5,8 @@
   the single call site the administration issue's audit seam hooks (one event type, the
   action named). Provider webhooks are not privileged acts: they are recorded as
   `PaymentEvent` rows instead.
+- `PurchaseCompleted`: a transaction became COMPLETED (a course bought, a subscription paid),
+  emitted inside the webhook's transaction that completes it (resolvers/commerce/effects.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ class CommerceChanged:
     entity: str  # "transaction"
     entity_id: UUID
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PurchaseCompleted:
+    user_id: UUID
+    transaction_id: UUID
+    kind: str  # the transaction's kind: course_purchase | subscription
 
 
 async def audit(

@@ -31,3 +31,13 @@ class CorrectionsMade:
     message_id: UUID
     text: str
     corrections: tuple[CorrectionMade, ...]
+
+
+@dataclass(frozen=True)
+class ConversationEnded:
+    """The learner's session closed: `status` is "completed" (ended, evaluated) or
+    "abandoned". Emitted once per session, in the transaction that closes it."""
+
+    user_id: UUID
+    session_id: UUID
+    status: str

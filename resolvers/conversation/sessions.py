@@ -14,6 +14,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, not_found
+from core.events import emit
 from core.pagination import KeysetQuery, Page, PageArgs, fetch_page
 from loaders.base import Loaders, select_allowed, select_visible
 from models.catalog import ConversationScenario
@@ -30,6 +31,7 @@ from models.conversation import (
 from models.identity import User
 from resolvers.catalog.policy import can_see_in
 from resolvers.conversation import policy, queries
+from resolvers.conversation.events import ConversationEnded
 from resolvers.conversation.reply import (
     publish_message,
     publish_status,
@@ -294,6 +296,7 @@ async def end_conversation(viewer: User, session_id: Any) -> ConversationSession
         )
         # Conversation achievements are earned with the completion, in its transaction.
         await check_achievements(viewer, now)
+        await emit(ConversationEnded(viewer.id, session.id, SessionStatus.COMPLETED.value), conn)
     await publish_status(session.id)
     return await ConversationSession.get(id=session.id)
 
@@ -318,7 +321,14 @@ async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> Co
     if status == SessionStatus.ABANDONED:
         changes["completed_at"] = now
         changes["duration_seconds"] = _duration_seconds(session, now)
-    await ConversationSession.filter(id=session.id, status=session.status).update(**changes)
+    async with in_transaction() as conn:
+        updated = (
+            await ConversationSession.filter(id=session.id, status=session.status)
+            .using_db(conn)
+            .update(**changes)
+        )
+        if updated and status == SessionStatus.ABANDONED:
+            await emit(ConversationEnded(viewer.id, session.id, status.value), conn)
     await publish_status(session.id)
     return await ConversationSession.get(id=session.id)
 

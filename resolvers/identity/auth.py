@@ -16,6 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, Validator
+from core.events import emit
 from core.rows import builder, fetch_records, unlabel
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
@@ -182,7 +183,7 @@ async def log_in(
     if not user.is_active:
         raise AppError.of(ErrorCode.ACCOUNT_DISABLED, "This account is deactivated.", "email")
     new_hash = await hash_password(password) if needs_rehash else None
-    async with in_transaction():
+    async with in_transaction() as conn:
         user.last_login_at = now
         update_fields = ["last_login_at", "updated_at"]
         if new_hash is not None:  # the hasher's parameters changed since this hash was made
@@ -190,6 +191,7 @@ async def log_in(
             update_fields.append("password_hash")
         await user.save(update_fields=update_fields)
         token = await issue_auth_token(user, settings, user_agent, now)
+        await emit(events.SignedIn(user.id, events.PASSWORD), conn)
     await throttles.log_in_succeeded(settings, key, client_address)
     return SignedIn(token=token, user=user)
 

@@ -4,6 +4,8 @@
   activation), emitted through core.events inside the use case's transaction: the single
   call site the audit seam hooks (`audit`; one event type, the action named, the changed
   fields' old and new values, never a secret).
+- `SignedIn`: a person signed in (password log-in, or a provider's ID token: `method` is
+  "password" or the provider's name), emitted inside the transaction that issues the token.
 - Sessions ended: when every token of a user is revoked at once, the event published on
   `SESSIONS_TOPIC` (on the transaction's connection, so PostgreSQL delivers it to every
   process when, and only if, the revocation commits) tells each process's WebSocket layer
@@ -36,6 +38,15 @@ class UserAdministered:
     old: Mapping[str, Any]  # the changed fields before, e.g. {"role": "student"}
     new: Mapping[str, Any]  # and after, e.g. {"role": "teacher"}
     entity: str = "user"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user_id: UUID
+    method: str  # "password", or the identity provider's name (e.g. "google")
+
+
+PASSWORD = "password"
 
 
 async def audit(

@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
@@ -45,11 +46,13 @@ from tortoise.transactions import in_transaction
 
 from core import throttle
 from core.errors import AppError, ErrorCode, Validator, not_found
+from core.events import emit
 from core.rows import fetch_records
 from core.settings import Settings
 from models.identity import IdentityProvider, LearningProfile, OAuthAccount, UsedIdToken, User
 from resolvers.identity import throttles
 from resolvers.identity.auth import issue_auth_token
+from resolvers.identity.events import SignedIn
 from resolvers.identity.mail import queue_verification_mail
 from rules.identity.profile import DISPLAY_NAME_MAX, check_timezone, normalize_email
 from services.identity_providers import (
@@ -159,10 +162,13 @@ async def _link(user: User, identity: VerifiedIdentity, now: datetime) -> OAuthA
     )
 
 
-async def _session(user: User, settings: Settings, user_agent: str | None, now: datetime) -> str:
-    user.last_login_at = now
-    await user.save(update_fields=["last_login_at", "updated_at"])
-    return await issue_auth_token(user, settings, user_agent, now)
+async def _session(attempt: _SignIn, user: User, conn: Any) -> str:
+    """Sign an existing account in: its bearer token, the sign-in recorded (`SignedIn`)."""
+    user.last_login_at = attempt.now
+    await user.save(update_fields=["last_login_at", "updated_at"], using_db=conn)
+    token = await issue_auth_token(user, attempt.settings, attempt.user_agent, attempt.now)
+    await emit(SignedIn(user.id, attempt.provider.value), conn)
+    return token
 
 
 @dataclass(frozen=True)
@@ -241,10 +247,10 @@ async def _sign_in(attempt: _SignIn) -> ProviderSignIn:
     if account is not None:
         if not account.user.is_usable:
             raise account_disabled()
-        async with in_transaction():
+        async with in_transaction() as conn:
             await _use_token(identity, attempt.leeway_seconds, now)
             await OAuthAccount.filter(id=account.id).update(last_used_at=now, updated_at=now)
-            token = await _session(account.user, settings, user_agent, now)
+            token = await _session(attempt, account.user, conn)
         return ProviderSignIn(token=token, user=account.user, created=False)
 
     email = _email_of(identity, provider)
@@ -254,14 +260,14 @@ async def _sign_in(attempt: _SignIn) -> ProviderSignIn:
             raise _account_exists(provider)
         if not user.is_usable:
             raise account_disabled()
-        async with in_transaction():
+        async with in_transaction() as conn:
             await _use_token(identity, attempt.leeway_seconds, now)
             await _link(user, identity, now)
-            token = await _session(user, settings, user_agent, now)
+            token = await _session(attempt, user, conn)
         return ProviderSignIn(token=token, user=user, created=False)
 
     await throttles.take_sign_up(settings, attempt.client_address)
-    async with in_transaction():
+    async with in_transaction() as conn:
         await _use_token(identity, attempt.leeway_seconds, now)
         user = await User.create(
             email=email,
@@ -274,6 +280,7 @@ async def _sign_in(attempt: _SignIn) -> ProviderSignIn:
         profile = await LearningProfile.create(user=user)
         await _link(user, identity, now)
         token = await issue_auth_token(user, settings, user_agent, now)
+        await emit(SignedIn(user.id, provider.value), conn)
         if not identity.email_verified:
             await queue_verification_mail(user.id)
     return ProviderSignIn(token=token, user=user, created=True, profile=profile)

@@ -16,8 +16,10 @@ from uuid import UUID
 
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
 
 from core.errors import AppError, ErrorCode, not_found
+from core.events import emit
 from loaders.base import Loaders, select_visible
 from loaders.catalog import ActiveLessonIdsByCourseLoader
 from loaders.learning import CompletedLessonIdsByEnrollmentLoader, PrerequisiteIdsByCourseLoader
@@ -33,6 +35,7 @@ from models.learning import (
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import require_viewer
 from resolvers.learning import policy, queries
+from resolvers.learning.events import Enrolled
 from resolvers.learning.rewards import ensure_streak_row
 from rules.learning import hearts as heart_rules
 from rules.learning import streaks as streak_rules
@@ -103,13 +106,14 @@ async def enroll(viewer: User | None, course_id: UUID, now: datetime | None = No
             raise AppError.of(
                 ErrorCode.PAYMENT_REQUIRED, "This course must be purchased first.", "courseId"
             )
-    return await enrol(user.id, course.id, now)
+    async with in_transaction():
+        return await enrol(user.id, course.id, now)
 
 
 async def enrol(user_id: UUID, course_id: UUID, now: datetime) -> Enrollment:
     """The user's enrollment in the course, made (first lesson opened) or resumed; for callers
     that checked the right to it (`enroll`; a completed purchase). Runs on the current
-    connection: inside a transaction, in it."""
+    connection, inside the caller's transaction: a new enrollment emits `Enrolled` there."""
     existing = await Enrollment.get_or_none(user_id=user_id, course_id=course_id)
     if existing is not None:
         if existing.status in (EnrollmentStatus.PAUSED, EnrollmentStatus.DROPPED):
@@ -119,9 +123,11 @@ async def enrol(user_id: UUID, course_id: UUID, now: datetime) -> Enrollment:
         return existing
     conn = connections.get("default")
     # ON CONFLICT: two enrolments at once end up with the one row.
-    await conn.execute_query(
+    inserted = await conn.execute_query_dict(
         queries.INSERT_ENROLLMENT, [user_id, course_id, now, heart_rules.MAX_HEARTS]
     )
+    if inserted:  # no row when a concurrent enrolment made it first
+        await emit(Enrolled(user_id, course_id), conn)
     await ensure_streak_row(conn, user_id)
     enrollment = await Enrollment.get(user_id=user_id, course_id=course_id)
     path = await course_path(conn, course_id)

@@ -9,6 +9,14 @@ from uuid import UUID
 
 
 @dataclass(frozen=True)
+class Enrolled:
+    """A new enrollment (not one resumed): the learner's own, or a completed purchase's."""
+
+    user_id: UUID
+    course_id: UUID
+
+
+@dataclass(frozen=True)
 class LessonStarted:
     user_id: UUID
     lesson_id: UUID

@@ -29,7 +29,7 @@ CONVERSATION_SESSIONS = ConversationSession._meta.db_table
 INSERT_ENROLLMENT = (
     f'INSERT INTO "{ENROLLMENTS}" (id, created_at, updated_at, user_id, course_id, status, '
     "total_xp, hearts, hearts_updated_at, last_active_at) VALUES (gen_random_uuid(), $3, $3, "
-    "$1, $2, 'active', 0, $4, $3, $3) ON CONFLICT (user_id, course_id) DO NOTHING"
+    "$1, $2, 'active', 0, $4, $3, $3) ON CONFLICT (user_id, course_id) DO NOTHING RETURNING id"
 )
 
 # $1 user, $2 lesson, $3 enrollment, $4 the row's id (models.learning.lesson_progress_id).

@@ -58,6 +58,8 @@ from resolvers.conversation.reply import topic
 from resolvers.identity.auth import authenticate
 from schema.root import build_schema
 from services import build_services
+from tests.engine.executors_accounts import AS_ADMIN as ACCOUNTS_AS_ADMIN
+from tests.engine.executors_accounts import accounts_variables
 from tests.engine.executors_classroom import AS_TEACHER, classroom_variables
 from tests.engine.executors_commerce import AS_AUTHOR as COMMERCE_AS_AUTHOR
 from tests.engine.executors_commerce import commerce_variables
@@ -156,6 +158,19 @@ EXCLUDED: dict[str, str] = (
         )
     }
     | {
+        name: "accounts' flows with provider tokens, admins and deletion; tests/identity and "
+        "tests/insight play them"
+        for name in (
+            "SignInWithProvider",
+            "LinkProvider",
+            "UnlinkProvider",
+            "SetUserRole",
+            "SetUserActive",
+            "ExportMyData",
+            "DeleteAccount",
+        )
+    }
+    | {
         name: "uploads, processing jobs and a teacher's evaluation; tests/recordings/ play them"
         for name in (
             "CreateRecording",
@@ -240,6 +255,8 @@ class World:
     classroom: dict[str, list[dict[str, Any]]]  # the classroom queries' variables
     commerce: dict[str, list[dict[str, Any]]]  # the commerce queries' variables
     studio: dict[str, list[dict[str, Any]]]  # the studio queries' variables
+    admin_token: str  # an admin: the accounts console and audit log are theirs
+    accounts: dict[str, list[dict[str, Any]]]  # the accounts queries' variables
     recordings: dict[str, list[dict[str, Any]]]  # the recordings queries' variables
 
 
@@ -346,6 +363,7 @@ async def _world() -> World:
         number=f"LG-2026-{uuid.uuid4().hex[:10].upper()}",
         issued_at=datetime.now(UTC),
     )
+    admin_token, accounts = await accounts_variables(user)
     return World(
         token=token,
         tree=tree,
@@ -359,6 +377,8 @@ async def _world() -> World:
         commerce=await commerce_variables(author, user),
         studio=await studio_variables(user),
         recordings=await recordings_variables(author, user),
+        admin_token=admin_token,
+        accounts=accounts,
     )
 
 
@@ -397,6 +417,7 @@ def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
         **world.commerce,
         **world.studio,
         **world.recordings,
+        **world.accounts,
     }
 
 
@@ -418,6 +439,7 @@ async def test_every_query_answers_alike_on_both_executors(
     for name in QUERIES:
         for values in variables[name]:
             token = world.author_token if name in AS_AUTHOR else world.token
+            token = world.admin_token if name in ACCOUNTS_AS_ADMIN else token
             fast = await _execute(schemas[True], app_settings, name, values, token)
             stock = await _execute(schemas[False], app_settings, name, values, token)
             assert fast["errors"] == [], (name, values, fast["errors"])

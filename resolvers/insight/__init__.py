@@ -1,0 +1,1 @@
+"""Insight's use cases: the audit log."""
