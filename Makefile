@@ -11,7 +11,7 @@ SHARED_OPS := ../shared/operations
 LOCK := requirements.lock
 UV := uv==0.13.9
 
-.PHONY: run test schema migration lint format install lock bench soak graphiql-assets
+.PHONY: run test schema migration lint format install lock bench bench-analytics soak graphiql-assets
 
 # Every runtime and dev dependency comes from requirements.lock (exact versions, hashes
 # checked), then the project itself without dependencies; `pip check` catches a lock that
@@ -85,8 +85,15 @@ migrations-reset: $(STAMP)
 # The nested-read benchmark (bench/README.md): its own `lingograph_bench` database, the API
 # served as in production, batched vs naive vs a hand-written baseline; writes
 # bench/results.json. Options: make bench BENCH_ARGS="--duration 5 --clients 1,16".
+# Then insight's CourseAnalytics on a course with 10,000 enrollments (bench/analytics.py):
+# p50 and the EXPLAIN plans, sequential scans of the big tables flagged.
 bench: $(STAMP)
 	$(PY) -m bench.run $(BENCH_ARGS)
+	$(PY) -m bench.analytics $(BENCH_ANALYTICS_ARGS)
+
+# CourseAnalytics alone. Options: make bench-analytics BENCH_ANALYTICS_ARGS="--requests 500".
+bench-analytics: $(STAMP)
+	$(PY) -m bench.analytics $(BENCH_ANALYTICS_ARGS)
 
 # The soak test (README.md, "Soak"): 16 clients of mixed traffic for SOAK_SECONDS against
 # `main.py serve --workers 2` on its own `lingograph_soak` database, then a check that every

@@ -137,7 +137,7 @@ def operation_files() -> list[Path]:
     folder = next((d for d in OPERATION_DIRS if d.is_dir()), None)
     if folder is None:
         return []
-    names = [domain.operations for domain in DOMAINS if domain.operations]
+    names = [name for domain in DOMAINS for name in domain.operations]
     return [folder / name for name in names if (folder / name).is_file()]
 
 

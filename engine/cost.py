@@ -32,6 +32,19 @@ from engine.parsing import fragments_of, limit_error
 # Lists without pagination arguments (e.g. `sections`) are assumed to hold this many items.
 UNPAGED_LIST_SIZE = 10
 PAGE_ARGUMENTS = ("first", "last")
+# A heavy field declares what it costs beyond 1 (e.g. a dashboard of aggregates):
+# `strawberry.field(metadata={COST: 100})`; it is counted each time the field is (so under a
+# page of 20 it counts 20 times).
+COST = "cost"
+
+
+def declared_cost(definition: GraphQLField | None) -> int:
+    """The extra cost a field declares in its strawberry metadata (`COST`), else 0."""
+    if definition is None:
+        return 0
+    field = (definition.extensions or {}).get("strawberry-definition")
+    metadata = getattr(field, "metadata", None) or {}
+    return int(metadata.get(COST, 0))
 
 
 def _unwrap(type_: Any) -> Any:
@@ -86,13 +99,14 @@ class CostCalculator:
             return 0
         fields = getattr(parent, "fields", None) if parent is not None else None
         definition: GraphQLField | None = fields.get(node.name.value) if fields else None
+        extra = declared_cost(definition)
         if node.selection_set is None:
-            return 1
+            return 1 + extra
         child_type: GraphQLNamedType | None = (
             get_named_type(definition.type) if definition else None
         )
         children = self.selection_cost(node.selection_set, child_type, seen)
-        return 1 + self.multiplier(node, parent, definition) * children
+        return 1 + extra + self.multiplier(node, parent, definition) * children
 
     def multiplier(self, node: FieldNode, parent: Any, definition: GraphQLField | None) -> int:
         if definition is None:

@@ -17,8 +17,8 @@ class Domain:
     subscription: type | None = None
     # Types reachable only through interfaces (`node`) must be listed for the schema.
     types: list[type] = field(default_factory=list)
-    # The frontend operations file (../shared/operations) this domain serves, if any.
-    operations: str | None = None
+    # The frontend operations files (../shared/operations) this domain serves, if any.
+    operations: tuple[str, ...] = ()
     # Modules declaring the domain's job tasks (core/jobs.py): every worker imports them.
     job_modules: list[str] = field(default_factory=list)
 

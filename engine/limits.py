@@ -32,8 +32,9 @@ with `application/graphql-response+json` (see core/http.py), never a 500.
   costs 1; a field returning a list multiplies what is selected under it by the page size it
   asks for (`first`/`last`, else the default page of 20, at most 100), or by the length of a
   list argument (`nodes(ids:)`), or by UNPAGED_LIST_SIZE. The `edges` of a connection are not
-  multiplied again. Introspection (`__schema`, `__type`, `__typename`) is free, so GraphiQL's
-  schema query is never refused.
+  multiplied again. A heavy field (a dashboard of aggregates) adds the cost it declares
+  (`metadata={COST: n}`, engine/cost.py) each time it is counted. Introspection
+  (`__schema`, `__type`, `__typename`) is free, so GraphiQL's schema query is never refused.
 
 Fragments are measured once each, so a document cannot make the measuring itself expensive.
 The bounded parser lives in engine/parsing.py, the cost in engine/cost.py.

@@ -30,12 +30,15 @@ from schema import (
     studio,
 )
 from schema.commerce import reads as commerce
+from schema.insight import analytics as insight_analytics
 from schema.insight import privacy as insight_privacy
+from schema.insight import progress as insight_progress
 
 
 @strawberry.type
 @model_type(identity_models.User)
 class User(
+    insight_progress.UserFields,
     insight_privacy.UserFields,
     recordings.UserFields,
     studio.UserFields,
@@ -53,6 +56,7 @@ class User(
 @strawberry.type
 @model_type(catalog_models.Course)
 class Course(
+    insight_analytics.CourseFields,
     commerce.CourseFields,
     assessment.CourseFields,
     learning.CourseFields,

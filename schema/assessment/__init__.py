@@ -23,7 +23,7 @@ DOMAIN = Domain(
     query=Query,
     mutation=Mutation,
     types=QUIZ_TYPES,
-    operations="assessment.graphql",
+    operations=("assessment.graphql",),
 )
 
 __all__ = [

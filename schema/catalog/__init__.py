@@ -6,7 +6,7 @@ from schema.catalog.operations import TYPES, Query
 from schema.catalog.types import CourseFields, LessonFields
 
 DOMAIN = Domain(
-    "catalog", query=Query, mutation=Mutation, types=TYPES, operations="catalog.graphql"
+    "catalog", query=Query, mutation=Mutation, types=TYPES, operations=("catalog.graphql",)
 )
 
 __all__ = ["DOMAIN", "CourseFields", "LessonFields"]

@@ -17,7 +17,7 @@ DOMAIN = Domain(
     mutation=Mutation,
     subscription=Subscription,
     types=[*CLASSROOM_TYPES, *LIVE_TYPES],
-    operations="classroom.graphql",
+    operations=("classroom.graphql",),
 )
 
 __all__ = [

@@ -9,7 +9,7 @@ DOMAIN = Domain(
     mutation=Mutation,
     types=COMMERCE_TYPES,
     job_modules=["resolvers.commerce.webhooks"],
-    operations="commerce.graphql",
+    operations=("commerce.graphql",),
 )
 
 __all__ = ["DOMAIN"]

@@ -10,7 +10,7 @@ DOMAIN = Domain(
     mutation=Mutation,
     subscription=Subscription,
     types=TYPES,
-    operations="conversation.graphql",
+    operations=("conversation.graphql",),
     job_modules=["resolvers.conversation.reply"],
 )
 

@@ -22,7 +22,7 @@ DOMAIN = Domain(
         "IdentityMutation", (operations.Mutation, providers.Mutation, admin.Mutation)
     ),
     types=providers.PROVIDER_TYPES,
-    operations="identity.graphql",
+    operations=("identity.graphql",),
     job_modules=["resolvers.identity.mail"],
 )
 

@@ -13,7 +13,7 @@ from schema.learning.operations import (
 from schema.learning.types import EnrollmentFields
 
 DOMAIN = Domain(
-    "learning", query=Query, mutation=Mutation, types=TYPES, operations="learning.graphql"
+    "learning", query=Query, mutation=Mutation, types=TYPES, operations=("learning.graphql",)
 )
 
 __all__ = [

@@ -13,7 +13,7 @@ DOMAIN = Domain(
     mutation=merge_types("RecordingsMutation", (operations.Mutation, evaluations.Mutation)),
     subscription=operations.Subscription,
     types=[*RECORDING_TYPES, operations.RecordingEvent],
-    operations="recordings.graphql",
+    operations=("recordings.graphql",),
     job_modules=["resolvers.recordings.jobs"],
 )
 

@@ -14,7 +14,7 @@ DOMAIN = Domain(
     mutation=merge_types("StudioMutation", (material_operations.Mutation, study.Mutation)),
     subscription=material_operations.Subscription,
     types=[*MATERIAL_TYPES, material_operations.StudyMaterialEvent, *STUDY_TYPES],
-    operations="studio.graphql",
+    operations=("studio.graphql",),
     job_modules=["resolvers.studio.jobs"],
 )
 

@@ -48,6 +48,7 @@ def test_page_preloads_the_example_operations_and_an_authorization_header() -> N
         "studio",
         "recordings",
         "accounts",
+        "insight",
     ]
     assert "query Me" in config["tabs"][0]["query"]
     for tab, path in zip(config["tabs"][1:], files, strict=True):

@@ -63,6 +63,9 @@ from tests.engine.executors_accounts import accounts_variables
 from tests.engine.executors_classroom import AS_TEACHER, classroom_variables
 from tests.engine.executors_commerce import AS_AUTHOR as COMMERCE_AS_AUTHOR
 from tests.engine.executors_commerce import commerce_variables
+from tests.engine.executors_insight import AS_ADMIN as INSIGHT_AS_ADMIN
+from tests.engine.executors_insight import AS_AUTHOR as INSIGHT_AS_AUTHOR
+from tests.engine.executors_insight import insight_variables
 from tests.engine.executors_recordings import AS_TEACHER as RECORDINGS_AS_TEACHER
 from tests.engine.executors_recordings import recordings_variables
 from tests.engine.executors_studio import studio_variables
@@ -418,6 +421,7 @@ def _query_variables(world: World) -> dict[str, list[dict[str, Any]]]:
         **world.studio,
         **world.recordings,
         **world.accounts,
+        **insight_variables(world.tree),
     }
 
 
@@ -439,7 +443,8 @@ async def test_every_query_answers_alike_on_both_executors(
     for name in QUERIES:
         for values in variables[name]:
             token = world.author_token if name in AS_AUTHOR else world.token
-            token = world.admin_token if name in ACCOUNTS_AS_ADMIN else token
+            token = world.author_token if name in INSIGHT_AS_AUTHOR else token
+            token = world.admin_token if name in {*ACCOUNTS_AS_ADMIN, *INSIGHT_AS_ADMIN} else token
             fast = await _execute(schemas[True], app_settings, name, values, token)
             stock = await _execute(schemas[False], app_settings, name, values, token)
             assert fast["errors"] == [], (name, values, fast["errors"])
