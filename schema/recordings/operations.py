@@ -22,6 +22,7 @@ from strawberry.file_uploads import Upload
 
 from engine.context import AppInfo
 from engine.ids import NodeRef, decode_global_id, global_id, node_id
+from engine.live import state_then_changes
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN, IsAuthenticated
 from engine.relations import as_type
@@ -158,8 +159,7 @@ class RecordingEvent:
     )
 
 
-async def _state(info: AppInfo, viewer: UserRow, recording_id: Any) -> m.Recording | None:
-    info.context.fresh_loaders()  # each state is read fresh: no cache across events
+async def _state(viewer: UserRow, recording_id: Any) -> m.Recording | None:
     found = await select_visible(m.Recording, [recording_id], policy.recordings(viewer))
     return found.get(recording_id)
 
@@ -176,15 +176,9 @@ class Subscription:
         viewer = require_viewer(info.context.viewer)
         recording_uuid = decode_global_id(recording_id, "Recording")
         await recordings.readable_recording(viewer, recording_uuid, "recordingId")
-        async with info.context.services.pubsub().subscribe(events.topic(recording_uuid)) as queue:
-            # Subscribed first, read second: a change in between is sent, never missed.
-            sent: Any = None
-            while True:
-                recording = await _state(info, viewer, recording_uuid)
-                if recording is None:
-                    yield RecordingEvent(recording=None)
-                    return
-                if recording.updated_at != sent:  # the same state is not sent twice
-                    sent = recording.updated_at
-                    yield RecordingEvent(recording=as_type(Recording, recording))
-                await queue.get()  # a change, or a resync: read the state again
+        changes = state_then_changes(
+            info, events.topic(recording_uuid), lambda: _state(viewer, recording_uuid)
+        )
+        async for recording in changes:
+            recording_type = as_type(Recording, recording) if recording is not None else None
+            yield RecordingEvent(recording=recording_type)

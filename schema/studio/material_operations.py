@@ -17,6 +17,7 @@ import strawberry
 
 from engine.context import AppInfo
 from engine.ids import NodeRef, decode_global_id, global_id, node_id
+from engine.live import state_then_changes
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN, IsAuthenticated
 from engine.relations import as_type
@@ -149,8 +150,7 @@ class StudyMaterialEvent:
     )
 
 
-async def _state(info: AppInfo, viewer: UserRow, material_id: Any) -> m.StudyMaterial | None:
-    info.context.fresh_loaders()  # each state is read fresh: no cache across events
+async def _state(viewer: UserRow, material_id: Any) -> m.StudyMaterial | None:
     found = await select_visible(m.StudyMaterial, [material_id], policy.materials(viewer))
     return found.get(material_id)
 
@@ -167,15 +167,9 @@ class Subscription:
         viewer = require_viewer(info.context.viewer)
         material_uuid = decode_global_id(material_id, "StudyMaterial")
         await materials.readable_material(viewer, material_uuid, "materialId")
-        async with info.context.services.pubsub().subscribe(events.topic(material_uuid)) as queue:
-            # Subscribed first, read second: a change in between is sent, never missed.
-            sent: Any = None
-            while True:
-                material = await _state(info, viewer, material_uuid)
-                if material is None:
-                    yield StudyMaterialEvent(material=None)
-                    return
-                if material.updated_at != sent:  # the same state is not sent twice
-                    sent = material.updated_at
-                    yield StudyMaterialEvent(material=as_type(StudyMaterial, material))
-                await queue.get()  # a change, or a resync: read the state again
+        changes = state_then_changes(
+            info, events.topic(material_uuid), lambda: _state(viewer, material_uuid)
+        )
+        async for material in changes:
+            material_type = as_type(StudyMaterial, material) if material is not None else None
+            yield StudyMaterialEvent(material=material_type)
