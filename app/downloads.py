@@ -44,6 +44,7 @@ from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavaila
 from core.logs import REQUEST_ID
 from core.security import DOWNLOADS_PREFIX, Download, LinkProblem, check_signature
 from core.settings import Settings
+from services.storage import ObjectNotFound
 
 __all__ = [
     "Download",
@@ -66,6 +67,40 @@ class StreamedDownload:
     media_type: str
     filename: str
     size: int | None = None
+
+
+class _Resumed:
+    """A storage stream whose first chunk was read already: all its chunks, in order;
+    `aclose` closes the stream whether or not it was read further (HEAD reads none)."""
+
+    def __init__(self, first: bytes, stream: AsyncIterator[bytes]) -> None:
+        self._first = first
+        self._stream = stream
+
+    def __aiter__(self) -> _Resumed:
+        return self
+
+    async def __anext__(self) -> bytes:
+        if self._first:
+            first, self._first = self._first, b""
+            return first
+        return await anext(self._stream)
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()  # type: ignore[attr-defined]
+
+
+async def stored_download(
+    stream: AsyncIterator[bytes], media_type: str, filename: str, size: int | None
+) -> StreamedDownload | None:
+    """A file streamed from storage (services/storage `open_stream`), in its chunks; None
+    when the object is missing. The first chunk is read before answering, so a missing object
+    is told apart from a stream cut off half-way."""
+    try:
+        first = await anext(stream, b"")
+    except ObjectNotFound:
+        return None
+    return StreamedDownload(_Resumed(first, stream), media_type, filename, size)
 
 
 DownloadHandler = Callable[[str, Settings], Awaitable[Download | StreamedDownload | None]]
