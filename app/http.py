@@ -72,6 +72,7 @@ from core.db_backend import UNAVAILABLE_MESSAGE, is_unavailable, report_unavaila
 from core.logs import REQUEST_ID
 from core.request_context import CLIENT, client_facts
 from core.settings import Settings
+from engine.compiler.runner import ReadCompiler
 from engine.context import Context
 from engine.errors import present_errors
 from engine.limits import document_problem, runs_mutation
@@ -107,6 +108,7 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         self.settings = settings
         self.services = services or build_services(settings)
         self.persisted_queries = PersistedQueryStore(settings.persisted_query_limit)
+        self.compiler = ReadCompiler(schema, settings) if settings.read_compiler else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -244,6 +246,15 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         sub_response: Any,
     ) -> Response:
         """Execute the operation and build the HTTP answer."""
+        compiled = await self.compiled(params, context)
+        if compiled is not None:
+            response = Response(
+                compiled, status_code=200, media_type=f"{media_type}; charset=utf-8"
+            )
+            if persisted is not None and persisted.query is not None:
+                await self.persisted_queries.put(persisted.sha256, persisted.query)
+            self.set_cache_headers(response, context)
+            return response
         try:
             result = await self.schema.execute(
                 params["query"],
@@ -294,17 +305,37 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         ]
         if waits:  # the same advice as the error's, for clients and proxies reading headers
             response.headers["Retry-After"] = str(max(w for w in waits if isinstance(w, int)))
-        if context.viewer is not None:
-            # The answer is the viewer's: no cache, shared or private, may keep it.
-            response.headers["Cache-Control"] = "no-store"
-        else:
-            response.headers["Vary"] = "Authorization"
+        self.set_cache_headers(response, context)
         response.headers.raw.extend(sub_response.headers.raw)
         if sub_response.status_code:
             response.status_code = sub_response.status_code
         if sub_response.background:
             response.background = sub_response.background
         return response
+
+    async def compiled(self, params: dict[str, Any], context: Context) -> bytes | None:
+        """The body the read compiler answers (engine/compiler), or None: the executor runs
+        the operation. A debug request asking for the executor's report gets the executor."""
+        if self.compiler is None:
+            return None
+        extensions = params.get("extensions")
+        if isinstance(extensions, dict) and extensions.get("executor") is True:
+            return None
+        variables = params.get("variables")
+        return await self.compiler.answer(
+            params["query"],
+            params.get("operationName") or None,
+            variables if isinstance(variables, dict) else None,
+            context.viewer,
+        )
+
+    @staticmethod
+    def set_cache_headers(response: Response, context: Context) -> None:
+        if context.viewer is not None:
+            # The answer is the viewer's: no cache, shared or private, may keep it.
+            response.headers["Cache-Control"] = "no-store"
+        else:
+            response.headers["Vary"] = "Authorization"
 
     def encode_body(self, data: object) -> bytes:
         """HTTP bodies: orjson, several times faster than `json.dumps` on large answers."""

@@ -88,6 +88,8 @@ class Settings:
     loader_batching: bool = True
     # Off: graphql-core's stock executor instead of engine/execution.py (a kill switch).
     fast_executor: bool = True
+    # Off: every query goes to the executor, none to the read compiler (engine/compiler).
+    read_compiler: bool = True
     # Identity.
     token_ttl_days: int = 30
     password_reset_ttl_minutes: int = 60
@@ -239,6 +241,7 @@ def load_settings() -> Settings:
         trusted_proxies=_list("TRUSTED_PROXIES", []),
         loader_batching=_bool("LOADER_BATCHING", True),
         fast_executor=_bool("FAST_EXECUTOR", True),
+        read_compiler=_bool("READ_COMPILER", True),
         token_ttl_days=_int("TOKEN_TTL_DAYS", 30),
         password_reset_ttl_minutes=_int("PASSWORD_RESET_TTL_MINUTES", 60),
         email_verification_ttl_hours=_int("EMAIL_VERIFICATION_TTL_HOURS", 48),

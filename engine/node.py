@@ -93,6 +93,8 @@ def node_source(model: type[Model], rule: Callable[[Any], Rule]) -> Callable[[ty
             return [found.get(node_id) for node_id in ids]
 
         cls.resolve_nodes = classmethod(resolve_nodes)
+        # The same rule and table, for the read compiler (engine/compiler).
+        cls._sql_model, cls._sql_rule = model, staticmethod(rule)
         return cls
 
     return decorate

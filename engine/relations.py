@@ -17,6 +17,7 @@ T = TypeVar("T")
 
 
 RELATED = "lingograph.related"
+RELATED_KEY = "lingograph.related_key"  # the key attribute's name, when `key` names one
 
 RelationKey = Callable[[Any, Context], Any]
 
@@ -29,7 +30,11 @@ def _attribute_key(name: str) -> RelationKey:
 
 
 def related(
-    loader: type[RecordLoader], key: str | RelationKey, *, description: str | None = None
+    loader: type[RecordLoader],
+    key: str | RelationKey,
+    *,
+    description: str | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> Any:
     """A relation field: the value `loader` finds for this object's key.
 
@@ -42,13 +47,14 @@ def related(
     is already loaded.
     """
     key_of = _attribute_key(key) if isinstance(key, str) else key
+    metadata = {**(metadata or {}), RELATED: (loader, key_of)}
+    if isinstance(key, str):  # the read compiler (engine/compiler) follows it in SQL
+        metadata[RELATED_KEY] = key
 
     def resolve(root: Any, info: AppInfo) -> Any:
         return relation_value(loader, key_of, root, info.context)
 
-    return strawberry.field(
-        resolver=resolve, description=description, metadata={RELATED: (loader, key_of)}
-    )
+    return strawberry.field(resolver=resolve, description=description, metadata=metadata)
 
 
 def relation_value(
@@ -103,6 +109,7 @@ def model_type(model: type, *also: type) -> Callable[[type], type]:
         # by engine/execution_plans.py.
         is_type_of.__dict__["ignores_info"] = True
         cls.is_type_of = classmethod(is_type_of)
+        cls._sql_model = model  # the table the read compiler (engine/compiler) reads
         return cls
 
     return decorate

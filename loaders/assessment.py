@@ -158,7 +158,8 @@ class AttemptsPageByUserLoader(PageByParentLoader):
     parent_column = "t.user_id"
     count_loader = AttemptCountByUserLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(QuizAttempt, order=["t.started_at", "t.id"], descending=True)
 
 

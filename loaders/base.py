@@ -206,7 +206,8 @@ class PageByParentLoader(RecordLoader):
     parent_column: ClassVar[str]
     count_loader: ClassVar[type[CountByKeyLoader] | None] = None
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         raise NotImplementedError
 
     async def fetch(self, keys: Sequence[tuple[Any, PageArgs]]) -> dict[Any, Any]:

@@ -51,7 +51,8 @@ class TransactionsPageByUserLoader(PageByParentLoader):
     parent_column = "t.user_id"
     count_loader = TransactionCountByUserLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(Transaction, order=["t.created_at", "t.id"], descending=True)
 
 

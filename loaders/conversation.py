@@ -75,7 +75,8 @@ class MessagesBySessionLoader(PageByParentLoader):
     parent_column = "t.session_id"
     count_loader = MessageCountBySessionLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(ConversationMessage, order=["t.sequence", "t.id"])
 
 
@@ -88,28 +89,31 @@ class SessionMetrics:
     vocabulary_used: int = 0
 
 
-_METRICS_SQL = f"""
-WITH ids AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
-msg AS (
-    SELECT session_id, count(*) AS total,
-           count(*) FILTER (WHERE sender = 'user') AS from_user,
-           count(*) FILTER (WHERE sender = 'ai') AS from_ai
-    FROM "{MESSAGES}" WHERE session_id = ANY($1::uuid[]) GROUP BY session_id),
-cor AS (
-    SELECT m.session_id, count(*) AS n FROM "{CORRECTIONS}" c
-    JOIN "{MESSAGES}" m ON m.id = c.message_id
-    WHERE m.session_id = ANY($1::uuid[]) GROUP BY m.session_id),
-voc AS (
-    SELECT session_id, count(*) AS n FROM "{VOCABULARY_USES}"
-    WHERE session_id = ANY($1::uuid[]) GROUP BY session_id)
-SELECT ids.id, coalesce(msg.total, 0) AS total, coalesce(msg.from_user, 0) AS from_user,
-       coalesce(msg.from_ai, 0) AS from_ai, coalesce(cor.n, 0) AS corrections,
-       coalesce(voc.n, 0) AS words
-FROM ids
-LEFT JOIN msg ON msg.session_id = ids.id
-LEFT JOIN cor ON cor.session_id = ids.id
-LEFT JOIN voc ON voc.session_id = ids.id
-"""
+# Each figure of a session (`{session}`: its id), as SQL: the loader below reads them for many
+# sessions at once, the read compiler (engine/compiler) inside its statement.
+METRICS_SQL: dict[str, str] = {
+    "total_messages": f'(SELECT count(*) FROM "{MESSAGES}" m WHERE m.session_id = {{session}})',
+    "user_messages": (
+        f'(SELECT count(*) FROM "{MESSAGES}" m WHERE m.session_id = {{session}} '
+        "AND m.sender = 'user')"
+    ),
+    "ai_messages": (
+        f'(SELECT count(*) FROM "{MESSAGES}" m WHERE m.session_id = {{session}} '
+        "AND m.sender = 'ai')"
+    ),
+    "correction_count": (
+        f'(SELECT count(*) FROM "{CORRECTIONS}" c JOIN "{MESSAGES}" m ON m.id = c.message_id '
+        "WHERE m.session_id = {session})"
+    ),
+    "vocabulary_used": (
+        f'(SELECT count(*) FROM "{VOCABULARY_USES}" v WHERE v.session_id = {{session}})'
+    ),
+}
+_METRICS_SQL = (
+    "SELECT ids.id, "
+    + ", ".join(f"{sql.format(session='ids.id')} AS {name}" for name, sql in METRICS_SQL.items())
+    + " FROM (SELECT DISTINCT unnest($1::uuid[]) AS id) ids"
+)
 
 
 class MetricsBySessionIdLoader(RecordLoader):
@@ -120,12 +124,6 @@ class MetricsBySessionIdLoader(RecordLoader):
     async def fetch(self, keys: Sequence[Any]) -> dict[Any, Any]:
         rows = await fetch_records(_METRICS_SQL, [list(keys)])
         return {
-            row["id"]: SessionMetrics(
-                total_messages=int(row["total"]),
-                user_messages=int(row["from_user"]),
-                ai_messages=int(row["from_ai"]),
-                correction_count=int(row["corrections"]),
-                vocabulary_used=int(row["words"]),
-            )
+            row["id"]: SessionMetrics(**{name: int(row[name]) for name in METRICS_SQL})
             for row in rows
         }

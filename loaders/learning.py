@@ -68,7 +68,8 @@ class EnrollmentsPageByUserLoader(PageByParentLoader):
     parent_column = "t.user_id"
     count_loader = EnrollmentCountByUserLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(
             Enrollment, order=["coalesce(t.last_active_at, t.created_at)", "t.id"], descending=True
         )
@@ -93,7 +94,8 @@ class LessonProgressPageByEnrollmentLoader(PageByParentLoader):
     parent_column = "t.enrollment_id"
     count_loader = LessonProgressCountByEnrollmentLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(
             LessonProgress,
             source=(

@@ -56,7 +56,8 @@ class RecordingsPageByUserLoader(PageByParentLoader):
     parent_column = "t.user_id"
     count_loader = RecordingCountByUserLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(Recording, order=["t.created_at", "t.id"], descending=True)
 
 
@@ -71,7 +72,8 @@ class SegmentsPageByRecordingLoader(PageByParentLoader):
     parent_column = "t.recording_id"
     count_loader = SegmentCountByRecordingLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(RecordingSegment, order=["t.position", "t.id"])
 
 

@@ -177,7 +177,8 @@ class ChunksPageByMaterialLoader(PageByParentLoader):
     parent_column = "t.material_id"
     count_loader = ChunkCountByMaterialLoader
 
-    def query(self) -> KeysetQuery:
+    @classmethod
+    def query(cls) -> KeysetQuery:
         return KeysetQuery(ContentChunk, order=["t.position", "t.id"])
 
 

@@ -84,9 +84,14 @@ def course_query(viewer: User | None, flt: CourseFilter) -> KeysetQuery:
 
 
 async def list_courses(viewer: User | None, flt: CourseFilter, args: PageArgs) -> Page[Course]:
+    return await fetch_page(checked_course_query(viewer, flt, args), args)
+
+
+def checked_course_query(viewer: User | None, flt: CourseFilter, args: PageArgs) -> KeysetQuery:
+    """`course_query`, once the cursors are known to continue this kind of listing."""
     query = course_query(viewer, flt)
     _check_cursor_kind(args, searching=query.order[0] != "t.created_at")
-    return await fetch_page(query, args)
+    return query
 
 
 def _check_cursor_kind(args: PageArgs, searching: bool) -> None:

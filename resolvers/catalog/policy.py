@@ -126,6 +126,20 @@ def scenarios(viewer: User | None) -> Rule:
     return Rule(condition)
 
 
+def active_or_edited(viewer: User | None, child: str, parent: str, param: Param) -> str:
+    """`visible_items` in SQL, for the read compiler: a child row (lesson, exercise,
+    scenario) that is active, or any when the viewer edits the parent's course (the parent
+    row, a unit or lesson, carries `course_id`)."""
+    edited = edited_courses(viewer)
+    if edited is NOBODY:
+        return f"{child}.is_active"
+    course = f"e_{child}"
+    return (
+        f'({child}.is_active OR EXISTS (SELECT 1 FROM "{COURSES}" {course} '
+        f"WHERE {course}.id = {parent}.course_id AND {edited.sql(course, param)}))"
+    )
+
+
 def media(viewer: User | None) -> Rule:
     """Media files are shared by exercises and options and carry nothing private."""
     return EVERYONE

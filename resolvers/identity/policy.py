@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.access import EVERYONE, NOBODY, GrantPoint, Rule, column_is
 from core.errors import not_signed_in
+from rules.identity import tiers
 from rules.identity.tiers import tier_now
 
 if TYPE_CHECKING:
@@ -72,6 +73,16 @@ def subscription_tier(user: User, now: datetime | None = None) -> str:
     """The user's tier now: granted outright, or PREMIUM while a paid plan's period runs
     (rules/identity/tiers.py). Other domains read the tier through this."""
     return tier_now(user.subscription_tier, user.premium_until, now or datetime.now(UTC))
+
+
+def tier_sql(granted: str, premium_until: str, now: str) -> str:
+    """`subscription_tier` as SQL over a user row's columns (rules/identity/tiers.py), for
+    the read compiler; tested against the Python rule (tests/learning/test_sql_rules.py)."""
+    return (
+        f"(CASE WHEN ({granted}) <> '{tiers.FREE}' THEN ({granted}) "
+        f"WHEN ({premium_until}) IS NOT NULL AND ({now}) < ({premium_until}) "
+        f"THEN '{tiers.PREMIUM}' ELSE '{tiers.FREE}' END)"
+    )
 
 
 def require_viewer(viewer: User | None) -> User:

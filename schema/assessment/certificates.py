@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import strawberry
 from strawberry import relay
 
+from engine.compiler.specs import SQL, Expr, RootOne, ToOne
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import as_type, model_type, related, when_loaded
@@ -16,10 +17,13 @@ from loaders.assessment import CertificateByEnrollmentLoader, CertificatesByUser
 from loaders.catalog import CourseByIdLoader
 from loaders.identity import UserByIdLoader
 from models import assessment as m
+from models.identity import User as UserRow
 from resolvers.assessment import certificates as use_cases
 from resolvers.assessment import policy
+from resolvers.catalog import policy as catalog_policy
 from resolvers.catalog.policy import can_see
 from resolvers.identity.policy import can_see_private
+from rules.assessment.certificates import normalize_certificate_number
 
 if TYPE_CHECKING:
     from schema.graph import Course
@@ -29,6 +33,20 @@ CourseRef = Annotated["Course", strawberry.lazy("schema.graph")]
 
 def _certificate(self: object) -> m.Certificate:
     return cast(m.Certificate, self)
+
+
+# The read compiler's terms (engine/compiler) for fields computed below.
+_HOLDER_NAME = Expr(
+    f'coalesce((SELECT u.display_name FROM "{UserRow._meta.db_table}" u '
+    "WHERE u.id = {t}.user_id), '')"
+)
+
+
+def _by_number(viewer: Any, arguments: dict, alias: str, param: Any) -> str | None:
+    cleaned = normalize_certificate_number(arguments["number"])
+    if not cleaned or len(cleaned) > 32:
+        return None
+    return f"{alias}.number = {param(cleaned)}"
 
 
 @strawberry.type(
@@ -45,7 +63,8 @@ class Certificate(relay.Node):
 
     @strawberry.field(
         description="The course certified, when the viewer may see it (a verifier learns its "
-        "title, nothing the catalog does not show them)."
+        "title, nothing the catalog does not show them).",
+        metadata={SQL: ToOne("course_id", rule=catalog_policy.courses)},
     )
     def course(self, info: AppInfo) -> CourseRef | None:
         loaded = info.context.loaders.get(CourseByIdLoader).get_or_load(
@@ -54,7 +73,10 @@ class Certificate(relay.Node):
         viewer = info.context.viewer
         return when_loaded(lambda course: course if can_see(viewer, course) else None, loaded)
 
-    @strawberry.field(description="The holder's display name, as printed on the certificate.")
+    @strawberry.field(
+        description="The holder's display name, as printed on the certificate.",
+        metadata={SQL: _HOLDER_NAME},
+    )
     def holder_name(self, info: AppInfo) -> str:
         holder = info.context.loaders.get(UserByIdLoader).get_or_load(_certificate(self).user_id)
         return when_loaded(lambda user: user.display_name if user else "", holder)
@@ -70,7 +92,10 @@ class Certificate(relay.Node):
         base = str(request.base_url).rstrip("/") if request is not None else ""
         return base + path
 
-    @strawberry.field(description="Whether it is in force: issued and not expired.")
+    @strawberry.field(
+        description="Whether it is in force: issued and not expired.",
+        metadata={SQL: Expr("({t}.expires_at IS NULL OR {t}.expires_at > now())")},
+    )
     def valid(self) -> bool:
         expires = _certificate(self).expires_at
         return expires is None or expires > dt.datetime.now(dt.UTC)
@@ -112,7 +137,8 @@ class CompleteLessonPayloadFields:
 class Query:
     @strawberry.field(
         description="Verify a certificate by its number (public): who holds it, for which "
-        "course, when it was issued, whether it is valid. Null for an unknown number."
+        "course, when it was issued, whether it is valid. Null for an unknown number.",
+        metadata={SQL: RootOne(_by_number)},
     )
     async def certificate(self, number: str) -> Certificate | None:
         row = await use_cases.by_number(number)

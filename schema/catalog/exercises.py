@@ -12,6 +12,7 @@ from uuid import UUID
 import strawberry
 from strawberry import relay
 
+from engine.compiler.specs import SQL, ToOne
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related
@@ -74,7 +75,7 @@ class ExerciseOption(relay.Node):
     text: str
     position: int
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: ToOne("media_id")})
     async def media(self, info: AppInfo) -> MediaAsset | None:
         media_id = _option(self).media_id
         if media_id is None:
@@ -102,7 +103,7 @@ class Exercise(relay.Node):
     estimated_seconds: int
     is_active: bool
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: ToOne("media_id")})
     async def media(self, info: AppInfo) -> MediaAsset | None:
         media_id = _exercise(self).media_id
         if media_id is None:

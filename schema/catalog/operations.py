@@ -6,11 +6,13 @@ from __future__ import annotations
 import strawberry
 
 from core.pagination import PageArgs
+from engine.compiler.specs import SQL, RootList, RootOne, RootPage
 from engine.connections import Connection, to_connection
 from engine.context import AppInfo
 from engine.relations import as_types
 from loaders.catalog import CourseBySlugLoader
 from resolvers.catalog import browse as use_cases
+from resolvers.catalog import policy
 from resolvers.catalog.policy import can_see
 from schema.catalog.types import (
     CATALOG_TYPES,
@@ -42,15 +44,48 @@ class CourseFilter:
     )
 
 
+def _filter(flt: CourseFilter | None) -> use_cases.CourseFilter:
+    flt = flt or CourseFilter()
+    return use_cases.CourseFilter(
+        from_language=flt.from_language,
+        to_language=flt.to_language,
+        category=flt.category.value if flt.category else None,
+        cefr_level=flt.cefr_level.value if flt.cefr_level else None,
+        featured=flt.featured,
+        search=flt.search,
+    )
+
+
+def _page(arguments: dict) -> PageArgs:
+    names = ("first", "after", "last", "before")
+    return PageArgs(**{name: arguments.get(name) for name in names})
+
+
+# The read compiler's (engine/compiler) terms for the root fields: the same queries and rules.
+_COURSES = RootPage(
+    lambda viewer, arguments: use_cases.checked_course_query(
+        viewer, _filter(arguments.get("filter")), _page(arguments)
+    )
+)
+_COURSE = RootOne(
+    lambda viewer, arguments, alias, param: (
+        f"{alias}.slug = {param(arguments['slug'])} AND {policy.courses(viewer).sql(alias, param)}"
+    )
+)
+_SCENARIOS = RootPage(lambda viewer, arguments: use_cases.scenario_query(viewer))
+_LANGUAGES = RootList(lambda viewer, alias, param: f"{alias}.is_active", order=("name",))
+
+
 @strawberry.type
 class Query:
-    @strawberry.field(description="Active languages, by name.")
+    @strawberry.field(description="Active languages, by name.", metadata={SQL: _LANGUAGES})
     async def languages(self) -> list[Language]:
         return as_types(Language, await use_cases.list_languages())
 
     @strawberry.field(
         description="Published courses (plus a teacher's own drafts; everything for admins), "
-        "newest first or by relevance when searching."
+        "newest first or by relevance when searching.",
+        metadata={SQL: _COURSES},
     )
     async def courses(
         self,
@@ -61,24 +96,17 @@ class Query:
         before: str | None = None,
         filter: CourseFilter | None = None,
     ) -> Connection[CourseRef]:
-        flt = filter or CourseFilter()
         page = await use_cases.list_courses(
             info.context.viewer,
-            use_cases.CourseFilter(
-                from_language=flt.from_language,
-                to_language=flt.to_language,
-                category=flt.category.value if flt.category else None,
-                cefr_level=flt.cefr_level.value if flt.cefr_level else None,
-                featured=flt.featured,
-                search=flt.search,
-            ),
+            _filter(filter),
             PageArgs(first=first, after=after, last=last, before=before),
         )
         return to_connection(page)
 
     @strawberry.field(
         description="Conversation role-plays the viewer may practise (active, in visible "
-        "courses, or free-standing), by name."
+        "courses, or free-standing), by name.",
+        metadata={SQL: _SCENARIOS},
     )
     async def scenarios(
         self,
@@ -91,7 +119,7 @@ class Query:
         args = PageArgs(first=first, after=after, last=last, before=before)
         return to_connection(await use_cases.list_scenarios(info.context.viewer, args))
 
-    @strawberry.field(description="A course by its slug, or null.")
+    @strawberry.field(description="A course by its slug, or null.", metadata={SQL: _COURSE})
     async def course(self, info: AppInfo, slug: str) -> CourseRef | None:
         row = await info.context.loaders.get(CourseBySlugLoader).load(slug)
         return row if can_see(info.context.viewer, row) else None

@@ -16,6 +16,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from engine.compiler.specs import SQL, Allowed, Column, Embedded, Expr, RowsOf, ToMany, ToOne
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related
@@ -36,6 +37,7 @@ from loaders.catalog import (
 from models import catalog as m
 from resolvers.catalog import policy
 from resolvers.catalog.policy import (
+    active_or_edited,
     can_edit,
     can_edit_in,
     visible_items,
@@ -94,6 +96,12 @@ def _cefr(value: str | None) -> CefrLevel | None:
     return CefrLevel(value) if value else None
 
 
+# The read compiler's terms (engine/compiler/specs.py) for the fields computed below.
+_CEFR_LEVEL = {SQL: Column("cefr_level")}
+_PREREQUISITES = m.LessonPrerequisite._meta.db_table
+_LESSON_EXERCISES = m.LessonExercise._meta.db_table
+
+
 @strawberry.type
 @model_type(m.Language)
 @node_source(m.Language, policy.languages)
@@ -133,21 +141,33 @@ class CourseFields(relay.Node):
     created_at: datetime
     updated_at: datetime
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: Column("cefr_min")})
     def cefr_min(self) -> CefrLevel:
         return CefrLevel(_course(self).cefr_min)
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: Column("cefr_max")})
     def cefr_max(self) -> CefrLevel:
         return CefrLevel(_course(self).cefr_max)
 
-    @strawberry.field(description='The CEFR levels the course covers, e.g. "A1\u2013A2" or "B1".')
+    @strawberry.field(
+        description='The CEFR levels the course covers, e.g. "A1\u2013A2" or "B1".',
+        metadata={
+            SQL: Expr(
+                "CASE WHEN {t}.cefr_min = {t}.cefr_max THEN {t}.cefr_min "
+                "ELSE {t}.cefr_min || '\u2013' || {t}.cefr_max END"
+            )
+        },
+    )
     def cefr_range(self) -> str:
         course = _course(self)
         low, high = course.cefr_min, course.cefr_max
         return low if low == high else f"{low}\u2013{high}"  # en dash
 
-    @strawberry.field
+    @strawberry.field(
+        metadata={
+            SQL: Embedded({"amount": Column("price_amount"), "currency": Column("price_currency")})
+        }
+    )
     def price(self) -> Money:
         course = _course(self)
         return Money(amount=course.price_amount, currency=course.price_currency)
@@ -156,7 +176,10 @@ class CourseFields(relay.Node):
 
     to_language: Language = related(LanguageByIdLoader, "to_language_id")
 
-    @strawberry.field(description="Whether the viewer may edit this course (author or admin).")
+    @strawberry.field(
+        description="Whether the viewer may edit this course (author or admin).",
+        metadata={SQL: Allowed(policy.edited_courses)},
+    )
     def viewer_can_edit(self, info: AppInfo) -> bool:
         return can_edit(info.context.viewer, _course(self))
 
@@ -178,7 +201,7 @@ class Section(relay.Node):
     description: str
     position: int
 
-    @strawberry.field
+    @strawberry.field(metadata=_CEFR_LEVEL)
     def cefr_level(self) -> CefrLevel | None:
         return _cefr(_section(self).cefr_level)
 
@@ -200,7 +223,10 @@ class Unit(relay.Node):
 
     section: Section = related(SectionByIdLoader, "section_id")
 
-    @strawberry.field(description="Lessons in order (inactive ones only for editors).")
+    @strawberry.field(
+        description="Lessons in order (inactive ones only for editors).",
+        metadata={SQL: ToMany("unit_id", order=("position",), where=active_or_edited)},
+    )
     async def lessons(self, info: AppInfo) -> list[LessonRef]:
         loaders, viewer = info.context.loaders, info.context.viewer
         lessons, editor = await asyncio.gather(
@@ -232,7 +258,15 @@ class LessonFields(relay.Node):
     difficulty: int
     is_active: bool
 
-    @strawberry.field(description="Words taught in the lesson with their definitions.")
+    @strawberry.field(
+        description="Words taught in the lesson with their definitions.",
+        metadata={
+            SQL: RowsOf(
+                "jsonb_each_text(coalesce({t}.vocabulary, '{{}}'::jsonb)) {r}",
+                {"word": "{r}.key", "definition": "{r}.value"},
+            )
+        },
+    )
     def vocabulary(self) -> list[VocabularyEntry]:
         return [
             VocabularyEntry(word=str(word), definition=str(definition))
@@ -241,13 +275,23 @@ class LessonFields(relay.Node):
 
     unit: Unit = related(UnitByIdLoader, "unit_id")
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: ToOne("course_id")})
     async def course(self, info: AppInfo) -> CourseRef:
         loaders = info.context.loaders
         course_id = await loaders.get(CourseIdByLessonLoader).load(self.id)
         return await loaders.get(CourseByIdLoader).load(course_id)
 
-    @strawberry.field(description="Lessons to complete before this one.")
+    @strawberry.field(
+        description="Lessons to complete before this one.",
+        metadata={
+            SQL: ToMany(
+                "id",
+                order=("title", "id"),
+                where=active_or_edited,
+                through=(_PREREQUISITES, "lesson_id", "prerequisite_id", ()),
+            )
+        },
+    )
     async def prerequisites(self, info: AppInfo) -> list[LessonRef]:
         loaders, viewer = info.context.loaders, info.context.viewer
         lessons, editor = await asyncio.gather(
@@ -256,7 +300,17 @@ class LessonFields(relay.Node):
         )
         return visible_items(lessons, editor)
 
-    @strawberry.field(description="Exercises in order (inactive ones only for editors).")
+    @strawberry.field(
+        description="Exercises in order (inactive ones only for editors).",
+        metadata={
+            SQL: ToMany(
+                "id",
+                order=(),
+                where=active_or_edited,
+                through=(_LESSON_EXERCISES, "lesson_id", "exercise_id", ("position",)),
+            )
+        },
+    )
     async def exercises(self, info: AppInfo) -> list[Exercise]:
         loaders, viewer = info.context.loaders, info.context.viewer
         exercises, editor = await asyncio.gather(
@@ -265,7 +319,10 @@ class LessonFields(relay.Node):
         )
         return visible_items(exercises, editor)
 
-    @strawberry.field(description="Conversation role-plays that practise this lesson.")
+    @strawberry.field(
+        description="Conversation role-plays that practise this lesson.",
+        metadata={SQL: ToMany("lesson_id", order=("created_at", "id"), where=active_or_edited)},
+    )
     async def scenarios(self, info: AppInfo) -> list[ConversationScenario]:
         loaders, viewer = info.context.loaders, info.context.viewer
         scenarios, editor = await asyncio.gather(
@@ -290,11 +347,11 @@ class ConversationScenario(relay.Node):
     expected_duration_minutes: int
     is_active: bool
 
-    @strawberry.field
+    @strawberry.field(metadata=_CEFR_LEVEL)
     def cefr_level(self) -> CefrLevel | None:
         return _cefr(_scenario(self).cefr_level)
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: ToOne("lesson_id", rule=policy.lessons)})
     async def lesson(self, info: AppInfo) -> LessonRef | None:
         lesson_id = _scenario(self).lesson_id
         if lesson_id is None:

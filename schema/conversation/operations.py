@@ -13,6 +13,7 @@ from strawberry.scalars import JSON
 
 from core.pagination import Page
 from core.pubsub import RESYNC
+from engine.compiler.specs import SQL, RootList
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
 from engine.ids import NodeRef, decode_global_id, global_id, node_id
@@ -22,6 +23,7 @@ from engine.relations import as_type, as_types
 from loaders.conversation import MessageByIdLoader, SessionByIdLoader
 from models.conversation import SessionStatus as SessionStatusModel
 from models.identity import User as UserRow
+from resolvers.conversation import policy
 from resolvers.conversation import sessions as use_cases
 from resolvers.conversation.reply import topic
 from resolvers.identity.policy import can_see_private
@@ -71,9 +73,20 @@ class UserFields:
         return to_connection(page)
 
 
+# `list_teachers` for the read compiler (engine/compiler): the same rule, in its order
+# (Python's: by code point, hence the C collation).
+_TEACHERS = RootList(
+    lambda viewer, t, param: policy.teachers(viewer).sql(t, param),
+    order=('{t}.name COLLATE "C"', "id"),
+)
+
+
 @strawberry.type
 class Query:
-    @strawberry.field(description="AI teachers to practise with (system and your own).")
+    @strawberry.field(
+        description="AI teachers to practise with (system and your own).",
+        metadata={SQL: _TEACHERS},
+    )
     async def teacher_profiles(self, info: AppInfo) -> list[TeacherProfile]:
         return as_types(TeacherProfile, await use_cases.list_teachers(info.context.viewer))
 

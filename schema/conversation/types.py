@@ -11,12 +11,14 @@ from strawberry import relay
 from strawberry.scalars import JSON
 
 from core.pagination import PageArgs
+from engine.compiler.specs import SQL, Embedded, Expr, PageOf, ToOne
 from engine.connections import Connection, to_connection
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related, when_loaded
 from loaders.catalog import ScenarioByIdLoader
 from loaders.conversation import (
+    METRICS_SQL,
     CorrectionsByMessageIdLoader,
     EvaluationBySessionIdLoader,
     MessagesBySessionLoader,
@@ -166,6 +168,12 @@ def as_session(row: m.ConversationSession) -> ConversationSession:
     return cast("ConversationSession", row)
 
 
+# The session's figures in SQL for the read compiler (engine/compiler): the loader's own.
+_METRICS = {
+    SQL: Embedded({name: Expr(sql.format(session="{t}.id")) for name, sql in METRICS_SQL.items()})
+}
+
+
 def _session(self: object) -> m.ConversationSession:
     """`self` in the resolvers of `ConversationSessionFields`: the row itself (`model_type`)."""
     return cast(m.ConversationSession, self)
@@ -185,7 +193,7 @@ class ConversationSessionFields(relay.Node):
 
     teacher: TeacherProfile = related(TeacherByIdLoader, "teacher_id")
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: ToOne("scenario_id")})
     async def scenario(
         self, info: AppInfo
     ) -> Annotated["ConversationScenario", strawberry.lazy("schema.catalog.types")] | None:  # noqa: UP037
@@ -194,11 +202,16 @@ class ConversationSessionFields(relay.Node):
             return None
         return await info.context.loaders.get(ScenarioByIdLoader).load(scenario_id)
 
-    evaluation: Evaluation | None = related(EvaluationBySessionIdLoader, "id")
+    evaluation: Evaluation | None = related(
+        EvaluationBySessionIdLoader, "id", metadata={SQL: ToOne("id", target="session_id")}
+    )
 
-    metrics: ConversationMetrics = related(MetricsBySessionIdLoader, "id")
+    metrics: ConversationMetrics = related(MetricsBySessionIdLoader, "id", metadata=_METRICS)
 
-    @strawberry.field(description="The messages in conversation order.")
+    @strawberry.field(
+        description="The messages in conversation order.",
+        metadata={SQL: PageOf(MessagesBySessionLoader)},
+    )
     async def messages(
         self,
         info: AppInfo,

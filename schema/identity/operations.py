@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 
+from engine.compiler.specs import SQL, RootOne
 from engine.context import AppInfo
 from engine.mutations import Payload, payload_mutation
 from engine.permissions import SIGNED_IN
@@ -152,9 +153,16 @@ def _prime_profile(info: AppInfo, profile: LearningProfile | None) -> None:
         loader.clear(profile.user_id).prime(profile.user_id, profile)
 
 
+def _viewer_row(viewer: Any, arguments: dict, alias: str, param: Any) -> str | None:
+    """`me` for the read compiler (engine/compiler): the viewer's own row, null when anonymous."""
+    return None if viewer is None else f"{alias}.id = {param(viewer.id)}"
+
+
 @strawberry.type
 class Query:
-    @strawberry.field(description="The signed-in user, or null.")
+    @strawberry.field(
+        description="The signed-in user, or null.", metadata={SQL: RootOne(_viewer_row)}
+    )
     def me(self, info: AppInfo) -> UserRef | None:
         viewer = info.context.viewer
         return None if viewer is None else as_user(viewer)

@@ -12,6 +12,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from core.access import NOBODY
+from engine.compiler.specs import SQL, Expr
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related
@@ -97,7 +98,7 @@ class UserFields(relay.Node):
     def subscription_tier(self) -> SubscriptionTier:
         return SubscriptionTier(policy.subscription_tier(_user(self)))
 
-    @strawberry.field
+    @strawberry.field(metadata={SQL: Expr("({t}.email_verified_at IS NOT NULL)")})
     def email_verified(self) -> bool:
         return _user(self).email_verified_at is not None
 

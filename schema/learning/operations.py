@@ -15,6 +15,7 @@ from uuid import UUID
 import strawberry
 
 from core.pagination import Page
+from engine.compiler.specs import SQL, PageOf, RootList, RowOf
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo, Context
 from engine.ids import NodeRef, node_id
@@ -35,9 +36,12 @@ from models.catalog import Course as CourseRow
 from models.catalog import Lesson as LessonRow
 from models.identity import User as UserRow
 from models.learning import Achievement as AchievementRow
+from models.learning import DailyActivity, UserStreak
+from resolvers.identity.policy import users
 from resolvers.learning import enrollment as use_cases
 from resolvers.learning import play
 from resolvers.learning.policy import can_see_private
+from resolvers.learning.sql_rules import current_streak_sql, goal_met_sql, local_date_sql
 from schema.learning.types import (
     Achievement,
     DayActivity,
@@ -60,6 +64,42 @@ __all__ = [
 ]
 
 LessonRef = Annotated["Lesson", strawberry.lazy("schema.graph")]
+DAILY_ACTIVITY = DailyActivity._meta.db_table
+STREAKS = UserStreak._meta.db_table
+
+
+def _stats_row(viewer: Any, user: str, row: str, param: Any, now: str) -> str | None:
+    """`stats` for the read compiler: the streak row and today's activity (the user's own
+    local today), for the user themselves (and admins); null for anyone else."""
+    if viewer is None:
+        return None
+    today = local_date_sql(now, f"{user}.timezone")
+    return (
+        f"(SELECT s.current, s.longest, s.total_xp, s.last_active_local_date, "
+        f"s.last_active_at, {user}.timezone AS tz, {user}.daily_xp_goal AS goal, "
+        f'(SELECT d.xp FROM "{DAILY_ACTIVITY}" d WHERE d.user_id = {user}.id '
+        f"AND d.date = {today}) AS day_xp "
+        f'FROM (SELECT 1) one LEFT JOIN "{STREAKS}" s ON s.user_id = {user}.id '
+        f"WHERE {users(viewer).sql(user, param)}) {row}"
+    )
+
+
+_STATS = RowOf(
+    _stats_row,
+    {
+        "total_xp": "coalesce({r}.total_xp, 0)",
+        "current_streak": current_streak_sql(
+            "coalesce({r}.current, 0)",
+            "{r}.last_active_local_date",
+            "{r}.last_active_at",
+            "{now}",
+            "{r}.tz",
+        ),
+        "longest_streak": "coalesce({r}.longest, 0)",
+        "today_xp": "coalesce({r}.day_xp, 0)",
+        "daily_goal_met": goal_met_sql("coalesce({r}.day_xp, 0)", "{r}.goal"),
+    },
+)
 
 
 def _own(info: AppInfo, user_id: object) -> bool:
@@ -92,7 +132,10 @@ def _as_stats(stats: use_cases.Stats) -> Stats:
 class UserFields:
     """Learning fields of `User` (private: null or empty for other viewers)."""
 
-    @strawberry.field(description="XP, streak and today's progress toward the daily goal.")
+    @strawberry.field(
+        description="XP, streak and today's progress toward the daily goal.",
+        metadata={SQL: _STATS},
+    )
     async def stats(self, info: AppInfo) -> Stats | None:
         user = _user(self)
         if not _own(info, user.id):
@@ -106,7 +149,15 @@ class UserFields:
         )
         return _as_stats(use_cases.stats_of(user, streak, day, now))
 
-    @strawberry.field(description="Courses the user is enrolled in, most recently active first.")
+    @strawberry.field(
+        description="Courses the user is enrolled in, most recently active first.",
+        metadata={
+            SQL: PageOf(
+                EnrollmentsPageByUserLoader,
+                where=lambda viewer, user, param: users(viewer).sql(user, param),
+            )
+        },
+    )
     async def enrollments(
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[EnrollmentRef]:
@@ -305,7 +356,12 @@ class Mutation:
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="Every achievement there is to earn.")
+    @strawberry.field(
+        description="Every achievement there is to earn.",
+        metadata={
+            SQL: RootList(lambda viewer, t, param: f"{t}.is_active", order=("threshold", "code"))
+        },
+    )
     async def achievements(self) -> list[Achievement]:
         rows = await AchievementRow.filter(is_active=True).order_by("threshold", "code")
         return as_types(Achievement, rows)

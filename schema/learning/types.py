@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import strawberry
 from strawberry import relay
 
+from engine.compiler.specs import SQL, Expr, PageOf, count_sql
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
 from engine.node import node_source
@@ -22,9 +23,10 @@ from loaders.learning import (
     UnstartedProgress,
 )
 from models import learning as m
-from resolvers.identity.policy import subscription_tier
+from resolvers.identity.policy import subscription_tier, tier_sql
 from resolvers.learning import enrollment as use_cases
 from resolvers.learning import policy
+from resolvers.learning.sql_rules import hearts_sql, next_heart_sql
 
 if TYPE_CHECKING:
     from schema.graph import Course, Enrollment, Lesson
@@ -123,6 +125,25 @@ def _percent(done: int, total: int) -> int:
     return min(100, done * 100 // total) if total else 0
 
 
+# `_percent` in SQL, over the same two counts, for the read compiler (engine/compiler).
+_DONE = count_sql(CompletedLessonCountByEnrollmentLoader, "{t}.id")
+_TOTAL = count_sql(LessonCountByCourseLoader, "{t}.course_id")
+_PERCENT = (
+    f"(SELECT CASE WHEN x.total = 0 THEN 0 ELSE least(100, x.done * 100 / x.total) END "
+    f"FROM (SELECT {_DONE} AS done, {_TOTAL} AS total) x)"
+)
+
+
+# Hearts now, in SQL, with the owner's tier (a user row's columns).
+_TIER = (
+    "coalesce((SELECT "
+    + tier_sql("u.subscription_tier", "u.premium_until", "{now}")
+    + " FROM \"users\" u WHERE u.id = {t}.user_id), 'free')"
+)
+_HEARTS = hearts_sql("{t}.hearts", "{t}.hearts_updated_at", _TIER, "{now}")
+_NEXT_HEART = next_heart_sql("{t}.hearts", "{t}.hearts_updated_at", _TIER, "{now}")
+
+
 def _enrollment(self: object) -> m.Enrollment:
     """`self` in `Enrollment`'s resolvers: the row itself (`model_type`)."""
     return cast(m.Enrollment, self)
@@ -144,13 +165,19 @@ class EnrollmentFields(relay.Node):
     def enrolled_at(self) -> dt.datetime:
         return _enrollment(self).created_at
 
-    @strawberry.field(description="Hearts now (regenerated ones included); 5 when unlimited.")
+    @strawberry.field(
+        description="Hearts now (regenerated ones included); 5 when unlimited.",
+        metadata={SQL: Expr(_HEARTS)},
+    )
     def hearts(self, info: AppInfo) -> int:
         enrollment = _enrollment(self)
         owner = _owner(info, enrollment.user_id)
         return when_loaded(lambda user: use_cases.hearts_now(enrollment, _tier(user)), owner)
 
-    @strawberry.field(description="When the next heart comes back; null when full.")
+    @strawberry.field(
+        description="When the next heart comes back; null when full.",
+        metadata={SQL: Expr(_NEXT_HEART)},
+    )
     def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
         enrollment = _enrollment(self)
         owner = _owner(info, enrollment.user_id)
@@ -166,7 +193,10 @@ class EnrollmentFields(relay.Node):
         LessonCountByCourseLoader, "course_id", description="Active lessons in the course."
     )
 
-    @strawberry.field(description="Completed lessons as a whole percentage, 0-100.")
+    @strawberry.field(
+        description="Completed lessons as a whole percentage, 0-100.",
+        metadata={SQL: Expr(_PERCENT)},
+    )
     def percent_complete(self, info: AppInfo) -> int:
         loaders, enrollment = info.context.loaders, _enrollment(self)
         return when_loaded(
@@ -175,7 +205,10 @@ class EnrollmentFields(relay.Node):
             loaders.get(LessonCountByCourseLoader).get_or_load(enrollment.course_id),
         )
 
-    @strawberry.field(description="Progress rows of the lessons reached, in course order.")
+    @strawberry.field(
+        description="Progress rows of the lessons reached, in course order.",
+        metadata={SQL: PageOf(LessonProgressPageByEnrollmentLoader)},
+    )
     async def lesson_progress(
         self, info: AppInfo, first: int | None = None, after: str | None = None
     ) -> Connection[LessonProgress]:

@@ -1,0 +1,173 @@
+"""The read compiler's entry point: a query operation answered by one SQL statement.
+
+`ReadCompiler.answer` takes a request's document, operation name, variables and context and
+gives the HTTP body (`{"data": <PostgreSQL's JSON text>}`, no row ever a Python object), or
+None: the executor answers. What the compiler takes is decided per operation (its document
+and name, cached) and per request (variables: `@include`, page arguments, a node's type):
+
+- the document must parse, validate (graphql-core's rules and the depth/alias limits) and
+  stay within the cost limit, else the executor reports the errors;
+- every selected field must have a spec (engine/compiler/specs.py), else `Decline`;
+- a value that would be a field error (a null in a non-null field, an enum value the schema
+  lacks) raises SQLSTATE LGFB1 in the statement, and the executor answers instead.
+
+Each decision is counted per operation (`decisions`), logged at DEBUG on the
+`lingograph.compiler` logger, and reported by `make bench`. asyncpg prepares each distinct
+statement once per connection (its statement cache), and a statement's text depends only on
+the operation, the viewer's role and the variables' shape, so it is prepared once and reused.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+from graphql import (
+    DocumentNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    specified_rules,
+    validate,
+)
+from graphql.execution.values import get_variable_values
+from tortoise import connections
+
+from core.settings import Settings
+from engine.compiler.errors import Decline
+from engine.compiler.render import render_query
+from engine.compiler.statement import Statement
+from engine.cost import operation_cost
+from engine.limits import depth_and_alias_rule
+from engine.parsing import cached_parser, fragments_of
+
+log = logging.getLogger("lingograph.compiler")
+
+FALLBACK_SQLSTATE = "LGFB1"
+COMPILED, EXECUTOR = "compiled", "executor"
+
+
+@dataclass(frozen=True)
+class _Operation:
+    """A document's chosen query operation, validated; `problem` says why it is not taken."""
+
+    document: DocumentNode | None
+    operation: OperationDefinitionNode | None
+    fragments: dict[str, Any]
+    problem: str | None = None
+
+
+class ReadCompiler:
+    def __init__(self, schema: Any, settings: Settings) -> None:
+        self.schema = schema._schema  # graphql-core's schema of the Strawberry one
+        self.settings = settings
+        self.rules = [
+            *specified_rules,
+            depth_and_alias_rule(settings.max_depth, settings.max_aliases),
+        ]
+        self.parse = cached_parser(settings.parser_cache_size)
+        self._operations: OrderedDict[tuple[str, str | None], _Operation] = OrderedDict()
+        # (operation name, "compiled" | "executor") -> requests: what `make bench` reports.
+        self.decisions: Counter[tuple[str, str]] = Counter()
+        self.reasons: dict[str, str] = {}  # operation name -> why the executor last took it
+        self.declined: Counter[str] = Counter()  # why the executor took requests, counted
+
+    async def answer(
+        self,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+        viewer: Any,
+    ) -> bytes | None:
+        prepared = self._prepared(query, operation_name)
+        name = operation_name or _name(prepared.operation) or "(anonymous)"
+        try:
+            if prepared.problem is not None:
+                raise Decline(prepared.problem)
+            sql, params = self._render(prepared, variables or {}, viewer)
+            text = await _fetch_json(sql, params)
+        except Decline as declined:
+            self._decided(name, EXECUTOR, str(declined))
+            return None
+        except asyncpg.PostgresError as error:
+            if getattr(error, "sqlstate", None) != FALLBACK_SQLSTATE:
+                log.warning("compiled read %s failed (%s); the executor answers it", name, error)
+            self._decided(name, EXECUTOR, "a field error for the executor to report")
+            return None
+        self._decided(name, COMPILED, None)
+        return b'{"data":' + text.encode() + b"}"
+
+    def _decided(self, name: str, path: str, reason: str | None) -> None:
+        self.decisions[(name, path)] += 1
+        if reason is not None:
+            self.reasons[name] = reason
+            self.declined[reason] += 1
+            log.debug("read compiler: %s goes to the executor (%s)", name, reason)
+        else:
+            log.debug("read compiler: %s compiled", name)
+
+    def _render(
+        self, prepared: _Operation, raw_variables: dict[str, Any], viewer: Any
+    ) -> tuple[str, list[Any]]:
+        operation = prepared.operation
+        assert operation is not None and prepared.document is not None
+        coerced = get_variable_values(
+            self.schema, operation.variable_definitions or (), raw_variables
+        )
+        if isinstance(coerced, list):
+            raise Decline("variables that do not coerce")
+        cost = operation_cost(self.schema, prepared.document, _name(operation), raw_variables)
+        if cost > self.settings.max_cost:
+            raise Decline("over the cost limit")
+        statement = Statement(self.schema, prepared.fragments, coerced, viewer)
+        sql = render_query(statement, operation.selection_set)
+        return sql, list(statement.params)
+
+    def _prepared(self, query: str, operation_name: str | None) -> _Operation:
+        key = (query, operation_name)
+        found = self._operations.get(key)
+        if found is not None:
+            self._operations.move_to_end(key)
+            return found
+        found = self._prepare(query, operation_name)
+        self._operations[key] = found
+        if len(self._operations) > self.settings.parser_cache_size:
+            self._operations.popitem(last=False)
+        return found
+
+    def _prepare(self, query: str, operation_name: str | None) -> _Operation:
+        settings = self.settings
+        try:
+            document = self.parse(
+                query, max_tokens=settings.max_tokens, max_selections=settings.max_selections
+            )
+        except GraphQLError:
+            return _Operation(None, None, {}, "a document that does not parse")
+        operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+        chosen = [
+            d
+            for d in operations
+            if operation_name is None or (d.name is not None and d.name.value == operation_name)
+        ]
+        if len(chosen) != 1 or (operation_name is None and len(operations) != 1):
+            return _Operation(None, None, {}, "no single operation to run")
+        operation = chosen[0]
+        if operation.operation != OperationType.QUERY:
+            return _Operation(None, operation, {}, f"a {operation.operation.value}")
+        if validate(self.schema, document, self.rules):
+            return _Operation(None, operation, {}, "a document with validation errors")
+        return _Operation(document, operation, fragments_of(document.definitions))
+
+
+def _name(operation: OperationDefinitionNode | None) -> str | None:
+    return operation.name.value if operation is not None and operation.name else None
+
+
+async def _fetch_json(sql: str, params: list[Any]) -> str:
+    client = connections.get("default")
+    async with client.acquire_connection() as connection:
+        text: str = await connection.fetchval(sql, *params)
+    return text

@@ -1,0 +1,161 @@
+"""One statement being rendered (parameters, aliases, the operation's variables and
+fragments) and GraphQL's field collection over its selections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLSchema,
+    InlineFragmentNode,
+    SelectionSetNode,
+)
+from graphql.execution.values import VariableValues, get_directive_values
+from graphql.type.directives import GraphQLIncludeDirective, GraphQLSkipDirective
+
+from core.access import Params
+from core.pagination import KeysetQuery
+from engine.compiler.errors import Decline
+from engine.compiler.facts import schema_facts
+from engine.compiler.leaves import literal
+from engine.compiler.specs import TypeFacts
+
+# json_build_object takes at most 100 arguments: 50 keys and values.
+_MAX_KEYS = 50
+_PLACEHOLDER = re.compile(r"\$(\d+)")
+
+
+@dataclass
+class Statement:
+    """One operation being rendered: its parameters as they are added, and fresh aliases."""
+
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDefinitionNode]
+    variables: VariableValues  # coerced (graphql-core's get_variable_values)
+    viewer: Any
+    params: Params = field(default_factory=Params)
+    aliases: int = 0
+    _now: str | None = None
+
+    def now(self) -> str:
+        """The placeholder of the instant this statement reads at (one per statement)."""
+        if self._now is None:
+            self._now = self.params(datetime.now(UTC))
+        return self._now
+
+    @property
+    def facts(self) -> dict[str, TypeFacts]:
+        return schema_facts(self.schema)
+
+    def alias(self) -> str:
+        self.aliases += 1
+        return f"_a{self.aliases}"
+
+    def embed(self, query: KeysetQuery) -> KeysetQuery:
+        """`query` with its own `$n` placeholders renumbered into this statement's."""
+        offset = len(self.params)
+        self.params.extend(query.params)
+
+        def shift(sql: str) -> str:
+            return _PLACEHOLDER.sub(lambda m: f"${int(m.group(1)) + offset}", sql)
+
+        return KeysetQuery(
+            query.model,
+            order=[shift(expression) for expression in query.order],
+            descending=query.descending,
+            source=shift(query.source),
+            select=shift(query.select),
+            where=[shift(condition) for condition in query.where],
+        )
+
+
+def object_sql(parts: list[tuple[str, str]]) -> str:
+    if len(parts) > _MAX_KEYS:
+        raise Decline("more fields than json_build_object takes")
+    if not parts:
+        return "json_build_object()"
+    return "json_build_object(" + ", ".join(f"{literal(k)}, {v}" for k, v in parts) + ")"
+
+
+def sql_bool(value: bool) -> str:
+    return "TRUE" if value else "FALSE"
+
+
+def named(graphql_type: Any) -> Any:
+    while isinstance(graphql_type, GraphQLNonNull | GraphQLList):
+        graphql_type = graphql_type.of_type
+    return graphql_type
+
+
+def is_list(graphql_type: Any) -> bool:
+    if isinstance(graphql_type, GraphQLNonNull):
+        graphql_type = graphql_type.of_type
+    return isinstance(graphql_type, GraphQLList)
+
+
+def collect(
+    statement: Statement, object_type: Any, selection_sets: list[SelectionSetNode]
+) -> dict[str, list[FieldNode]]:
+    """GraphQL's CollectFields: response key -> its field nodes, in order, for this type
+    (fragments whose condition the type meets, `@include`/`@skip` applied)."""
+    fields: dict[str, list[FieldNode]] = {}
+    visited: set[str] = set()
+
+    def walk(selection_set: SelectionSetNode) -> None:
+        for selection in selection_set.selections:
+            if not _included(statement, selection):
+                continue
+            if isinstance(selection, FieldNode):
+                key = selection.alias.value if selection.alias else selection.name.value
+                if (
+                    selection.name.value not in object_type.fields
+                    and selection.name.value != "__typename"
+                ):
+                    raise Decline(f"{object_type.name}.{selection.name.value}")
+                if selection.name.value.startswith("__") and selection.name.value != "__typename":
+                    raise Decline("introspection")
+                fields.setdefault(key, []).append(selection)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                if condition is None or _applies(statement, condition.name.value, object_type):
+                    walk(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = statement.fragments.get(name)
+                if name in visited or fragment is None:
+                    continue
+                visited.add(name)
+                if _applies(statement, fragment.type_condition.name.value, object_type):
+                    walk(fragment.selection_set)
+
+    for selection_set in selection_sets:
+        walk(selection_set)
+    return fields
+
+
+def _applies(statement: Statement, type_name: str, object_type: Any) -> bool:
+    if type_name == object_type.name:
+        return True
+    condition = statement.schema.type_map.get(type_name)
+    if isinstance(condition, GraphQLInterfaceType):
+        return condition in getattr(object_type, "interfaces", ())
+    if condition is not None and hasattr(condition, "types"):  # a union
+        return object_type in condition.types
+    return False
+
+
+def _included(statement: Statement, node: Any) -> bool:
+    skip = get_directive_values(GraphQLSkipDirective, node, statement.variables)
+    if skip and skip.get("if") is True:
+        return False
+    include = get_directive_values(GraphQLIncludeDirective, node, statement.variables)
+    return not (include and include.get("if") is False)
