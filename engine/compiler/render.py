@@ -33,6 +33,7 @@ from engine.compiler.specs import (
     RootList,
     RootOne,
     RootPage,
+    RowFrom,
     RowOf,
     RowsOf,
     ToMany,
@@ -211,6 +212,12 @@ def _field(
         )
     if isinstance(spec, ToMany):
         return _to_many(statement, target_type, spec, alias, nodes)
+    if isinstance(spec, RowFrom):
+        row = statement.alias()
+        source = spec.source(statement.viewer, alias, row, statement.params, statement.lazy_now())
+        if source is None:
+            return "NULL"
+        return f"(SELECT {_object(statement, target_type, row, nodes)} FROM {source} LIMIT 1)"
     if isinstance(spec, PageOf):
         query = statement.embed(spec.loader.query())
         parent = f'{spec.loader.parent_column} = {alias}."{spec.key}"'
@@ -267,7 +274,7 @@ def _row_of(
     statement: Statement, object_type: Any, spec: RowOf, alias: str, nodes: list[FieldNode]
 ) -> str:
     row = statement.alias()
-    source = spec.source(statement.viewer, alias, row, statement.params, statement.now())
+    source = spec.source(statement.viewer, alias, row, statement.params, statement.lazy_now())
     if source is None:
         return "NULL"
     parts = []

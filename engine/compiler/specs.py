@@ -82,6 +82,17 @@ class RowOf:
 
 
 @dataclass(frozen=True)
+class RowFrom:
+    """The row of the field's type that an SQL source gives: `source(viewer, parent alias,
+    row alias, param, now)` is a FROM item with the columns of the type's table, aliased as
+    the row alias (its first row is taken; none: null), or None when the field is null for
+    this viewer. The type's own field specs read the row (e.g. a progress row, stored or
+    as it will be stored)."""
+
+    source: Callable[[Any, str, str, Callable[[Any], str], str], str | None]
+
+
+@dataclass(frozen=True)
 class ToOne:
     """The row of the field's type whose `target` column equals the parent's `key` column;
     `rule` (when given) filters it for the viewer. A non-null field whose row is missing

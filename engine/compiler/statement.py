@@ -52,6 +52,11 @@ class Statement:
             self._now = self.params(datetime.now(UTC))
         return self._now
 
+    def lazy_now(self) -> Any:
+        """`now()` once written into the SQL (formatted), not before: a parameter the
+        statement never uses would have no type PostgreSQL can determine."""
+        return _LazyNow(self)
+
     @property
     def facts(self) -> dict[str, TypeFacts]:
         return schema_facts(self.schema)
@@ -159,3 +164,14 @@ def _included(statement: Statement, node: Any) -> bool:
         return False
     include = get_directive_values(GraphQLIncludeDirective, node, statement.variables)
     return not (include and include.get("if") is False)
+
+
+class _LazyNow:
+    def __init__(self, statement: Statement) -> None:
+        self.statement = statement
+
+    def __format__(self, spec: str) -> str:
+        return self.statement.now()
+
+    def __str__(self) -> str:
+        return self.statement.now()

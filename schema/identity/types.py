@@ -12,7 +12,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from core.access import NOBODY
-from engine.compiler.specs import SQL, Expr
+from engine.compiler.specs import SQL, Expr, ToOne
 from engine.context import AppInfo
 from engine.node import node_source
 from engine.relations import model_type, related
@@ -93,7 +93,10 @@ class UserFields(relay.Node):
     created_at: datetime
 
     @strawberry.field(
-        description="The tier now: granted outright, or PREMIUM while a paid plan runs."
+        description="The tier now: granted outright, or PREMIUM while a paid plan runs.",
+        metadata={
+            SQL: Expr(policy.tier_sql("{t}.subscription_tier", "{t}.premium_until", "{now}"))
+        },
     )
     def subscription_tier(self) -> SubscriptionTier:
         return SubscriptionTier(policy.subscription_tier(_user(self)))
@@ -102,7 +105,9 @@ class UserFields(relay.Node):
     def email_verified(self) -> bool:
         return _user(self).email_verified_at is not None
 
-    learning_profile: LearningProfile | None = related(LearningProfileByUserIdLoader, "id")
+    learning_profile: LearningProfile | None = related(
+        LearningProfileByUserIdLoader, "id", metadata={SQL: ToOne("id", target="user_id")}
+    )
 
 
 @strawberry.type(

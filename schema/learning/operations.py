@@ -15,7 +15,7 @@ from uuid import UUID
 import strawberry
 
 from core.pagination import Page
-from engine.compiler.specs import SQL, PageOf, RootList, RowOf
+from engine.compiler.specs import SQL, PageOf, RootList, RowFrom, RowOf
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo, Context
 from engine.ids import NodeRef, node_id
@@ -41,7 +41,12 @@ from resolvers.identity.policy import users
 from resolvers.learning import enrollment as use_cases
 from resolvers.learning import play
 from resolvers.learning.policy import can_see_private
-from resolvers.learning.sql_rules import current_streak_sql, goal_met_sql, local_date_sql
+from resolvers.learning.sql_rules import (
+    current_streak_sql,
+    goal_met_sql,
+    local_date_sql,
+    viewer_progress_sql,
+)
 from schema.learning.types import (
     Achievement,
     DayActivity,
@@ -207,6 +212,11 @@ class CourseFields:
         )
 
 
+def _viewer_progress_row(viewer: Any, lesson: str, row: str, param: Any, now: str) -> str | None:
+    """`viewerProgress` for the read compiler: null when signed out."""
+    return None if viewer is None else viewer_progress_sql(param(viewer.id), lesson, row)
+
+
 def _viewer_and_lesson(lesson: Any, context: Context) -> tuple[Any, Any] | None:
     return None if context.viewer is None else (context.viewer.id, lesson.id)
 
@@ -218,6 +228,7 @@ class LessonFields:
     viewer_progress: LessonProgress | None = related(
         ViewerProgressLoader,
         _viewer_and_lesson,
+        metadata={SQL: RowFrom(_viewer_progress_row)},
         description="The viewer's progress: null when signed out or not enrolled; locked or "
         "available for a lesson not started yet.",
     )

@@ -52,7 +52,15 @@ GENERATED = 240
 GENERATED_FLOOR = 0.7
 
 # The frontend operations the compiler is for, and the viewer they are read as.
-COMPILED_OPERATIONS = ["Languages", "Courses", "Lesson", "ConversationDetail"]
+COMPILED_OPERATIONS = [
+    "Languages",
+    "Courses",
+    "CourseTree",
+    "Lesson",
+    "Me",
+    "MyLearning",
+    "ConversationDetail",
+]
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +158,9 @@ async def test_compiled_operations_are_one_statement_whatever_the_sizes(
         ("Lesson", {"id": global_id("Lesson", lesson.id)}),
         ("Courses", {"first": 1}),
         ("Courses", {"first": 50}),
+        ("CourseTree", {"slug": world.tree.course.slug}),
+        ("MyLearning", {"first": 1, "progressFirst": 1}),
+        ("MyLearning", {}),
         ("ConversationDetail", {"id": global_id("ConversationSession", small.id)}),
         ("ConversationDetail", {"id": global_id("ConversationSession", large.id)}),
     ]

@@ -2,15 +2,22 @@
 in resolvers/identity/policy.py) answer what the Python rules answer, at their edges: the
 4-hour heart boundary (to the microsecond), stored values out of range, unlimited tiers and
 a premium period's last instant, DST days and unknown time zones, a time-zone change
-between two activities, and the daily goal at and around its value."""
+between two activities, the daily goal at and around its value, and lessons locked,
+available, started and completed, by the path or by prerequisites."""
 
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from core.access import Params
 from core.rows import fetch_records
+from loaders.base import Loaders
+from loaders.learning import ViewerProgressLoader
+from models.catalog import Lesson, LessonPrerequisite
+from models.learning import ProgressStatus
 from resolvers.identity.policy import tier_sql
 from resolvers.learning.sql_rules import (
     current_streak_sql,
@@ -18,10 +25,14 @@ from resolvers.learning.sql_rules import (
     hearts_sql,
     local_date_sql,
     next_heart_sql,
+    viewer_progress_sql,
 )
 from rules.identity.tiers import tier_now
 from rules.learning import hearts as heart_rules
 from rules.learning import streaks as streak_rules
+from tests.factories.catalog import course_tree
+from tests.factories.identity import signed_in
+from tests.factories.learning import enrollment, progress_rows
 
 NOW = datetime(2026, 3, 29, 1, 30, 0, 250_000, tzinfo=UTC)  # Madrid springs forward at 01:00
 REGEN = heart_rules.REGEN_INTERVAL
@@ -140,3 +151,54 @@ async def test_the_daily_goal_matches_the_python_rule(server: str) -> None:
     met = await _values(goal_met_sql("$1", "$2"), rows, ["int", "int"])
     for (xp, goal), value in zip(rows, met, strict=True):
         assert value == streak_rules.goal_met(xp, goal), (xp, goal)
+
+
+async def test_viewer_progress_matches_the_loader_for_locked_available_and_done_lessons(
+    server: str,
+) -> None:
+    # 2 sections x 2 units x 3 lessons: the first two completed (one needing review), the
+    # third in progress; lesson 8 requires lessons 0 and 9 (one done, one not), lesson 10
+    # requires lesson 1 (done); lesson 5 is inactive (skipped by the path: lesson 6 follows
+    # lesson 4); and a learner who is not enrolled.
+    tree = await course_tree(sections=2, units=2, lessons=3, exercises=0)
+    lessons = tree.lessons
+    user, _ = await signed_in()
+    outsider, _ = await signed_in()
+    taken = await enrollment(user, tree.course)
+    await progress_rows(taken, lessons[:1])
+    await progress_rows(taken, lessons[1:2], status=ProgressStatus.NEEDS_REVIEW, score=40)
+    await progress_rows(taken, lessons[2:3], status=ProgressStatus.IN_PROGRESS)
+    await progress_rows(taken, lessons[4:5])
+    await Lesson.filter(id=lessons[5].id).update(is_active=False)
+    for index, required in ((8, 0), (8, 9), (10, 1)):
+        await LessonPrerequisite.create(
+            lesson_id=lessons[index].id, prerequisite_id=lessons[required].id
+        )
+    for viewer in (user, outsider):
+        loaders = Loaders()
+        expected = await loaders.get(ViewerProgressLoader).load_many(
+            [(viewer.id, lesson.id) for lesson in lessons]
+        )
+        params = Params()
+        source = viewer_progress_sql(params(viewer.id), "l", "r")
+        course = params(tree.course.id)
+        records = await fetch_records(
+            f"SELECT l.id AS lesson, (SELECT json_build_object('id', r.id, 'status', r.status) "
+            f'FROM {source} LIMIT 1)::text AS progress FROM "lessons" l '
+            f"WHERE l.course_id = {course}",
+            params,
+        )
+        found = {record["lesson"]: record["progress"] for record in records}
+        for lesson, progress in zip(lessons, expected, strict=True):
+            answer = found[lesson.id]
+            if progress is None:
+                assert answer is None, (viewer, lesson.position)
+                continue
+            assert json.loads(answer) == {"id": str(progress.id), "status": progress.status.value}
+    statuses = [
+        p.status
+        for p in await Loaders()
+        .get(ViewerProgressLoader)
+        .load_many([(user.id, lesson.id) for lesson in lessons])
+    ]
+    assert ProgressStatus.LOCKED in statuses and ProgressStatus.AVAILABLE in statuses
