@@ -42,6 +42,7 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UNSET
 
 from app import idempotency
+from app.compiled_reads import CompiledReads
 from app.graphiql import render_graphiql
 from app.http_requests import (
     GRAPHQL_RESPONSE_JSON,
@@ -91,7 +92,9 @@ class TokenRejected(Exception):
     """The request carried a bearer token that is malformed, unknown, expired or revoked."""
 
 
-class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value is used
+class GraphQLApp(
+    CompiledReads, GraphQL[Context, object]
+):  # the context type; no root value is used
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
@@ -211,6 +214,11 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         if problem is not None:  # a request error, before anything is validated or runs
             error = {"message": problem.message, "extensions": problem.extensions}
             return self.graphql_response({"errors": [error]}, media_type, True)
+        remembered = await self.compiled_for_remembered_viewer(
+            request, params, media_type, persisted
+        )
+        if remembered is not None:
+            return remembered
         sub_response = await self.get_sub_response(request)
         context = await self.get_context(request, response=sub_response)
         key = request.headers.get(idempotency.HEADER)
@@ -246,15 +254,10 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         sub_response: Any,
     ) -> Response:
         """Execute the operation and build the HTTP answer."""
-        compiled = await self.compiled(params, context)
-        if compiled is not None:
-            response = Response(
-                compiled, status_code=200, media_type=f"{media_type}; charset=utf-8"
-            )
-            if persisted is not None and persisted.query is not None:
-                await self.persisted_queries.put(persisted.sha256, persisted.query)
-            self.set_cache_headers(response, context)
-            return response
+        if not getattr(request.state, "compiler_declined", False):
+            compiled, _ = await self.compiled(params, context.viewer)
+            if compiled is not None:
+                return await self.compiled_response(compiled, media_type, persisted, context.viewer)
         try:
             result = await self.schema.execute(
                 params["query"],
@@ -305,37 +308,13 @@ class GraphQLApp(GraphQL[Context, object]):  # the context type; no root value i
         ]
         if waits:  # the same advice as the error's, for clients and proxies reading headers
             response.headers["Retry-After"] = str(max(w for w in waits if isinstance(w, int)))
-        self.set_cache_headers(response, context)
+        self.set_cache_headers(response, context.viewer)
         response.headers.raw.extend(sub_response.headers.raw)
         if sub_response.status_code:
             response.status_code = sub_response.status_code
         if sub_response.background:
             response.background = sub_response.background
         return response
-
-    async def compiled(self, params: dict[str, Any], context: Context) -> bytes | None:
-        """The body the read compiler answers (engine/compiler), or None: the executor runs
-        the operation. A debug request asking for the executor's report gets the executor."""
-        if self.compiler is None:
-            return None
-        extensions = params.get("extensions")
-        if isinstance(extensions, dict) and extensions.get("executor") is True:
-            return None
-        variables = params.get("variables")
-        return await self.compiler.answer(
-            params["query"],
-            params.get("operationName") or None,
-            variables if isinstance(variables, dict) else None,
-            context.viewer,
-        )
-
-    @staticmethod
-    def set_cache_headers(response: Response, context: Context) -> None:
-        if context.viewer is not None:
-            # The answer is the viewer's: no cache, shared or private, may keep it.
-            response.headers["Cache-Control"] = "no-store"
-        else:
-            response.headers["Vary"] = "Authorization"
 
     def encode_body(self, data: object) -> bytes:
         """HTTP bodies: orjson, several times faster than `json.dumps` on large answers."""

@@ -48,7 +48,7 @@ _FALLBACK = "lg_compiled_fallback()"
 
 
 def render_query(statement: Statement, selection: SelectionSetNode) -> str:
-    """The statement for a query operation: `SELECT <data as JSON text>`."""
+    """A query operation's `data`, as one SQL expression of type json."""
     root = statement.schema.query_type
     assert root is not None
     parts = []
@@ -60,7 +60,7 @@ def render_query(statement: Statement, selection: SelectionSetNode) -> str:
         field_def = root.fields[name]
         arguments = _python_arguments(statement, field_def, nodes[0])
         parts.append((key, _root_field(statement, field_def, nodes, arguments)))
-    return f"SELECT {object_sql(parts)}::text"
+    return object_sql(parts)
 
 
 def _python_arguments(statement: Statement, field_def: Any, node: FieldNode) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +48,9 @@ from engine.parsing import cached_parser, fragments_of
 log = logging.getLogger("lingograph.compiler")
 
 FALLBACK_SQLSTATE = "LGFB1"
+
+# A condition the statement must meet to answer: SQL over the statement being rendered.
+Check = Callable[[Statement], str]
 COMPILED, EXECUTOR = "compiled", "executor"
 
 
@@ -81,24 +85,42 @@ class ReadCompiler:
         operation_name: str | None,
         variables: dict[str, Any] | None,
         viewer: Any,
+        check: Check | None = None,
     ) -> bytes | None:
+        """The body, or None: the executor answers."""
+        return (await self.attempt(query, operation_name, variables, viewer, check))[0]
+
+    async def attempt(
+        self,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, Any] | None,
+        viewer: Any,
+        check: Check | None = None,
+    ) -> tuple[bytes | None, bool]:
+        """(the body or None, whether the compiler declined the operation). With a `check`
+        (SQL over the statement: e.g. the bearer token still authenticates `viewer`), the
+        statement answers only if it holds; when it does not, the answer is (None, False)
+        and nothing is counted: the request is tried again once the viewer is known."""
         prepared = self._prepared(query, operation_name)
         name = operation_name or _name(prepared.operation) or "(anonymous)"
         try:
             if prepared.problem is not None:
                 raise Decline(prepared.problem)
-            sql, params = self._render(prepared, variables or {}, viewer)
+            sql, params = self._render(prepared, variables or {}, viewer, check)
             text = await _fetch_json(sql, params)
+            if text is None:
+                return None, False  # the check failed
         except Decline as declined:
             self._decided(name, EXECUTOR, str(declined))
-            return None
+            return None, True
         except asyncpg.PostgresError as error:
             if getattr(error, "sqlstate", None) != FALLBACK_SQLSTATE:
                 log.warning("compiled read %s failed (%s); the executor answers it", name, error)
             self._decided(name, EXECUTOR, "a field error for the executor to report")
-            return None
+            return None, True
         self._decided(name, COMPILED, None)
-        return b'{"data":' + text.encode() + b"}"
+        return b'{"data":' + text.encode() + b"}", False
 
     def _decided(self, name: str, path: str, reason: str | None) -> None:
         self.decisions[(name, path)] += 1
@@ -110,7 +132,11 @@ class ReadCompiler:
             log.debug("read compiler: %s compiled", name)
 
     def _render(
-        self, prepared: _Operation, raw_variables: dict[str, Any], viewer: Any
+        self,
+        prepared: _Operation,
+        raw_variables: dict[str, Any],
+        viewer: Any,
+        check: Check | None = None,
     ) -> tuple[str, list[Any]]:
         operation = prepared.operation
         assert operation is not None and prepared.document is not None
@@ -123,8 +149,11 @@ class ReadCompiler:
         if cost > self.settings.max_cost:
             raise Decline("over the cost limit")
         statement = Statement(self.schema, prepared.fragments, coerced, viewer)
-        sql = render_query(statement, operation.selection_set)
-        return sql, list(statement.params)
+        data = render_query(statement, operation.selection_set)
+        if check is None:
+            return f"SELECT ({data})::text", list(statement.params)
+        condition = check(statement)
+        return f"SELECT CASE WHEN {condition} THEN ({data})::text END", list(statement.params)
 
     def _prepared(self, query: str, operation_name: str | None) -> _Operation:
         key = (query, operation_name)
@@ -166,8 +195,8 @@ def _name(operation: OperationDefinitionNode | None) -> str | None:
     return operation.name.value if operation is not None and operation.name else None
 
 
-async def _fetch_json(sql: str, params: list[Any]) -> str:
+async def _fetch_json(sql: str, params: list[Any]) -> str | None:
     client = connections.get("default")
     async with client.acquire_connection() as connection:
-        text: str = await connection.fetchval(sql, *params)
+        text: str | None = await connection.fetchval(sql, *params)
     return text

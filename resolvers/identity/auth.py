@@ -21,7 +21,7 @@ from core.rows import builder, fetch_records, unlabel
 from core.security import hash_password, hash_token, new_token, verify_password
 from core.settings import Settings
 from models.identity import AuthToken, LearningProfile, User
-from resolvers.identity import events, queries, throttles
+from resolvers.identity import events, queries, recent_viewers, throttles
 from resolvers.identity.mail import queue_verification_mail
 from rules.identity.profile import (
     check_display_name,
@@ -78,6 +78,7 @@ async def authenticate(
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         await AuthToken.filter(id=token.id).update(last_used_at=now)
         token.last_used_at = now
+    recent_viewers.remember(raw, token.user, token)
     return token.user, token
 
 
