@@ -266,17 +266,23 @@ async def send_payment_event(
 def serve(settings: Settings, workers: int) -> None:
     import uvicorn
 
+    from app.workers import serve_workers
+
     url = asyncio.run(prepare_database(settings, demo=settings.load_demo_data))
     os.environ["DATABASE_URL"] = url  # workers (and reloads) reuse the same database
     print(f"lingograph: GraphQL at http://{settings.host}:{settings.port}/graphql", flush=True)
-    uvicorn.run(
-        "main:create_app",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=workers,
+    options: dict[str, Any] = {
+        "factory": True,
+        "host": settings.host,
+        "port": settings.port,
         **server_options(settings),
-    )
+    }
+    if workers > 1:
+        # A listening socket per worker (SO_REUSEPORT): a burst of connections is spread
+        # over the workers (app/workers.py).
+        serve_workers(uvicorn.Config("main:create_app", workers=workers, **options))
+        return
+    uvicorn.run("main:create_app", **options)
 
 
 async def run_worker(settings: Settings) -> None:
