@@ -59,13 +59,13 @@ class CompiledReads:
             return None
         digest, viewer = remembered
 
-        def check(statement: Statement) -> str:
+        def condition(statement: Statement) -> str:
             now = statement.now()
             return still_authenticates_sql(
                 digest, viewer, statement.params, now, LAST_USED_RESOLUTION
             )
 
-        body, declined = await self.compiled(params, viewer, check)
+        body, declined = await self.compiled(params, viewer, Check(digest, condition))
         if body is None:
             request.state.compiler_declined = declined  # not tried twice
             return None

@@ -1,5 +1,7 @@
-"""The hand-written baseline: MyLearning and ConversationDetail answered by one SQL statement
-each (PostgreSQL builds the JSON), the same JSON the API returns, on a bare Starlette app.
+"""The hand-written baseline: MyLearning, CourseTree, Lesson, ConversationDetail and Courses
+answered by one SQL statement each (PostgreSQL builds the JSON), the same JSON the API returns
+for a learner, on a bare Starlette app. Courses is answered only as the bench asks it: a
+search (`filter: {search}`) without other filters and without `after`.
 
 This is the floor the API is measured against: everything above it is GraphQL parsing,
 validation, execution, loaders, ORM rows and serialisation.
@@ -164,6 +166,157 @@ SELECT json_build_object('node', (SELECT json_build_object(
 """
 
 
+COURSE_TREE = f"""
+WITH {VIEWER},
+c AS (SELECT * FROM courses WHERE slug = $2 AND deleted_at IS NULL AND is_published),
+en AS (SELECT e.id FROM enrollments e JOIN viewer v ON e.user_id = v.id
+       JOIN c ON e.course_id = c.id),
+-- The course's active lessons (the only ones a learner sees) in course order, each with the
+-- active lesson before it: the unlocking rule's "previous lesson".
+ls AS (
+    SELECT l.*, lag(l.id) OVER (ORDER BY s.position, u.position, l.position) AS before_id
+    FROM c JOIN sections s ON s.course_id = c.id JOIN units u ON u.section_id = s.id
+    JOIN lessons l ON l.unit_id = u.id
+    WHERE l.is_active),
+done AS (
+    SELECT p.lesson_id FROM lesson_progress p JOIN en ON p.enrollment_id = en.id
+    WHERE p.first_completed_at IS NOT NULL),
+progress AS (
+    SELECT l.id, l.unit_id, json_build_object(
+        'id', {gid("Lesson", "l.id")},
+        'title', l.title,
+        'position', l.position,
+        'xpReward', l.xp_reward,
+        'estimatedMinutes', l.estimated_minutes,
+        'viewerProgress', CASE
+            WHEN p.id IS NOT NULL
+                THEN json_build_object('status', upper(p.status), 'bestScore', p.best_score)
+            WHEN en.id IS NOT NULL THEN json_build_object(
+                'status', CASE
+                    WHEN EXISTS (SELECT 1 FROM lesson_prerequisites q WHERE q.lesson_id = l.id)
+                        THEN CASE WHEN EXISTS (
+                            SELECT 1 FROM lesson_prerequisites q WHERE q.lesson_id = l.id
+                              AND q.prerequisite_id NOT IN (SELECT lesson_id FROM done))
+                            THEN 'LOCKED' ELSE 'AVAILABLE' END
+                    WHEN l.before_id IS NULL OR l.before_id IN (SELECT lesson_id FROM done)
+                        THEN 'AVAILABLE'
+                    ELSE 'LOCKED' END,
+                'bestScore', NULL)
+            END) AS node, l.position
+    FROM ls l
+    LEFT JOIN en ON TRUE
+    LEFT JOIN lesson_progress p ON p.user_id = (SELECT id FROM viewer) AND p.lesson_id = l.id)
+SELECT json_build_object('course', (SELECT json_build_object(
+    'id', {gid("Course", "c.id")},
+    'slug', c.slug,
+    'title', c.title,
+    'sections', coalesce((SELECT json_agg(json_build_object(
+            'id', {gid("Section", "s.id")},
+            'title', s.title,
+            'position', s.position,
+            'cefrLevel', nullif(s.cefr_level, ''),
+            'units', coalesce((SELECT json_agg(json_build_object(
+                    'id', {gid("Unit", "u.id")},
+                    'title', u.title,
+                    'position', u.position,
+                    'color', u.color,
+                    'lessons', coalesce((SELECT json_agg(p.node ORDER BY p.position)
+                                         FROM progress p WHERE p.unit_id = u.id), '[]'::json)
+                ) ORDER BY u.position)
+                FROM units u WHERE u.section_id = s.id), '[]'::json)
+        ) ORDER BY s.position)
+        FROM sections s WHERE s.course_id = c.id), '[]'::json)
+) FROM c))::text
+"""
+
+LESSON = f"""
+SELECT json_build_object('node', (SELECT json_build_object(
+    'id', {gid("Lesson", "l.id")},
+    'title', l.title,
+    'description', l.description,
+    'objectives', l.objectives,
+    'vocabulary', coalesce((
+        SELECT json_agg(json_build_object('word', v.key, 'definition', v.value))
+        FROM jsonb_each_text(coalesce(l.vocabulary, '{{}}'::jsonb)) v), '[]'::json),
+    'grammarFocus', l.grammar_focus,
+    'unit', json_build_object(
+        'id', {gid("Unit", "u.id")},
+        'title', u.title,
+        'section', json_build_object(
+            'id', {gid("Section", "s.id")},
+            'title', s.title,
+            'course', json_build_object('id', {gid("Course", "c.id")}, 'slug', c.slug))),
+    'prerequisites', coalesce((
+        SELECT json_agg(json_build_object('id', {gid("Lesson", "r.id")}, 'title', r.title)
+                        ORDER BY r.title, r.id)
+        FROM lesson_prerequisites q JOIN lessons r ON r.id = q.prerequisite_id
+        WHERE q.lesson_id = l.id AND r.is_active), '[]'::json),
+    'exercises', coalesce((
+        SELECT json_agg(json_build_object(
+            'id', {gid("Exercise", "x.id")},
+            'type', upper(x.type),
+            'prompt', x.prompt,
+            'hint', x.hint,
+            'difficulty', x.difficulty,
+            'media', (SELECT json_build_object(
+                    'url', m.url, 'mimeType', m.mime_type, 'durationSeconds', m.duration_seconds)
+                FROM media_assets m WHERE m.id = x.media_id),
+            'options', coalesce((
+                SELECT json_agg(json_build_object('id', {gid("ExerciseOption", "o.id")},
+                                                  'text', o.text) ORDER BY o.position)
+                FROM exercise_options o WHERE o.exercise_id = x.id), '[]'::json)
+        ) ORDER BY le.position)
+        FROM lesson_exercises le JOIN exercises x ON x.id = le.exercise_id
+        WHERE le.lesson_id = l.id AND x.is_active), '[]'::json),
+    'scenarios', coalesce((
+        SELECT json_agg(json_build_object(
+            'id', {gid("ConversationScenario", "sc.id")}, 'name', sc.name,
+            'context', sc.context, 'difficulty', sc.difficulty) ORDER BY sc.created_at, sc.id)
+        FROM conversation_scenarios sc WHERE sc.lesson_id = l.id AND sc.is_active), '[]'::json)
+) FROM lessons l JOIN units u ON u.id = l.unit_id JOIN sections s ON s.id = u.section_id
+  JOIN courses c ON c.id = l.course_id
+  WHERE l.id = $1 AND l.is_active AND c.deleted_at IS NULL AND c.is_published))::text
+"""
+
+COURSES = f"""
+WITH matched AS (
+    SELECT t.*, ts_rank(t.search_vector, c.query) AS rank
+    FROM courses t, lingograph_search_query_any($1) q, lingograph_search_queries($1) c
+    WHERE t.search_vector @@ q AND t.search_config = c.config AND t.search_vector @@ c.query
+      AND t.deleted_at IS NULL AND t.is_published),
+fetched AS (SELECT * FROM matched ORDER BY rank DESC, id DESC LIMIT $2 + 1),
+page AS (
+    SELECT p.*, lg_b64url('[' || lg_cursor_item(p.rank) || ',' || lg_cursor_item(p.id) || ']')
+               AS cursor
+    FROM (SELECT * FROM fetched ORDER BY rank DESC, id DESC LIMIT $2) p)
+SELECT json_build_object('courses', json_build_object(
+    'totalCount', (SELECT count(*) FROM matched),
+    'pageInfo', json_build_object(
+        'hasNextPage', (SELECT count(*) FROM fetched) > $2,
+        'endCursor', (SELECT p.cursor FROM page p ORDER BY p.rank, p.id LIMIT 1)),
+    'edges', coalesce((SELECT json_agg(json_build_object('cursor', p.cursor, 'node',
+        json_build_object(
+            'id', {gid("Course", "p.id")},
+            'slug', p.slug,
+            'title', p.title,
+            'description', p.description,
+            'category', upper(p.category),
+            'cefrRange', CASE WHEN p.cefr_min = p.cefr_max THEN p.cefr_min
+                              ELSE p.cefr_min || '\u2013' || p.cefr_max END,
+            'featured', p.featured,
+            'price', json_build_object('amount', p.price_amount::text,
+                                       'currency', p.price_currency),
+            'fromLanguage', (SELECT json_build_object('code', f.code, 'name', f.name)
+                             FROM languages f WHERE f.id = p.from_language_id),
+            'toLanguage', (SELECT json_build_object('code', g.code, 'name', g.name)
+                           FROM languages g WHERE g.id = p.to_language_id),
+            'lessonCount', (SELECT count(*) FROM lessons WHERE course_id = p.id AND is_active),
+            'enrollmentCount', (SELECT count(*) FROM enrollments WHERE course_id = p.id)))
+        ORDER BY p.rank DESC, p.id DESC)
+        FROM page p), '[]'::json)))::text
+"""
+
+
 def _decode_id(value: str) -> str | None:
     import base64
     import binascii
@@ -174,6 +327,15 @@ def _decode_id(value: str) -> str | None:
         return str(UUID(raw.partition(":")[2]))
     except (ValueError, binascii.Error, UnicodeDecodeError):
         return None
+
+
+def _search(variables: dict[str, Any]) -> str | None:
+    """The Courses search term when the request is a plain search (first page, no other
+    filter): the only form of Courses the baseline answers."""
+    flt = variables.get("filter") or {}
+    search = str(flt.get("search") or "").strip()
+    plain = set(flt) <= {"search"} and variables.get("after") is None
+    return search if search and plain else None
 
 
 def create_app() -> Starlette:
@@ -205,6 +367,12 @@ def create_app() -> Starlette:
             text = await pool.fetchval(
                 CONVERSATION_DETAIL, digest, session_id, variables.get("first", 100)
             )
+        elif name == "CourseTree":
+            text = await pool.fetchval(COURSE_TREE, digest, variables["slug"])
+        elif name == "Lesson":
+            text = await pool.fetchval(LESSON, _decode_id(variables["id"]))
+        elif name == "Courses" and (search := _search(variables)):
+            text = await pool.fetchval(COURSES, search, variables.get("first", 20))
         else:
             return JSONResponse({"errors": [{"message": f"unknown operation {name}"}]}, 400)
         return Response(f'{{"data":{text}}}', media_type="application/json")

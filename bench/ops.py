@@ -113,11 +113,20 @@ def list_items(value: Any) -> int:
 
 
 async def count_sql(
-    settings: Settings, database_url: str, request: dict[str, Any], batching: bool = True
+    settings: Settings,
+    database_url: str,
+    request: dict[str, Any],
+    batching: bool = True,
+    compiler: bool = True,
 ) -> dict[str, Any]:
-    """Statements one request sends, served by an in-process app (ORM already initialised)."""
+    """Statements one request sends, served by an in-process app (ORM already initialised):
+    the read compiler's path, or with `compiler=False` the executor's."""
     app_settings = dataclasses.replace(
-        settings, database_url=database_url, loader_batching=batching, debug=False
+        settings,
+        database_url=database_url,
+        loader_batching=batching,
+        read_compiler=compiler,
+        debug=False,
     )
     app = create_app(app_settings)
     headers = {"Authorization": f"Bearer {request['token']}"}

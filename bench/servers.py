@@ -69,9 +69,10 @@ def running(
 
 
 def api_server(
-    database_url: str, workers: int, batching: bool, log_path: Path
+    database_url: str, workers: int, batching: bool, log_path: Path, compiler: bool = True
 ) -> contextlib.AbstractContextManager[str]:
-    """The API as production runs it: `main.py serve`, N workers, access log and debug off."""
+    """The API as production runs it: `main.py serve`, N workers, access log and debug off;
+    with the read compiler (the default) or without it (`READ_COMPILER=0`: the executor)."""
     port = free_port()
     env = _clean_env(
         DATABASE_URL=database_url,
@@ -79,6 +80,7 @@ def api_server(
         DEBUG="0",
         PORT=str(port),
         LOADER_BATCHING="1" if batching else "0",
+        READ_COMPILER="1" if compiler else "0",
     )
     command = [sys.executable, "main.py", "serve", "--workers", str(workers)]
     return running(command, env, port, "/healthz", log_path)

@@ -109,6 +109,9 @@ class Waits:
         return options
 
 
+MAX_CACHED_STATEMENT_BYTES = 512 * 1024
+
+
 def tortoise_config(
     url: str,
     models: Sequence[str],
@@ -128,6 +131,11 @@ def tortoise_config(
                     "minsize": pool_min,
                     "maxsize": pool_max,
                     "connection_class": PooledConnection,
+                    # asyncpg prepares a statement once per connection and keeps it, unless
+                    # its text is over 15 KB; the read compiler's statements (engine/
+                    # compiler) run longer, and re-planning one per request would cost more
+                    # than running it.
+                    "max_cacheable_statement_size": MAX_CACHED_STATEMENT_BYTES,
                     **(waits or Waits()).connection_options(),
                 },
             }

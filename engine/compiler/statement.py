@@ -46,6 +46,11 @@ class Statement:
     aliases: int = 0
     _now: str | None = None
 
+    @property
+    def now_placeholder(self) -> str | None:
+        """The instant's placeholder, if the statement reads it."""
+        return self._now
+
     def now(self) -> str:
         """The placeholder of the instant this statement reads at (one per statement)."""
         if self._now is None:

@@ -5,7 +5,9 @@ value PostgreSQL builds is the text the executor would send:
   only when non-zero, `+00:00`), where PostgreSQL's own JSON trims trailing zeros;
 - `lg_b64(text)` and `lg_b64url(text)`: base64 without line breaks (relay global ids), and
   the URL-safe, unpadded form of cursors (core/pagination.py), whose items
-  `lg_cursor_item(value)` writes as `_tag` does (floats and non-ASCII text: the executor's);
+  `lg_cursor_item(value)` writes as `_tag` does (a float, e.g. a search rank, as Python's
+  repr of the double, which PostgreSQL's shortest float8 text matches but for a whole
+  number's `.0`; non-ASCII text is the executor's);
 - `lg_compiled_fallback()`: raised where the executor would answer a field error (a null in
   a non-null field); the compiler catches its SQLSTATE and runs the executor instead.
 """
@@ -52,11 +54,43 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
                 WHEN pg_typeof(value) IN ('text'::regtype, 'character varying'::regtype)
                      AND value::text ~ '^[ -~]*$'
                     THEN '["v",' || to_json(value::text)::text || ']'
-                ELSE lg_compiled_fallback()::text END $$;"""
+                ELSE lg_compiled_fallback()::text END $$;
+        CREATE OR REPLACE FUNCTION lg_cursor_item(value float8) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT CASE
+                WHEN value IS NULL THEN '["v",null]'
+                WHEN value::text ~ '^-?[0-9]+$' THEN '["v",' || value::text || '.0]'
+                WHEN value::text ~ '^-?[0-9.]+(e[-+][0-9]+)?$' THEN '["v",' || value::text || ']'
+                ELSE lg_compiled_fallback()::text END $$;
+        CREATE OR REPLACE FUNCTION lg_cursor_item(value real) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT lg_cursor_item(value::float8) $$;
+        -- Integers and numerics convert to float8 implicitly, which PostgreSQL prefers to the
+        -- polymorphic function: they get overloads of their own.
+        CREATE OR REPLACE FUNCTION lg_cursor_item(value bigint) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT CASE WHEN value IS NULL THEN '["v",null]'
+                        ELSE '["v",' || value::text || ']' END $$;
+        CREATE OR REPLACE FUNCTION lg_cursor_item(value integer) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT lg_cursor_item(value::bigint) $$;
+        CREATE OR REPLACE FUNCTION lg_cursor_item(value smallint) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT lg_cursor_item(value::bigint) $$;
+        CREATE OR REPLACE FUNCTION lg_cursor_item(value numeric) RETURNS text
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT CASE WHEN value IS NULL THEN '["v",null]'
+                        ELSE '["n","' || value::text || '"]' END $$;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
+        DROP FUNCTION IF EXISTS lg_cursor_item(numeric);
+        DROP FUNCTION IF EXISTS lg_cursor_item(smallint);
+        DROP FUNCTION IF EXISTS lg_cursor_item(integer);
+        DROP FUNCTION IF EXISTS lg_cursor_item(bigint);
+        DROP FUNCTION IF EXISTS lg_cursor_item(real);
+        DROP FUNCTION IF EXISTS lg_cursor_item(float8);
         DROP FUNCTION IF EXISTS lg_cursor_item(anyelement);
         DROP FUNCTION IF EXISTS lg_compiled_fallback();
         DROP FUNCTION IF EXISTS lg_b64url(text);

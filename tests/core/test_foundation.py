@@ -44,7 +44,12 @@ async def test_sql_counter_counts_statements(gql: GraphQLClient, sql: StatementL
     await gql("{ me { id } }", token=token)  # first use records last_used_at
     sql.clear()
     await gql("{ me { id learningProfile { targetLanguage } } }", token=token)
-    # authenticate (token joined with its user) and the learning-profile loader
+    # the read compiler's one statement, the token's check included (engine/compiler)
+    assert sql.count == 1, sql
+    sql.clear()
+    await gql("{ me { id achievements { earnedAt } } }", token=token)
+    # a field the compiler leaves to the executor: authenticate (token joined with its
+    # user), then the achievements loader
     assert sql.count == 2, sql
 
 
