@@ -48,8 +48,13 @@ def render_page(
     keys = ", ".join(f"{expression} AS _k{i}" for i, expression in enumerate(query.order))
     limit = args.limit
     rows = statement.alias()
+    # Without a cursor the window sees the whole list, so its size comes with the page (as
+    # core.pagination's windowed pages do): the list is not read a second time to count it.
+    whole = args.after is None and args.before is None
+    total = "count(*) OVER () AS _total, " if whole else ""
     inner = (
-        f"SELECT {query.select}, {keys}, row_number() OVER (ORDER BY {ordering}) AS _rn "
+        f"SELECT {query.select}, {keys}, {total}"
+        f"row_number() OVER (ORDER BY {ordering}) AS _rn "
         f"FROM {query.source} WHERE {' AND '.join(cursor_where) or 'TRUE'} "
         f"ORDER BY {ordering} LIMIT {limit + 1}"
     )
@@ -63,6 +68,8 @@ def render_page(
         name = field_nodes[0].name.value
         if name == "__typename":
             parts.append((key, literal(connection.name)))
+        elif name == "totalCount" and whole:
+            parts.append((key, f"coalesce(max({rows}._total), 0)"))
         elif name == "totalCount":
             counted = f"SELECT count(*) FROM {query.source} WHERE {' AND '.join(where) or 'TRUE'}"
             parts.append((key, f"({counted})"))
