@@ -219,8 +219,9 @@ def _field(
             return "NULL"
         return f"(SELECT {_object(statement, target_type, row, nodes)} FROM {source} LIMIT 1)"
     if isinstance(spec, PageOf):
-        query = statement.embed(spec.loader.query())
-        parent = f'{spec.loader.parent_column} = {alias}."{spec.key}"'
+        keyset, parent_column = spec.keyset(statement.viewer)
+        query = statement.embed(keyset)
+        parent = f'{parent_column} = {alias}."{spec.key}"'
         if spec.where is not None:
             parent += " AND " + spec.where(statement.viewer, alias, statement.params)
         return render_page(

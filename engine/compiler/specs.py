@@ -135,12 +135,22 @@ class Count:
 class PageOf:
     """A Relay connection over a `PageByParentLoader`'s own `KeysetQuery` (`query()`),
     restricted to the parent by the loader's `parent_column` equal to the parent's `key`
-    column; `where(viewer, parent alias, param)` (SQL) can restrict it further (e.g. a
-    page that is only its owner's: empty for anyone else)."""
+    column; or over `query(viewer)` (a use case's own, its access rule included) with
+    `parent_column`. `where(viewer, parent alias, param)` (SQL) can restrict it further (e.g.
+    a page that is only its owner's: empty for anyone else)."""
 
-    loader: type[PageByParentLoader]
+    loader: type[PageByParentLoader] | None = None
     key: str = "id"
     where: Callable[[Any, str, Callable[[Any], str]], str] | None = None
+    query: Callable[[Any], KeysetQuery] | None = None
+    parent_column: str | None = None
+
+    def keyset(self, viewer: Any) -> tuple[KeysetQuery, str]:
+        """The page's query and the SQL (over `t`) of its rows' parent."""
+        if self.loader is not None:
+            return self.loader.query(), self.loader.parent_column
+        assert self.query is not None and self.parent_column is not None
+        return self.query(viewer), self.parent_column
 
 
 def count_sql(loader: type[CountByKeyLoader], key: str) -> str:

@@ -333,11 +333,16 @@ async def set_status(viewer: User, session_id: Any, status: SessionStatus) -> Co
     return await ConversationSession.get(id=session.id)
 
 
-def sessions_query(viewer: User | None, owner_id: Any) -> KeysetQuery:
-    """`owner_id`'s sessions as far as the viewer may see them (policy.sessions)."""
+def visible_sessions_query(viewer: User | None) -> KeysetQuery:
+    """The sessions the viewer may see (policy.sessions), newest first."""
     query = KeysetQuery(ConversationSession, order=["t.started_at", "t.id"], descending=True)
-    query.filter(f"t.user_id = {query.param(owner_id)}")
     return query.filter(policy.sessions(viewer).sql("t", query.param))
+
+
+def sessions_query(viewer: User | None, owner_id: Any) -> KeysetQuery:
+    """`owner_id`'s sessions as far as the viewer may see them."""
+    query = visible_sessions_query(viewer)
+    return query.filter(f"t.user_id = {query.param(owner_id)}")
 
 
 async def list_sessions(viewer: User | None, owner_id: Any, args: PageArgs) -> Page[Any]:

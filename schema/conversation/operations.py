@@ -13,7 +13,7 @@ from strawberry.scalars import JSON
 
 from core.pagination import Page
 from core.pubsub import RESYNC
-from engine.compiler.specs import SQL, RootList
+from engine.compiler.specs import SQL, PageOf, RootList
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
 from engine.ids import NodeRef, decode_global_id, global_id, node_id
@@ -26,7 +26,7 @@ from models.identity import User as UserRow
 from resolvers.conversation import policy
 from resolvers.conversation import sessions as use_cases
 from resolvers.conversation.reply import topic
-from resolvers.identity.policy import can_see_private
+from resolvers.identity.policy import can_see_private, users
 from schema.conversation.types import (
     CONVERSATION_TYPES,
     ConversationEvent,
@@ -54,7 +54,14 @@ class UserFields:
     """Fields the conversation domain adds to `User`."""
 
     @strawberry.field(
-        description="The user's conversations, newest first (the user and admins only)."
+        description="The user's conversations, newest first (the user and admins only).",
+        metadata={
+            SQL: PageOf(
+                query=use_cases.visible_sessions_query,
+                parent_column="t.user_id",
+                where=lambda viewer, user, param: users(viewer).sql(user, param),
+            )
+        },
     )
     async def conversation_sessions(
         self,

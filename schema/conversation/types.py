@@ -4,14 +4,14 @@ metrics, and the subscription's events. Catalog types are referenced lazily."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
 from core.pagination import PageArgs
-from engine.compiler.specs import SQL, Embedded, Expr, PageOf, ToOne
+from engine.compiler.specs import SQL, Embedded, Expr, PageOf, RowFrom, ToOne
 from engine.connections import Connection, to_connection
 from engine.context import AppInfo
 from engine.node import node_source
@@ -51,6 +51,19 @@ strawberry.enum(CorrectionSeverity, name="CorrectionSeverity")
 strawberry.enum(Evaluator, name="Evaluator")
 
 
+def _viewer_preference(viewer: Any, teacher: str, row: str, param: Any, now: str) -> str | None:
+    """`viewerPreference` for the read compiler: the viewer's row for this teacher."""
+    if viewer is None:
+        return None
+    return (
+        f'(SELECT * FROM "{PREFERENCES}" p WHERE p.user_id = {param(viewer.id)} '
+        f"AND p.teacher_id = {teacher}.id) {row}"
+    )
+
+
+PREFERENCES = m.TeacherPreference._meta.db_table
+
+
 @strawberry.type(description="An AI teacher persona.")
 @model_type(m.TeacherProfile)
 @node_source(m.TeacherProfile, policy.teachers)
@@ -64,7 +77,10 @@ class TeacherProfile(relay.Node):
     focus: JSON
     is_system: bool
 
-    @strawberry.field(description="The viewer's settings for this teacher, if any.")
+    @strawberry.field(
+        description="The viewer's settings for this teacher, if any.",
+        metadata={SQL: RowFrom(_viewer_preference)},
+    )
     async def viewer_preference(self, info: AppInfo) -> TeacherPreference | None:
         viewer = info.context.viewer
         if viewer is None:

@@ -15,7 +15,7 @@ from uuid import UUID
 import strawberry
 
 from core.pagination import Page
-from engine.compiler.specs import SQL, PageOf, RootList, RowFrom, RowOf
+from engine.compiler.specs import SQL, PageOf, RootList, RowFrom, RowOf, ToMany
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo, Context
 from engine.ids import NodeRef, node_id
@@ -173,7 +173,16 @@ class UserFields:
         page = await info.context.loaders.get(EnrollmentsPageByUserLoader).load((user.id, args))
         return to_connection(page)
 
-    @strawberry.field(description="Achievements earned, newest first.")
+    @strawberry.field(
+        description="Achievements earned, newest first.",
+        metadata={
+            SQL: ToMany(
+                "user_id",
+                order=("{c}.earned_at DESC", "id"),
+                where=lambda viewer, earned, user, param: users(viewer).sql(user, param),
+            )
+        },
+    )
     async def achievements(self, info: AppInfo) -> list[UserAchievement]:
         user = _user(self)
         if not _own(info, user.id):

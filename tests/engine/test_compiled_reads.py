@@ -59,6 +59,9 @@ COMPILED_OPERATIONS = [
     "Lesson",
     "Me",
     "MyLearning",
+    "MyAchievements",
+    "TeacherProfiles",
+    "ConversationHistory",
     "ConversationDetail",
 ]
 
