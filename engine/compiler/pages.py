@@ -96,7 +96,8 @@ def render_page(
             )
         else:
             raise Decline(f"{connection.name}.{name}")
-    return f"(SELECT {object_sql(parts)} FROM ({inner}) {rows})"
+    body = object_sql(parts)
+    return f"(SELECT {body} FROM ({inner}) {rows} {statement.joins_of(rows)})"
 
 
 def fixed_object(

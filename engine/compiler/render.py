@@ -101,7 +101,8 @@ def _root_field(
             return "NULL"
         facts = _table_facts(statement, target)
         body = _object(statement, target, alias, nodes)
-        return f'(SELECT {body} FROM "{facts.table}" {alias} WHERE {where})'
+        joins = statement.joins_of(alias)
+        return f'(SELECT {body} FROM "{facts.table}" {alias} {joins} WHERE {where})'
     if isinstance(spec, RootList):
         alias = statement.alias()
         facts = _table_facts(statement, target)
@@ -110,9 +111,10 @@ def _root_field(
             term.format(t=alias) if "{t}" in term else f'{alias}."{term}"' for term in spec.order
         )
         where = spec.where(viewer, alias, statement.params)
+        joins = statement.joins_of(alias)
         return (
             f"(SELECT coalesce(json_agg({body} ORDER BY {order}), '[]'::json) "
-            f'FROM "{facts.table}" {alias} WHERE {where})'
+            f'FROM "{facts.table}" {alias} {joins} WHERE {where})'
         )
     if isinstance(spec, RootPage):
         args = page_args(arguments)
@@ -145,7 +147,7 @@ def _node(statement: Statement, nodes: list[FieldNode], raw_id: Any) -> str:
     rule = facts.rule(statement.viewer).sql(alias, statement.params)
     body = _object(statement, target, alias, nodes)
     return (
-        f'(SELECT {body} FROM "{facts.table}" {alias} '
+        f'(SELECT {body} FROM "{facts.table}" {alias} {statement.joins_of(alias)} '
         f'WHERE {alias}."{facts.pk}" = {statement.params(row_id)} AND {rule})'
     )
 
@@ -217,7 +219,8 @@ def _field(
         source = spec.source(statement.viewer, alias, row, statement.params, statement.lazy_now())
         if source is None:
             return "NULL"
-        return f"(SELECT {_object(statement, target_type, row, nodes)} FROM {source} LIMIT 1)"
+        body = _object(statement, target_type, row, nodes)
+        return f"(SELECT {body} FROM {source} {statement.joins_of(row)} LIMIT 1)"
     if isinstance(spec, PageOf):
         keyset, parent_column = spec.keyset(statement.viewer)
         query = statement.embed(keyset)
@@ -314,9 +317,16 @@ def _to_one(
     if spec.rule is not None:
         where += " AND " + spec.rule(statement.viewer).sql(child, statement.params)
     body = _object(statement, target, child, nodes)
-    found = f'(SELECT {body} FROM "{facts.table}" {child} WHERE {where})'
+    # A lateral join on the parent's row, not a subquery per row: PostgreSQL flattens it
+    # into the parent's FROM, so a page's relations are joined (e.g. hashed) at once.
+    found = statement.alias()
+    statement.join(
+        alias,
+        f'LEFT JOIN LATERAL (SELECT {body} AS j FROM "{facts.table}" {child} '
+        f"{statement.joins_of(child)} WHERE {where}) {found} ON TRUE",
+    )
     # A missing row in a non-null field is the executor's error to report.
-    return f"coalesce({found}, {_FALLBACK})" if non_null else found
+    return f"coalesce({found}.j, {_FALLBACK})" if non_null else f"{found}.j"
 
 
 def _to_many(
@@ -350,7 +360,7 @@ def _to_many(
     body = _object(statement, target, child, nodes)
     return (
         f"(SELECT coalesce(json_agg({body} ORDER BY {', '.join(order)}), '[]'::json) "
-        f"FROM {source} WHERE {' AND '.join(conditions)})"
+        f"FROM {source} {statement.joins_of(child)} WHERE {' AND '.join(conditions)})"
     )
 
 

@@ -45,6 +45,16 @@ class Statement:
     params: Params = field(default_factory=Params)
     aliases: int = 0
     _now: str | None = None
+    # Lateral joins by the row alias they hang on (to-one relations: `join`, `joins_of`).
+    _joins: dict[str, list[str]] = field(default_factory=dict)
+
+    def join(self, alias: str, lateral: str) -> None:
+        """A `LEFT JOIN LATERAL` to write after the FROM item aliased `alias`."""
+        self._joins.setdefault(alias, []).append(lateral)
+
+    def joins_of(self, alias: str) -> str:
+        """The joins hung on `alias`, for the FROM item that defines it (once rendered)."""
+        return " ".join(self._joins.pop(alias, ()))
 
     @property
     def now_placeholder(self) -> str | None:
