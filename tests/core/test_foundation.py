@@ -47,9 +47,9 @@ async def test_sql_counter_counts_statements(gql: GraphQLClient, sql: StatementL
     # the read compiler's one statement, the token's check included (engine/compiler)
     assert sql.count == 1, sql
     sql.clear()
-    await gql("{ me { id achievements { earnedAt } } }", token=token)
+    await gql("{ me { id dailyActivity(days: 2) { xp } } }", token=token)
     # a field the compiler leaves to the executor: authenticate (token joined with its
-    # user), then the achievements loader
+    # user), then the daily activity loader
     assert sql.count == 2, sql
 
 
