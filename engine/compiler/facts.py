@@ -22,7 +22,7 @@ from strawberry import relay
 from strawberry.types.base import StrawberryObjectDefinition
 from tortoise.models import Model
 
-from engine.compiler.specs import SQL, Count, Spec, ToMany, ToOne, TypeFacts
+from engine.compiler.specs import SQL, Column, Count, Spec, ToMany, ToOne, TypeFacts
 from engine.relations import RELATED, RELATED_KEY
 from loaders.base import CountByKeyLoader, ModelByIdLoader, ModelsByKeyLoader
 
@@ -92,7 +92,7 @@ def _field_spec(
     projection = model._meta.fields_db_projection
     if getattr(field_def.resolve, "_is_default", False) or resolver is None:
         column = projection.get(field.python_name)
-        return None if column is None else _column_spec(column)
+        return None if column is None else Column(column)
     related = field.metadata.get(RELATED) if field.metadata else None
     key = field.metadata.get(RELATED_KEY) if field.metadata else None
     if related is None or key is None or field_def.args:
@@ -113,12 +113,6 @@ def _field_spec(
     if _plain(loader, CountByKeyLoader):
         return Count(loader.table, loader.key_column, loader.condition, key=key_column)
     return None
-
-
-def _column_spec(column: str) -> Spec:
-    from engine.compiler.specs import Column
-
-    return Column(column)
 
 
 def _plain(loader: Any, base: Any) -> bool:
