@@ -3,6 +3,7 @@ job hands it in (resolvers/recordings/hand_in.py), once, under the classroom's o
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -52,7 +53,7 @@ async def test_a_recording_made_for_an_assignment_is_handed_in_once(gql: GraphQL
     )
     row_id = made["id"]
     recording = await until_status(_uuid(row_id), RecordingStatus.EVALUATED)
-    handed_in = await Submission.get(assignment_id=task.id, student_id=student.id)
+    handed_in = await _handed_in(task.id, student.id)
     assert (handed_in.recording_id, handed_in.status, handed_in.is_late) == (
         recording.id,
         SubmissionStatus.SUBMITTED,
@@ -69,6 +70,17 @@ async def test_a_recording_without_an_assignment_is_not_handed_in(gql: GraphQLCl
     made = await _record(gql, token)
     await until_status(_uuid(made["id"]), RecordingStatus.EVALUATED)
     assert await Submission.filter(student_id=student.id).count() == 0
+
+
+async def _handed_in(assignment_id: Any, student_id: Any) -> Submission:
+    """The submission, once the job has made it: it hands the recording in after the
+    EVALUATED status is committed, so the status can be seen first."""
+    async with asyncio.timeout(10):
+        while True:
+            found = await Submission.get_or_none(assignment_id=assignment_id, student_id=student_id)
+            if found is not None:
+                return found
+            await asyncio.sleep(0.05)
 
 
 def _uuid(global_value: str) -> Any:
