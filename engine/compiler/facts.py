@@ -111,7 +111,7 @@ def _field_spec(
             order=tuple(child.get(name, name) for name in loader.order_by),
         )
     if _plain(loader, CountByKeyLoader):
-        return Count(loader.table, loader.key_column, loader.condition, key=key_column)
+        return Count.of(loader, key=key_column)
     return None
 
 

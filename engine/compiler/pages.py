@@ -11,8 +11,8 @@ from graphql import FieldNode, GraphQLObjectType
 from core.errors import AppError
 from core.pagination import KeysetQuery, PageArgs, decode_cursor
 from engine.compiler.errors import Decline
-from engine.compiler.leaves import cursor_sql, literal
-from engine.compiler.statement import Statement, collect, named, object_sql, sql_bool
+from engine.compiler.leaves import cursor_sql
+from engine.compiler.statement import Statement, named, selection_object, sql_bool
 
 _PAGE_ARGUMENTS = {"first", "after", "last", "before"}
 
@@ -62,41 +62,31 @@ def render_page(
     out = "DESC" if args.backward else "ASC"
     shown = f"FILTER (WHERE {rows}._rn <= {limit})"
     more = f"(count(*) > {limit})"
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, connection, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(connection.name)))
-        elif name == "totalCount" and whole:
-            parts.append((key, f"coalesce(max({rows}._total), 0)"))
-        elif name == "totalCount":
+
+    def field_sql(name: str, field_nodes: list[FieldNode]) -> str | None:
+        if name == "totalCount" and whole:
+            return f"coalesce(max({rows}._total), 0)"
+        if name == "totalCount":
             counted = f"SELECT count(*) FROM {query.source} WHERE {' AND '.join(where) or 'TRUE'}"
-            parts.append((key, f"({counted})"))
-        elif name == "pageInfo":
-            has_next = more if not args.backward else sql_bool(args.before is not None)
-            has_previous = more if args.backward else sql_bool(args.after is not None)
+            return f"({counted})"
+        if name == "pageInfo":
             cursor = cursor_sql(key_columns)
-            first = f"(array_agg({cursor} ORDER BY {rows}._rn {out}) {shown})[1]"
             back = "ASC" if args.backward else "DESC"
-            last = f"(array_agg({cursor} ORDER BY {rows}._rn {back}) {shown})[1]"
             info_values = {
-                "hasNextPage": has_next,
-                "hasPreviousPage": has_previous,
-                "startCursor": first,
-                "endCursor": last,
+                "hasNextPage": more if not args.backward else sql_bool(args.before is not None),
+                "hasPreviousPage": more if args.backward else sql_bool(args.after is not None),
+                "startCursor": f"(array_agg({cursor} ORDER BY {rows}._rn {out}) {shown})[1]",
+                "endCursor": f"(array_agg({cursor} ORDER BY {rows}._rn {back}) {shown})[1]",
             }
             info_type = named(connection.fields["pageInfo"].type)
-            parts.append((key, fixed_object(statement, info_type, field_nodes, info_values)))
-        elif name == "edges":
+            return fixed_object(statement, info_type, field_nodes, info_values)
+        if name == "edges":
             edge_type = named(connection.fields["edges"].type)
             edge = _edge(statement, edge_type, field_nodes, rows, key_columns, node_object)
-            parts.append(
-                (key, f"coalesce(json_agg({edge} ORDER BY {rows}._rn {out}) {shown}, '[]'::json)")
-            )
-        else:
-            raise Decline(f"{connection.name}.{name}")
-    body = object_sql(parts)
+            return f"coalesce(json_agg({edge} ORDER BY {rows}._rn {out}) {shown}, '[]'::json)"
+        return None
+
+    body = selection_object(statement, connection, nodes, field_sql)
     return f"(SELECT {body} FROM ({inner}) {rows} {statement.joins_of(rows)})"
 
 
@@ -104,17 +94,7 @@ def fixed_object(
     statement: Statement, object_type: Any, nodes: list[FieldNode], values: dict[str, str]
 ) -> str:
     """An object whose every field's SQL is given (`values`, by field name)."""
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, object_type, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(object_type.name)))
-        elif name in values:
-            parts.append((key, values[name]))
-        else:
-            raise Decline(f"{object_type.name}.{name}")
-    return object_sql(parts)
+    return selection_object(statement, object_type, nodes, lambda name, _: values.get(name))
 
 
 def _edge(
@@ -125,22 +105,15 @@ def _edge(
     key_columns: list[str],
     node_object: NodeObject,
 ) -> str:
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, edge_type, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(edge_type.name)))
-        elif name == "cursor":
-            parts.append((key, cursor_sql(key_columns)))
-        elif name == "node":
-            node_type = named(edge_type.fields["node"].type)
-            if not isinstance(node_type, GraphQLObjectType):
-                raise Decline(f"{edge_type.name}.node")
-            parts.append((key, node_object(statement, node_type, rows, field_nodes)))
-        else:
-            raise Decline(f"{edge_type.name}.{name}")
-    return object_sql(parts)
+    def field_sql(name: str, field_nodes: list[FieldNode]) -> str | None:
+        if name == "cursor":
+            return cursor_sql(key_columns)
+        node_type = named(edge_type.fields["node"].type) if name == "node" else None
+        if not isinstance(node_type, GraphQLObjectType):
+            return None
+        return node_object(statement, node_type, rows, field_nodes)
+
+    return selection_object(statement, edge_type, nodes, field_sql)
 
 
 def page_args(arguments: dict[str, Any]) -> PageArgs:

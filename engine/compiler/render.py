@@ -21,7 +21,7 @@ from strawberry.types.arguments import convert_arguments
 from core.errors import AppError
 from engine.compiler.errors import Decline
 from engine.compiler.facts import NodeId
-from engine.compiler.leaves import global_id_sql, leaf_sql, literal
+from engine.compiler.leaves import global_id_sql, leaf_sql
 from engine.compiler.pages import page_args, render_page
 from engine.compiler.specs import (
     Allowed,
@@ -39,8 +39,15 @@ from engine.compiler.specs import (
     ToMany,
     ToOne,
     TypeFacts,
+    count_sql,
 )
-from engine.compiler.statement import Statement, collect, is_list, named, object_sql
+from engine.compiler.statement import (
+    FieldSql,
+    Statement,
+    is_list,
+    named,
+    selection_object,
+)
 from engine.ids import split_global_id
 from engine.node import MAX_NODES
 
@@ -51,16 +58,13 @@ def render_query(statement: Statement, selection: SelectionSetNode) -> str:
     """A query operation's `data`, as one SQL expression of type json."""
     root = statement.schema.query_type
     assert root is not None
-    parts = []
-    for key, nodes in collect(statement, root, [selection]).items():
-        name = nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(root.name)))
-            continue
+
+    def field_sql(name: str, nodes: list[FieldNode]) -> str:
         field_def = root.fields[name]
         arguments = _python_arguments(statement, field_def, nodes[0])
-        parts.append((key, _root_field(statement, field_def, nodes, arguments)))
-    return object_sql(parts)
+        return _root_field(statement, field_def, nodes, arguments)
+
+    return selection_object(statement, root, selection, field_sql)
 
 
 def _python_arguments(statement: Statement, field_def: Any, node: FieldNode) -> dict[str, Any]:
@@ -159,19 +163,14 @@ def _object(
     facts = statement.facts.get(object_type.name)
     if facts is None:
         raise Decline(object_type.name)
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, object_type, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(object_type.name)))
-            continue
-        field_def = object_type.fields[name]
+
+    def field_sql(name: str, field_nodes: list[FieldNode]) -> str | None:
         spec = facts.fields.get(name)
         if spec is None:
-            raise Decline(f"{object_type.name}.{name}")
-        parts.append((key, _field(statement, facts, field_def, spec, alias, field_nodes)))
-    return object_sql(parts)
+            return None
+        return _field(statement, facts, object_type.fields[name], spec, alias, field_nodes)
+
+    return selection_object(statement, object_type, nodes, field_sql)
 
 
 def _field(
@@ -204,8 +203,7 @@ def _field(
     if isinstance(spec, RowOf):
         return _row_of(statement, target_type, spec, alias, nodes)
     if isinstance(spec, Count):
-        where = f'{spec.key_column} = {alias}."{spec.key}" AND {spec.condition}'
-        return f'(SELECT count(*) FROM "{spec.table}" t WHERE {where})'
+        return count_sql(spec, f'{alias}."{spec.key}"')
     if not isinstance(target_type, GraphQLObjectType):
         raise Decline(f"{facts.name}.{nodes[0].name.value}")
     if isinstance(spec, ToOne):
@@ -236,42 +234,27 @@ def _field(
 def _embedded(
     statement: Statement, object_type: Any, spec: Embedded, alias: str, nodes: list[FieldNode]
 ) -> str:
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, object_type, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(object_type.name)))
-            continue
-        inner = spec.fields.get(name) or spec.fields.get(_python_name(object_type, name))
+    def field_sql(name: str, field_nodes: list[FieldNode]) -> str | None:
+        inner = _spec_of(spec.fields, object_type, name)
         if inner is None:
-            raise Decline(f"{object_type.name}.{name}")
+            return None
         leaf_type = named(object_type.fields[name].type)
         if isinstance(inner, Column):
-            value = leaf_sql(leaf_type, f'{alias}."{inner.column}"')
-        else:
-            value = _expression(statement, inner.sql, leaf_type, t=alias)
-        parts.append((key, value))
-    return object_sql(parts)
+            return leaf_sql(leaf_type, f'{alias}."{inner.column}"')
+        return _expression(statement, inner.sql, leaf_type, t=alias)
+
+    return selection_object(statement, object_type, nodes, field_sql)
 
 
 def _rows_of(
     statement: Statement, object_type: Any, spec: RowsOf, alias: str, nodes: list[FieldNode]
 ) -> str:
     row = statement.alias()
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, object_type, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(object_type.name)))
-            continue
-        expression = spec.fields.get(name)
-        if expression is None:
-            raise Decline(f"{object_type.name}.{name}")
-        parts.append((key, expression.format(r=row)))
+    body = selection_object(
+        statement, object_type, nodes, _expressions(statement, object_type, spec.fields, row)
+    )
     source = spec.source.format(t=alias, r=row)
-    return f"(SELECT coalesce(json_agg({object_sql(parts)}), '[]'::json) FROM {source})"
+    return f"(SELECT coalesce(json_agg({body}), '[]'::json) FROM {source})"
 
 
 def _row_of(
@@ -281,19 +264,31 @@ def _row_of(
     source = spec.source(statement.viewer, alias, row, statement.params, statement.lazy_now())
     if source is None:
         return "NULL"
-    parts = []
-    selections = [node.selection_set for node in nodes if node.selection_set is not None]
-    for key, field_nodes in collect(statement, object_type, selections).items():
-        name = field_nodes[0].name.value
-        if name == "__typename":
-            parts.append((key, literal(object_type.name)))
-            continue
-        expression = spec.fields.get(_python_name(object_type, name))
+    body = selection_object(
+        statement, object_type, nodes, _expressions(statement, object_type, spec.fields, row)
+    )
+    return f"(SELECT {body} FROM {source})"
+
+
+def _expressions(
+    statement: Statement, object_type: Any, expressions: dict[str, str], row: str
+) -> FieldSql:
+    """Fields given as SQL templates over `{r}` (and `{now}`), by GraphQL or Python name."""
+
+    def field_sql(name: str, field_nodes: list[FieldNode]) -> str | None:
+        expression = _spec_of(expressions, object_type, name)
         if expression is None:
-            raise Decline(f"{object_type.name}.{name}")
+            return None
         leaf_type = named(object_type.fields[name].type)
-        parts.append((key, _expression(statement, expression, leaf_type, r=row)))
-    return f"(SELECT {object_sql(parts)} FROM {source})"
+        return _expression(statement, expression, leaf_type, r=row)
+
+    return field_sql
+
+
+def _spec_of(specs: dict[str, Any], object_type: Any, name: str) -> Any:
+    """A field's entry in `specs`, keyed by its GraphQL name or its Python name."""
+    found = specs.get(name)
+    return found if found is not None else specs.get(_python_name(object_type, name))
 
 
 def _expression(statement: Statement, sql: str, leaf_type: Any, **aliases: str) -> str:

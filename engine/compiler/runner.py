@@ -153,7 +153,8 @@ class ReadCompiler:
         prepared = self._prepared(query, operation_name)
         if prepared.problem is not None:
             raise Decline(prepared.problem)
-        return self._render(prepared, variables or {}, viewer)
+        sql, params, _ = self._statement(prepared, variables or {}, viewer)
+        return sql, params
 
     def _decided(self, name: str, path: str, reason: str | None) -> None:
         self.decisions[(name, path)] += 1
@@ -207,16 +208,6 @@ class ReadCompiler:
         sql, params, statement = self._statement(prepared, raw_variables, viewer, check)
         now = statement.now_placeholder
         return sql, params, None if now is None else int(now[1:]) - 1
-
-    def _render(
-        self,
-        prepared: _Operation,
-        raw_variables: dict[str, Any],
-        viewer: Any,
-        check: Check | None = None,
-    ) -> tuple[str, list[Any]]:
-        sql, params, _ = self._statement(prepared, raw_variables, viewer, check)
-        return sql, params
 
     def _statement(
         self,

@@ -130,6 +130,11 @@ class Count:
     condition: str = "TRUE"
     key: str = "id"
 
+    @classmethod
+    def of(cls, loader: type[CountByKeyLoader], key: str = "id") -> Count:
+        """A `CountByKeyLoader`'s count, in its own terms."""
+        return cls(loader.table, loader.key_column, loader.condition, key)
+
 
 @dataclass(frozen=True)
 class PageOf:
@@ -153,12 +158,12 @@ class PageOf:
         return self.query(viewer), self.parent_column
 
 
-def count_sql(loader: type[CountByKeyLoader], key: str) -> str:
-    """A `CountByKeyLoader`'s count for one key (SQL), as a subquery: for fields computed
-    from counts (a percentage), in the loader's own terms."""
+def count_sql(count: Count, key: str) -> str:
+    """The count for one key (SQL over the key's expression), as a subquery: a `Count`
+    field's value, and fields computed from counts (a percentage)."""
     return (
-        f'(SELECT count(*) FROM "{loader.table}" t '
-        f"WHERE {loader.key_column} = {key} AND {loader.condition})"
+        f'(SELECT count(*) FROM "{count.table}" t '
+        f"WHERE {count.key_column} = {key} AND {count.condition})"
     )
 
 

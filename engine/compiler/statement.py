@@ -4,6 +4,7 @@ fragments) and GraphQL's field collection over its selections."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -96,6 +97,33 @@ class Statement:
             select=shift(query.select),
             where=[shift(condition) for condition in query.where],
         )
+
+
+# A field's SQL from its name and field nodes, or None: the compiler cannot express it.
+FieldSql = Callable[[str, list[FieldNode]], "str | None"]
+
+
+def selection_object(
+    statement: Statement,
+    object_type: Any,
+    selected: list[FieldNode] | SelectionSetNode,
+    field_sql: FieldSql,
+) -> str:
+    """The fields selected on `object_type` (under the field nodes `selected`, or in a
+    root selection set) as one JSON object: `__typename` is the type's name, every other
+    field is `field_sql(name, its nodes)` (None: `Decline`)."""
+    parts = []
+    if isinstance(selected, SelectionSetNode):
+        selections = [selected]
+    else:
+        selections = [node.selection_set for node in selected if node.selection_set]
+    for key, field_nodes in collect(statement, object_type, selections).items():
+        name = field_nodes[0].name.value
+        value = literal(object_type.name) if name == "__typename" else field_sql(name, field_nodes)
+        if value is None:
+            raise Decline(f"{object_type.name}.{name}")
+        parts.append((key, value))
+    return object_sql(parts)
 
 
 def object_sql(parts: list[tuple[str, str]]) -> str:

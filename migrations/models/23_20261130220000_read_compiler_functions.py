@@ -47,10 +47,7 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
                     THEN '["dt","' || lg_iso(value::text::timestamptz) || '"]'
                 WHEN pg_typeof(value) = 'uuid'::regtype THEN '["u","' || value::text || '"]'
                 WHEN pg_typeof(value) = 'date'::regtype THEN '["d","' || value::text || '"]'
-                WHEN pg_typeof(value) = 'numeric'::regtype THEN '["n","' || value::text || '"]'
-                WHEN pg_typeof(value) IN ('integer'::regtype, 'bigint'::regtype,
-                                          'smallint'::regtype, 'boolean'::regtype)
-                    THEN '["v",' || value::text || ']'
+                WHEN pg_typeof(value) = 'boolean'::regtype THEN '["v",' || value::text || ']'
                 WHEN pg_typeof(value) IN ('text'::regtype, 'character varying'::regtype)
                      AND value::text ~ '^[ -~]*$'
                     THEN '["v",' || to_json(value::text)::text || ']'

@@ -38,10 +38,6 @@ def remember(raw_token: str, user: User, token: AuthToken) -> None:
         _recent.popitem(last=False)
 
 
-def forget_all() -> None:
-    _recent.clear()
-
-
 def recent_viewer(raw_token: str) -> tuple[str, User] | None:
     """(the token's hash, the viewer it authenticated last time), or None."""
     digest = hash_token(raw_token)

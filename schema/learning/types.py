@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import strawberry
 from strawberry import relay
 
-from engine.compiler.specs import SQL, Expr, PageOf, count_sql
+from engine.compiler.specs import SQL, Count, Expr, PageOf, count_sql
 from engine.connections import Connection, page_args, to_connection
 from engine.context import AppInfo
 from engine.node import node_source
@@ -126,8 +126,8 @@ def _percent(done: int, total: int) -> int:
 
 
 # `_percent` in SQL, over the same two counts, for the read compiler (engine/compiler).
-_DONE = count_sql(CompletedLessonCountByEnrollmentLoader, "{t}.id")
-_TOTAL = count_sql(LessonCountByCourseLoader, "{t}.course_id")
+_DONE = count_sql(Count.of(CompletedLessonCountByEnrollmentLoader), "{t}.id")
+_TOTAL = count_sql(Count.of(LessonCountByCourseLoader), "{t}.course_id")
 _PERCENT = (
     f"(SELECT CASE WHEN x.total = 0 THEN 0 ELSE least(100, x.done * 100 / x.total) END "
     f"FROM (SELECT {_DONE} AS done, {_TOTAL} AS total) x)"
