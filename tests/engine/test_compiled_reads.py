@@ -13,7 +13,6 @@ for compile for their usual viewer, in exactly one statement whatever the list s
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from typing import Any
 
@@ -64,11 +63,6 @@ COMPILED_OPERATIONS = [
     "ConversationHistory",
     "ConversationDetail",
 ]
-
-
-@pytest.fixture(scope="module")
-def app_settings(settings: Settings, database_url: str) -> Settings:
-    return dataclasses.replace(settings, database_url=database_url)
 
 
 @pytest.fixture(scope="module")

@@ -188,11 +188,6 @@ EXCLUDED: dict[str, str] = (
 
 
 @pytest.fixture(scope="module")
-def app_settings(settings: Settings, database_url: str) -> Settings:
-    return dataclasses.replace(settings, database_url=database_url)
-
-
-@pytest.fixture(scope="module")
 def schemas(app_settings: Settings) -> dict[bool, strawberry.Schema]:
     """The schema per executor: fast (the default) and stock (`FAST_EXECUTOR=0`)."""
     return {
