@@ -82,7 +82,10 @@ def _attempt_sql(quota: bool) -> str:
     block = _quota_block if quota else _backoff_block
     end = _FIXED_END if quota else _SLIDING_END
     # The WHERE of DO UPDATE leaves a waiting key's row alone: nothing is returned from the
-    # insert then, and the outer SELECT reads the wait from the row as it was.
+    # insert then, and the outer SELECT reads the wait from the row as it was. The wait is
+    # counted from the clock, not from now() (this statement's start): a concurrent attempt
+    # that started later may have set the block, and from now() its wait read a second
+    # longer than the backoff.
     return f"""
         WITH attempt AS (
             INSERT INTO "{TABLE}" AS t (scope, key, hits, expires_at, blocked_until)
@@ -95,7 +98,7 @@ def _attempt_sql(quota: bool) -> str:
             RETURNING hits
         )
         SELECT (SELECT hits FROM attempt) AS hits,
-               (SELECT ceil(extract(epoch FROM w.blocked_until - now()))::int
+               (SELECT ceil(extract(epoch FROM w.blocked_until - clock_timestamp()))::int
                   FROM "{TABLE}" w WHERE w.scope = $1 AND w.key = $2) AS wait"""
 
 
@@ -169,7 +172,7 @@ async def clear(scope: str, key: str) -> None:
 async def retry_after(limit: Limit, key: str) -> int:
     """Seconds before `key` may try again under `limit` (0: now); counts nothing."""
     rows = await fetch_records(
-        f"""SELECT ceil(extract(epoch FROM blocked_until - now()))::int AS wait
+        f"""SELECT ceil(extract(epoch FROM blocked_until - clock_timestamp()))::int AS wait
               FROM "{TABLE}" WHERE scope = $1 AND key = $2 AND blocked_until > now()""",
         [limit.scope, _key(key)],
     )
