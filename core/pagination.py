@@ -123,6 +123,9 @@ class KeysetQuery:
 
     `source` is the FROM clause and must alias the model's table as `t`; `where` holds SQL
     conditions using `$n` placeholders numbered from 1 in `params` order (use `param()`).
+    `joined` names the rows `source` inner-joins by id: `{"t.lesson_id": ("l", "lessons")}`
+    says `l` is the `lessons` row whose id is `t.lesson_id`, so the read compiler reads a
+    relation of the page's rows from it instead of joining its table again.
     All sort keys go the same direction, so the keyset test is one row comparison.
     """
 
@@ -133,6 +136,7 @@ class KeysetQuery:
     select: str = "t.*"
     where: list[str] = field(default_factory=list)
     params: Params = field(default_factory=Params)
+    joined: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.source:

@@ -103,6 +103,7 @@ class LessonProgressPageByEnrollmentLoader(PageByParentLoader):
                 f'JOIN "{UNITS}" u ON u.id = l.unit_id JOIN "{SECTIONS}" s ON s.id = u.section_id'
             ),
             order=["s.position", "u.position", "l.position", "t.id"],
+            joined={"t.lesson_id": ("l", LESSONS), "l.unit_id": ("u", UNITS)},
         )
 
 

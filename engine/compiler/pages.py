@@ -12,7 +12,7 @@ from core.errors import AppError
 from core.pagination import KeysetQuery, PageArgs, decode_cursor
 from engine.compiler.errors import Decline
 from engine.compiler.leaves import cursor_sql
-from engine.compiler.statement import Statement, named, selection_object, sql_bool
+from engine.compiler.statement import Statement, collect, named, selection_object, sql_bool
 
 _PAGE_ARGUMENTS = {"first", "after", "last", "before"}
 
@@ -48,20 +48,26 @@ def render_page(
     keys = ", ".join(f"{expression} AS _k{i}" for i, expression in enumerate(query.order))
     limit = args.limit
     rows = statement.alias()
+    # What the selection reads decides what the page's rows carry: the row after the page
+    # (to tell `hasNextPage`) and row numbers for `pageInfo` only, and the window's count
+    # for `totalCount`; edges alone take the page's rows in key order.
+    selections = [node.selection_set for node in nodes if node.selection_set]
+    collected = collect(statement, connection, selections)
+    selected = {found[0].name.value for found in collected.values()}
+    numbered = "pageInfo" in selected
     # Without a cursor the window sees the whole list, so its size comes with the page (as
     # core.pagination's windowed pages do): the list is not read a second time to count it.
     whole = args.after is None and args.before is None
-    total = "count(*) OVER () AS _total, " if whole else ""
-    inner = (
-        f"SELECT {query.select}, {keys}, {total}"
-        f"row_number() OVER (ORDER BY {ordering}) AS _rn "
-        f"FROM {query.source} WHERE {' AND '.join(cursor_where) or 'TRUE'} "
-        f"ORDER BY {ordering} LIMIT {limit + 1}"
-    )
+    statement.offer_joined(rows, query.joined)
     key_columns = [f"{rows}._k{i}" for i in range(len(query.order))]
     out = "DESC" if args.backward else "ASC"
     shown = f"FILTER (WHERE {rows}._rn <= {limit})"
     more = f"(count(*) > {limit})"
+    if numbered:
+        edges_order = f"ORDER BY {rows}._rn {out}) {shown}"
+    else:  # the list's own order, whichever way the page was read
+        natural = "DESC" if query.descending else "ASC"
+        edges_order = "ORDER BY " + ", ".join(f"{key} {natural}" for key in key_columns) + ")"
 
     def field_sql(name: str, field_nodes: list[FieldNode]) -> str | None:
         if name == "totalCount" and whole:
@@ -83,11 +89,21 @@ def render_page(
         if name == "edges":
             edge_type = named(connection.fields["edges"].type)
             edge = _edge(statement, edge_type, field_nodes, rows, key_columns, node_object)
-            return f"coalesce(json_agg({edge} ORDER BY {rows}._rn {out}) {shown}, '[]'::json)"
+            return f"coalesce(json_agg({edge} {edges_order}, '[]'::json)"
         return None
 
     body = selection_object(statement, connection, nodes, field_sql)
-    return f"(SELECT {body} FROM ({inner}) {rows} {statement.joins_of(rows)})"
+    (body, joins), extra = statement.carried(rows, [body, statement.joins_of(rows)])
+    if whole and "totalCount" in selected:
+        extra.append("count(*) OVER () AS _total")
+    if numbered:
+        extra.append(f"row_number() OVER (ORDER BY {ordering}) AS _rn")
+    inner = (
+        f"SELECT {', '.join([query.select, keys, *extra])} "
+        f"FROM {query.source} WHERE {' AND '.join(cursor_where) or 'TRUE'} "
+        f"ORDER BY {ordering} LIMIT {limit + 1 if numbered else limit}"
+    )
+    return f"(SELECT {body} FROM ({inner}) {rows} {joins})"
 
 
 def fixed_object(

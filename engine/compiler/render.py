@@ -12,7 +12,7 @@ queries write (`t`, `c_<alias>`, ...): a nested page's `t` shadows nothing we re
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from graphql import FieldNode, GraphQLNonNull, GraphQLObjectType, SelectionSetNode
 from graphql.execution.values import get_argument_values
@@ -193,7 +193,11 @@ def _field(
             return f'{alias}."{spec.column}"'  # a JSON array column, as stored
         return leaf_sql(target_type, f'{alias}."{spec.column}"')
     if isinstance(spec, Expr):
-        return _expression(statement, spec.sql, target_type, t=alias)
+        values = {
+            name: statement.once(alias, _template(statement, sql, t=alias))
+            for name, sql in spec.once
+        }
+        return _expression(statement, spec.sql, target_type, t=alias, **values)
     if isinstance(spec, Allowed):
         return spec.rule(statement.viewer).sql(alias, statement.params)
     if isinstance(spec, Embedded):
@@ -203,7 +207,8 @@ def _field(
     if isinstance(spec, RowOf):
         return _row_of(statement, target_type, spec, alias, nodes)
     if isinstance(spec, Count):
-        return count_sql(spec, f'{alias}."{spec.key}"')
+        # Once per row: a field computed from the same count (`Expr.once`) reads it too.
+        return statement.once(alias, count_sql(spec, f'{alias}."{spec.key}"'))
     if not isinstance(target_type, GraphQLObjectType):
         raise Decline(f"{facts.name}.{nodes[0].name.value}")
     if isinstance(spec, ToOne):
@@ -293,9 +298,14 @@ def _spec_of(specs: dict[str, Any], object_type: Any, name: str) -> Any:
 
 def _expression(statement: Statement, sql: str, leaf_type: Any, **aliases: str) -> str:
     """An `Expr`-style SQL template (`{t}`/`{r}`, `{now}`) as the field type's JSON value."""
+    return leaf_sql(leaf_type, _template(statement, sql, **aliases), computed=True)
+
+
+def _template(statement: Statement, sql: str, **aliases: str) -> str:
+    """A SQL template over row aliases (`{t}`, `{r}`, ...) and `{now}`, filled in."""
     if "{now}" in sql:
         aliases["now"] = statement.now()
-    return leaf_sql(leaf_type, sql.format(**aliases), computed=True)
+    return sql.format(**aliases)
 
 
 def _to_one(
@@ -307,21 +317,31 @@ def _to_one(
     non_null: bool,
 ) -> str:
     facts = _table_facts(statement, target)
+    table = cast(str, facts.table)  # _table_facts checked it
+    if spec.rule is None and spec.target == facts.pk:
+        joined = statement.joined_row(alias, spec.key, table)
+        if joined is not None:  # the page's source joined this row already
+            body = _object(statement, target, joined, nodes)
+            pending = statement.joins_of(joined)  # its own relations join after the page
+            if pending:
+                statement.join(alias, pending)
+            return body
     child = statement.alias()
     where = f'{child}."{spec.target}" = {alias}."{spec.key}"'
     if spec.rule is not None:
         where += " AND " + spec.rule(statement.viewer).sql(child, statement.params)
     body = _object(statement, target, child, nodes)
-    # A lateral join on the parent's row, not a subquery per row: PostgreSQL flattens it
-    # into the parent's FROM, so a page's relations are joined (e.g. hashed) at once.
-    found = statement.alias()
+    # A plain join on the parent's row, its own relations joined after it: PostgreSQL joins
+    # a page's relations at once (e.g. hashed), and no subquery per row is left for it to
+    # flatten into a plan of its own (a lateral subquery, once flattened, was re-planned as
+    # a hash join per parent row).
     statement.join(
         alias,
-        f'LEFT JOIN LATERAL (SELECT {body} AS j FROM "{facts.table}" {child} '
-        f"{statement.joins_of(child)} WHERE {where}) {found} ON TRUE",
+        f'LEFT JOIN "{facts.table}" {child} ON {where} {statement.joins_of(child)}',
     )
     # A missing row in a non-null field is the executor's error to report.
-    return f"coalesce({found}.j, {_FALLBACK})" if non_null else f"{found}.j"
+    missing = _FALLBACK if non_null else "NULL"
+    return f'(CASE WHEN {child}."{facts.pk}" IS NULL THEN {missing} ELSE {body} END)'
 
 
 def _to_many(

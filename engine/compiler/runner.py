@@ -274,7 +274,7 @@ MAX_RENDERS = 4096
 
 
 def _frozen(variables: dict[str, Any]) -> str:
-    return json.dumps(variables, sort_keys=True, default=str)
+    return json.dumps(variables, sort_keys=True, default=str) if variables else "{}"
 
 
 def _name(operation: OperationDefinitionNode | None) -> str | None:

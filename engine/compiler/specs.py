@@ -40,9 +40,12 @@ class Expr:
     the executor would answer (e.g. a text built from two columns); `{now}` is the instant
     the statement reads at (a parameter: the app's clock, as the executor's rules use).
     A value of a scalar the executor serializes (an instant, an enum) is serialized as the
-    field's type says, like a column."""
+    field's type says, like a column. `once` names values (SQL over `{t}` and `{now}`) that
+    `sql` reads as `{name}`: each is computed once per row, however many fields of the row
+    read it (e.g. hearts and the next heart reading the owner's tier)."""
 
     sql: str
+    once: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -46,16 +46,76 @@ class Statement:
     params: Params = field(default_factory=Params)
     aliases: int = 0
     _now: str | None = None
-    # Lateral joins by the row alias they hang on (to-one relations: `join`, `joins_of`).
+    # Joins by the row alias they hang on (to-one relations: `join`, `joins_of`).
     _joins: dict[str, list[str]] = field(default_factory=dict)
+    # Rows a page's source joined by id (`KeysetQuery.joined`), by the row expression a
+    # relation may start from: (the page rows' alias, the query's `joined`, the name of that
+    # row in the source). `joined_row` reads them; `carried` lists those a page must carry.
+    _joined: dict[str, tuple[str, dict[str, tuple[str, str]], str]] = field(default_factory=dict)
+    _carried: dict[str, list[str]] = field(default_factory=dict)
+    _once: dict[str, str] = field(default_factory=dict)  # `once`: SQL -> its lateral's alias
 
-    def join(self, alias: str, lateral: str) -> None:
-        """A `LEFT JOIN LATERAL` to write after the FROM item aliased `alias`."""
-        self._joins.setdefault(alias, []).append(lateral)
+    def join(self, alias: str, join: str) -> None:
+        """A `LEFT JOIN` to write after the FROM item aliased `alias`."""
+        self._joins.setdefault(alias, []).append(join)
 
     def joins_of(self, alias: str) -> str:
         """The joins hung on `alias`, for the FROM item that defines it (once rendered)."""
         return " ".join(self._joins.pop(alias, ()))
+
+    def once(self, alias: str, sql: str) -> str:
+        """A value of `alias`'s row (SQL over it) computed once per row, however many times
+        the statement reads it (the same SQL text gives the same value)."""
+        found = self._once.get(sql)
+        if found is None:
+            found = self.alias()
+            self._once[sql] = found
+            # OFFSET 0 keeps the subquery whole, so its value is not copied into each reader.
+            self.join(alias, f"CROSS JOIN LATERAL (SELECT {sql} AS v OFFSET 0) {found}")
+        return f"{found}.v"
+
+    def offer_joined(self, rows: str, joined: dict[str, tuple[str, str]]) -> None:
+        """The rows of a page (aliased `rows`) come from a source that joined `joined`."""
+        if joined:
+            self._joined[rows] = (rows, joined, "t")
+
+    def joined_row(self, alias: str, key: str, table: str) -> str | None:
+        """The row of `table` whose id is `alias`'s `key`, when a page's source joined it:
+        an expression of the whole row, carried out of the page (`carried`); else None."""
+        found = self._joined.get(alias)
+        if found is None:
+            return None
+        rows, joined, name = found
+        entry = joined.get(f"{name}.{key}")
+        if entry is None or entry[1] != table:
+            return None
+        source_alias = entry[0]
+        carried = self._carried.setdefault(rows, [])
+        if source_alias not in carried:
+            carried.append(source_alias)
+        row = f"({rows}._j_{source_alias})"
+        self._joined[row] = (rows, joined, source_alias)
+        return row
+
+    def carried(self, rows: str, parts: list[str]) -> tuple[list[str], list[str]]:
+        """`parts` (the SQL that reads the page's rows) reading the joined rows' columns as
+        columns of the page's rows, and the page's select items that carry them
+        (`joined_row`): only the columns read, the whole row only where it is read whole."""
+        items: list[str] = []
+        for name in self._carried.pop(rows, ()):
+            row = f"({rows}._j_{name})"
+            pattern = re.compile(re.escape(row) + r'\.("?)(\w+)\1')
+            columns: dict[str, str] = {}
+
+            def column(match: re.Match[str], name: str = name, columns: dict = columns) -> str:
+                carried = columns.setdefault(match.group(2), f"_j_{name}_{len(columns)}")
+                return f"{rows}.{carried}"
+
+            parts = [pattern.sub(column, part) for part in parts]
+            items += [f'{name}."{column}" AS {alias}' for column, alias in columns.items()]
+            if any(row in part for part in parts):
+                items.append(f"{name} AS _j_{name}")
+        return parts, items
 
     @property
     def now_placeholder(self) -> str | None:
@@ -96,6 +156,7 @@ class Statement:
             source=shift(query.source),
             select=shift(query.select),
             where=[shift(condition) for condition in query.where],
+            joined=query.joined,
         )
 
 

@@ -57,10 +57,13 @@ def local_date_sql(at: str, tz: str) -> str:
     return f"lg_local_date({at}, {tz})"
 
 
-def current_streak_sql(current: str, last_date: str, last_at: str, now: str, tz: str) -> str:
+def current_streak_sql(
+    current: str, last_date: str, last_at: str, now: str, tz: str, today: str | None = None
+) -> str:
     """`current_streak`: the stored streak, or 0 once a whole local day was missed (the
-    smaller gap of the stored date and of the last activity seen from today's zone)."""
-    today = local_date_sql(now, tz)
+    smaller gap of the stored date and of the last activity seen from today's zone).
+    `today` (the local date of `now` in `tz`), when the caller has it already."""
+    today = today or local_date_sql(now, tz)
     gap = (
         f"least({today} - ({last_date}), CASE WHEN ({last_at}) IS NULL THEN {today} - "
         f"({last_date}) ELSE {today} - {local_date_sql(last_at, tz)} END)"

@@ -79,12 +79,14 @@ def _stats_row(viewer: Any, user: str, row: str, param: Any, now: str) -> str | 
     if viewer is None:
         return None
     today = local_date_sql(now, f"{user}.timezone")
+    # Today's local date once (OFFSET 0 keeps it computed once, not copied into each use).
     return (
         f"(SELECT s.current, s.longest, s.total_xp, s.last_active_local_date, "
         f"s.last_active_at, {user}.timezone AS tz, {user}.daily_xp_goal AS goal, "
-        f'(SELECT d.xp FROM "{DAILY_ACTIVITY}" d WHERE d.user_id = {user}.id '
-        f"AND d.date = {today}) AS day_xp "
-        f'FROM (SELECT 1) one LEFT JOIN "{STREAKS}" s ON s.user_id = {user}.id '
+        f'day.today, (SELECT d.xp FROM "{DAILY_ACTIVITY}" d WHERE d.user_id = {user}.id '
+        f"AND d.date = day.today) AS day_xp "
+        f"FROM (SELECT {today} AS today OFFSET 0) day "
+        f'LEFT JOIN "{STREAKS}" s ON s.user_id = {user}.id '
         f"WHERE {users(viewer).sql(user, param)}) {row}"
     )
 
@@ -99,6 +101,7 @@ _STATS = RowOf(
             "{r}.last_active_at",
             "{now}",
             "{r}.tz",
+            today="{r}.today",
         ),
         "longest_streak": "coalesce({r}.longest, 0)",
         "today_xp": "coalesce({r}.day_xp, 0)",

@@ -125,23 +125,25 @@ def _percent(done: int, total: int) -> int:
     return min(100, done * 100 // total) if total else 0
 
 
-# `_percent` in SQL, over the same two counts, for the read compiler (engine/compiler).
-_DONE = count_sql(Count.of(CompletedLessonCountByEnrollmentLoader), "{t}.id")
-_TOTAL = count_sql(Count.of(LessonCountByCourseLoader), "{t}.course_id")
-_PERCENT = (
-    f"(SELECT CASE WHEN x.total = 0 THEN 0 ELSE least(100, x.done * 100 / x.total) END "
-    f"FROM (SELECT {_DONE} AS done, {_TOTAL} AS total) x)"
+# `_percent` in SQL, over the same two counts (read once per row with the count fields).
+_COUNTS = (
+    ("done", count_sql(Count.of(CompletedLessonCountByEnrollmentLoader), '{t}."id"')),
+    ("total", count_sql(Count.of(LessonCountByCourseLoader), '{t}."course_id"')),
 )
+_PERCENT = "(CASE WHEN {total} = 0 THEN 0 ELSE least(100, {done} * 100 / {total}) END)"
 
 
-# Hearts now, in SQL, with the owner's tier (a user row's columns).
+# Hearts now, in SQL, with the owner's tier (a user row's columns), read once per row.
 _TIER = (
-    "coalesce((SELECT "
-    + tier_sql("u.subscription_tier", "u.premium_until", "{now}")
-    + " FROM \"users\" u WHERE u.id = {t}.user_id), 'free')"
+    (
+        "tier",
+        "coalesce((SELECT "
+        + tier_sql("u.subscription_tier", "u.premium_until", "{now}")
+        + " FROM \"users\" u WHERE u.id = {t}.user_id), 'free')",
+    ),
 )
-_HEARTS = hearts_sql("{t}.hearts", "{t}.hearts_updated_at", _TIER, "{now}")
-_NEXT_HEART = next_heart_sql("{t}.hearts", "{t}.hearts_updated_at", _TIER, "{now}")
+_HEARTS = hearts_sql("{t}.hearts", "{t}.hearts_updated_at", "{tier}", "{now}")
+_NEXT_HEART = next_heart_sql("{t}.hearts", "{t}.hearts_updated_at", "{tier}", "{now}")
 
 
 def _enrollment(self: object) -> m.Enrollment:
@@ -167,7 +169,7 @@ class EnrollmentFields(relay.Node):
 
     @strawberry.field(
         description="Hearts now (regenerated ones included); 5 when unlimited.",
-        metadata={SQL: Expr(_HEARTS)},
+        metadata={SQL: Expr(_HEARTS, once=_TIER)},
     )
     def hearts(self, info: AppInfo) -> int:
         enrollment = _enrollment(self)
@@ -176,7 +178,7 @@ class EnrollmentFields(relay.Node):
 
     @strawberry.field(
         description="When the next heart comes back; null when full.",
-        metadata={SQL: Expr(_NEXT_HEART)},
+        metadata={SQL: Expr(_NEXT_HEART, once=_TIER)},
     )
     def next_heart_at(self, info: AppInfo) -> dt.datetime | None:
         enrollment = _enrollment(self)
@@ -195,7 +197,7 @@ class EnrollmentFields(relay.Node):
 
     @strawberry.field(
         description="Completed lessons as a whole percentage, 0-100.",
-        metadata={SQL: Expr(_PERCENT)},
+        metadata={SQL: Expr(_PERCENT, once=_COUNTS)},
     )
     def percent_complete(self, info: AppInfo) -> int:
         loaders, enrollment = info.context.loaders, _enrollment(self)
