@@ -55,6 +55,9 @@ def _media_ranges(accept: str) -> list[tuple[str, float]]:
     return ranges
 
 
+_PLAIN_ACCEPTS = {JSON: JSON, GRAPHQL_RESPONSE_JSON: GRAPHQL_RESPONSE_JSON, "*/*": JSON}
+
+
 def negotiate(accept: str | None) -> str | None:
     """The response media type for an `Accept` header; None when we serve nothing acceptable.
 
@@ -64,6 +67,8 @@ def negotiate(accept: str | None) -> str | None:
     """
     if accept is None or not accept.strip():
         return JSON
+    if accept in _PLAIN_ACCEPTS:  # what most clients send: nothing to weigh
+        return _PLAIN_ACCEPTS[accept]
     ranges = _media_ranges(accept)
     best: tuple[float, int, int, str] | None = None
     for candidate in (GRAPHQL_RESPONSE_JSON, JSON):
@@ -88,6 +93,8 @@ def negotiate(accept: str | None) -> str | None:
 
 
 def _check_content_type(value: str | None) -> None:
+    if value == JSON:
+        return
     if not value or not value.strip():
         raise HttpProblem(
             400, "A POST request needs a Content-Type header: application/json.", "BAD_REQUEST"

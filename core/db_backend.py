@@ -32,7 +32,11 @@ class BoundedPool(asyncpg.Pool):
         self.acquire_timeout = acquire_timeout
 
     def acquire(self, *, timeout: float | None = None) -> Any:
-        return super().acquire(timeout=self.acquire_timeout if timeout is None else timeout)
+        if timeout is None and self._queue.empty():
+            timeout = self.acquire_timeout
+        # With a connection idle there is nothing to wait for: no timeout, since asyncpg runs
+        # a timed acquire as a task of its own with a timer (a task per statement).
+        return super().acquire(timeout=timeout)
 
     async def release(
         self,
