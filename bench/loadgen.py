@@ -66,7 +66,13 @@ async def _exchange(
 
 
 async def run(
-    url: str, requests: list[bytes], clients: int, duration: float, warmup: float, check: bool
+    url: str,
+    requests: list[bytes],
+    clients: int,
+    duration: float,
+    warmup: float,
+    check: bool,
+    samples: bool = False,
 ) -> dict[str, Any]:
     parsed = urlparse(url)
     port = parsed.port or 80
@@ -141,6 +147,7 @@ async def run(
         "client_cpu_seconds": round(cpu, 3),
         "client_cpu_percent": round(100 * cpu / wall, 1),
         "client_max_rss_kb": usage.ru_maxrss,
+        **({"samples_ms": [round(x * 1000, 3) for x in latencies]} if samples else {}),
     }
 
 
@@ -152,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=1.0)
     parser.add_argument("--no-check", action="store_true", help="don't look for GraphQL errors")
+    parser.add_argument("--samples", action="store_true", help="every latency in the output too")
     args = parser.parse_args(argv)
     with open(args.spec) as file:
         spec = json.load(file)
@@ -159,7 +167,15 @@ def main(argv: list[str] | None = None) -> int:
     host = f"{parsed.hostname}:{parsed.port}" if parsed.port else str(parsed.hostname)
     requests = [_encode(host, parsed.path or "/", item["body"], item.get("token")) for item in spec]
     result = asyncio.run(
-        run(args.url, requests, args.clients, args.duration, args.warmup, not args.no_check)
+        run(
+            args.url,
+            requests,
+            args.clients,
+            args.duration,
+            args.warmup,
+            not args.no_check,
+            args.samples,
+        )
     )
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")

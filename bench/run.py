@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import json
 import platform
@@ -47,6 +48,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clients", default="1,16", help="concurrency levels, comma-separated")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--ops", default=",".join(WORKLOAD), help="operations to run")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="compiled and baseline measured in this many alternating rounds per point",
+    )
     parser.add_argument("--no-naive", action="store_true", help="skip LOADER_BATCHING=0")
     parser.add_argument("--no-baseline", action="store_true", help="skip the asyncpg baseline")
     parser.add_argument("--output", default=str(HERE / "results.json"))
@@ -120,13 +127,91 @@ def load_runs(
         for clients in levels:
             result = servers.drive(base + "/graphql", requests, clients, args.duration, args.warmup)
             results.setdefault(name, {})[str(clients)] = result
-            print(
-                f"  {label:8} {name:20} c={clients:<3} {result['rps']:>8} req/s  "
-                f"p50 {result['p50_ms']} ms  p99 {result['p99_ms']} ms  "
-                f"client cpu {result['client_cpu_percent']}%  errors {result['errors']}",
-                flush=True,
-            )
+            _print_point(label, name, clients, result)
     return results
+
+
+def _print_point(label: str, name: str, clients: int, result: dict[str, Any]) -> None:
+    print(
+        f"  {label:8} {name:20} c={clients:<3} {result['rps']:>8} req/s  "
+        f"p50 {result['p50_ms']} ms  p99 {result['p99_ms']} ms  "
+        f"client cpu {result['client_cpu_percent']}%  errors {result['errors']}",
+        flush=True,
+    )
+
+
+def paired_runs(
+    bases: dict[str, str],
+    texts: dict[str, dict[str, str]],
+    data: Dataset,
+    args: argparse.Namespace,
+    levels: list[int],
+) -> dict[str, Any]:
+    """The compiled API and the hand-written baseline, both serving, measured turn about:
+    each point in `args.rounds` alternating rounds of `duration / rounds` seconds, merged.
+    Measured one after the other, minutes apart, their ratio moved by up to a third between
+    runs on this machine, whose speed drifts; alternating, both see the same drift."""
+    results: dict[str, Any] = {label: {} for label in bases}
+    names = list(dict.fromkeys(name for per_label in texts.values() for name in per_label))
+    rounds = max(1, args.rounds)
+    for name in names:
+        for clients in levels:
+            measured: dict[str, list[dict[str, Any]]] = {}
+            for _ in range(rounds):
+                for label, base in bases.items():
+                    text = texts[label].get(name)
+                    if text is None:
+                        continue
+                    measured.setdefault(label, []).append(
+                        servers.drive(
+                            base + "/graphql",
+                            requests_for(name, text, data),
+                            clients,
+                            args.duration / rounds,
+                            args.warmup,
+                            samples=True,
+                        )
+                    )
+            for label, parts in measured.items():
+                result = merge_rounds(parts)
+                results[label].setdefault(name, {})[str(clients)] = result
+                _print_point(label, name, clients, result)
+    return results
+
+
+def merge_rounds(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One load generator result from several rounds: requests over the summed time, the
+    percentiles of every latency measured."""
+    samples = sorted(x for part in parts for x in part.pop("samples_ms"))
+    duration = sum(part["duration"] for part in parts)
+    answered = [part for part in parts if part["response_bytes"] is not None]
+
+    def pct(p: float) -> float | None:
+        return round(samples[min(len(samples) - 1, int(p * len(samples)))], 2) if samples else None
+
+    return {
+        "clients": parts[0]["clients"],
+        "duration": round(duration, 3),
+        "rounds": len(parts),
+        "requests": len(samples),
+        "rps": round(len(samples) / duration, 1),
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "max_ms": round(samples[-1], 2) if samples else None,
+        "response_bytes": (
+            round(sum(p["response_bytes"] * p["requests"] for p in answered) / len(samples))
+            if samples and answered
+            else None
+        ),
+        "errors": sum(part["errors"] for part in parts),
+        "first_error": next((p["first_error"] for p in parts if p["first_error"]), None),
+        "client_cpu_seconds": round(sum(part["client_cpu_seconds"] for part in parts), 3),
+        "client_cpu_percent": round(
+            sum(part["client_cpu_percent"] for part in parts) / len(parts), 1
+        ),
+        "client_max_rss_kb": max(part["client_max_rss_kb"] for part in parts),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,21 +237,29 @@ def main(argv: list[str] | None = None) -> int:
     logs = Path("/tmp") / "lingograph-bench"
     logs.mkdir(exist_ok=True)
     runs: dict[str, Any] = {}
-    with servers.api_server(url, args.workers, True, logs / "compiled.log") as base:
-        runs["compiled"] = load_runs("compiled", base, texts, data, args, levels)
+    baseline_texts = {name: texts[name] for name in BASELINE_OPS if name in texts}
+    with contextlib.ExitStack() as serving:
+        bases = {
+            "compiled": serving.enter_context(
+                servers.api_server(url, args.workers, True, logs / "compiled.log")
+            )
+        }
+        paired = {"compiled": texts}
+        if not args.no_baseline and baseline_texts:
+            base = serving.enter_context(
+                servers.baseline_server(url, args.workers, logs / "baseline.log")
+            )
+            differing = check_baseline(base, baseline_texts, data, samples)
+            # A baseline answering other data would make the overhead ratio meaningless.
+            paired["baseline"] = {n: t for n, t in baseline_texts.items() if n not in differing}
+            bases["baseline"] = base
+        runs.update(paired_runs(bases, paired, data, args, levels))
     with servers.api_server(url, args.workers, True, logs / "api.log", compiler=False) as base:
         runs["executor"] = load_runs("executor", base, texts, data, args, levels)
     if not args.no_naive:
         naive_log = logs / "naive.log"
         with servers.api_server(url, args.workers, False, naive_log, compiler=False) as base:
             runs["naive"] = load_runs("naive", base, texts, data, args, levels)
-    baseline_texts = {name: texts[name] for name in BASELINE_OPS if name in texts}
-    if not args.no_baseline and baseline_texts:
-        with servers.baseline_server(url, args.workers, logs / "baseline.log") as base:
-            differing = check_baseline(base, baseline_texts, data, samples)
-            # A baseline answering other data would make the overhead ratio meaningless.
-            baseline_texts = {n: t for n, t in baseline_texts.items() if n not in differing}
-            runs["baseline"] = load_runs("baseline", base, baseline_texts, data, args, levels)
 
     results = {
         "machine": {

@@ -111,9 +111,15 @@ def baseline_server(
 
 
 def drive(
-    url: str, requests: list[dict[str, Any]], clients: int, duration: float, warmup: float
+    url: str,
+    requests: list[dict[str, Any]],
+    clients: int,
+    duration: float,
+    warmup: float,
+    samples: bool = False,
 ) -> dict[str, Any]:
-    """Run the load generator in its own process against `url`."""
+    """Run the load generator in its own process against `url` (with every latency in
+    `samples_ms` when `samples`)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as spec:
         json.dump(requests, spec)
     try:
@@ -131,6 +137,7 @@ def drive(
             str(duration),
             "--warmup",
             str(warmup),
+            *(["--samples"] if samples else []),
         ]
         done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         if done.returncode != 0:
