@@ -273,8 +273,15 @@ class ReadCompiler:
 MAX_RENDERS = 4096
 
 
-def _frozen(variables: dict[str, Any]) -> str:
-    return json.dumps(variables, sort_keys=True, default=str) if variables else "{}"
+def _frozen(variables: dict[str, Any]) -> Hashable:
+    """The variables as part of a cache key: scalars as they are (with their types, so that
+    `true` and `1` differ), anything nested as its JSON text."""
+    if all(isinstance(value, _SCALARS) for value in variables.values()):
+        return tuple(sorted((name, type(value), value) for name, value in variables.items()))
+    return json.dumps(variables, sort_keys=True, default=str)
+
+
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def _name(operation: OperationDefinitionNode | None) -> str | None:
