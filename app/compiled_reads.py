@@ -58,14 +58,7 @@ class CompiledReads:
         if remembered is None:
             return None
         digest, viewer = remembered
-
-        def condition(statement: Statement) -> str:
-            now = statement.now()
-            return still_authenticates_sql(
-                digest, viewer, statement.params, now, LAST_USED_RESOLUTION
-            )
-
-        body, declined = await self.compiled(params, viewer, Check(digest, condition))
+        body, declined = await self.compiled(params, viewer, Check(digest, _still_authenticates))
         if body is None:
             request.state.compiler_declined = declined  # not tried twice
             return None
@@ -87,3 +80,10 @@ class CompiledReads:
             response.headers["Cache-Control"] = "no-store"
         else:
             response.headers["Vary"] = "Authorization"
+
+
+def _still_authenticates(statement: Statement, viewer: Any, digest: Any) -> str:
+    """The check of a remembered viewer's statement: the token still authenticates them."""
+    return still_authenticates_sql(
+        digest, viewer, statement.params, statement.now(), LAST_USED_RESOLUTION
+    )

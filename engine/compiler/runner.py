@@ -15,6 +15,9 @@ Each decision is counted per operation (`decisions`), logged at DEBUG on the
 `lingograph.compiler` logger, and reported by `make bench`. asyncpg prepares each distinct
 statement once per connection (its statement cache), and a statement's text depends only on
 the operation, the viewer's role and the variables' shape, so it is prepared once and reused.
+Rendering (~1 ms of Python for a nested read) is done once per operation, variables and role
+for every viewer of the role (templates.py), or, when a render needs more of the viewer than
+its id as a parameter, once per viewer.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from core.settings import Settings
 from engine.compiler.errors import Decline
 from engine.compiler.render import render_query
 from engine.compiler.statement import Statement
+from engine.compiler.templates import OpenValue, Template, stand_in
 from engine.cost import operation_cost
 from engine.limits import depth_and_alias_rule
 from engine.parsing import cached_parser, fragments_of
@@ -54,17 +58,20 @@ FALLBACK_SQLSTATE = "LGFB1"
 
 @dataclass(frozen=True)
 class Check:
-    """A condition the statement must meet to answer: `condition(statement)` is SQL over the
-    statement being rendered; `key` tells conditions apart in the render cache (the same
-    key, the same SQL and parameters)."""
+    """A condition the statement must meet to answer: `condition(statement, viewer, key)` is
+    SQL over the statement being rendered, for that viewer and this `key` (e.g. a bearer
+    token's hash), each of which it may only pass as a parameter (templates.py)."""
 
     key: Hashable
-    condition: Callable[[Statement], str]
+    condition: Callable[[Statement, Any, Any], str]
 
 
 # A request's render: the statement, its parameters and the index of the instant it reads
 # at (refreshed per request), or why the executor answers.
 _Render = tuple[str, list[Any], int | None] | Decline
+# Under an operation's shared key: its template, why the executor answers, or PER_VIEWER.
+_Shared = Template | Decline | str
+PER_VIEWER = "rendered per viewer"
 COMPILED, EXECUTOR = "compiled", "executor"
 
 
@@ -88,10 +95,11 @@ class ReadCompiler:
         ]
         self.parse = cached_parser(settings.parser_cache_size)
         self._operations: OrderedDict[tuple[str, str | None], _Operation] = OrderedDict()
-        # Renders by (operation, variables, viewer, check): rendering is a pure function of
-        # them but for the instant, so a repeated request reuses its statement's text (which
-        # asyncpg has prepared on the connection) and parameters; ~0.6 ms of Python saved.
+        # Per-viewer renders by (operation, variables, viewer, check), for operations whose
+        # render is not shared: rendering is a pure function of them but for the instant.
         self._renders: OrderedDict[Hashable, _Render] = OrderedDict()
+        # Renders shared by the viewers of a role, by (operation, variables, role, check?).
+        self._shared: OrderedDict[Hashable, _Shared] = OrderedDict()
         # (operation name, "compiled" | "executor") -> requests: what `make bench` reports.
         self.decisions: Counter[tuple[str, str]] = Counter()
         self.reasons: dict[str, str] = {}  # operation name -> why the executor last took it
@@ -173,9 +181,65 @@ class ReadCompiler:
         viewer: Any,
         check: Check | None,
     ) -> tuple[str, list[Any]]:
+        variables = _frozen(raw_variables)
+        shared_key = (operation, variables, viewer is not None and str(viewer.role), bool(check))
+        shared = self._shared.get(shared_key)
+        if shared is None:
+            shared = self._shared_render(prepared, raw_variables, viewer, check)
+            _remember(self._shared, shared_key, shared)
+        else:
+            self._shared.move_to_end(shared_key)
+        if isinstance(shared, Template):
+            sql, now_index = shared.sql, shared.now_index
+            params = shared.params_for(
+                None if viewer is None else viewer.id, None if check is None else check.key
+            )
+        elif isinstance(shared, Decline):
+            raise shared
+        else:
+            sql, params, now_index = self._viewer_render(
+                operation, variables, prepared, raw_variables, viewer, check
+            )
+        if now_index is not None:
+            params[now_index] = datetime.now(UTC)
+        return sql, params
+
+    def _shared_render(
+        self,
+        prepared: _Operation,
+        raw_variables: dict[str, Any],
+        viewer: Any,
+        check: Check | None,
+    ) -> _Shared:
+        """The operation rendered once for every viewer of `viewer`'s role (templates.py):
+        for a stand-in whose id, like the check's key, is left open; PER_VIEWER when the
+        render needs more of the viewer than that."""
+        stand, open_id = stand_in(viewer) if viewer is not None else (None, None)
+        open_key = OpenValue("check key") if check is not None else None
+        open_check = None if check is None else Check(open_key, check.condition)
+        try:
+            sql, params, now_index = self._render_with_instant(
+                prepared, raw_variables, stand, open_check
+            )
+            return Template.of(sql, params, now_index, open_id, open_key)
+        except Decline as declined:
+            return declined
+        except Exception as error:  # ViewerSpecific, or another use of the stand-in
+            log.debug("read compiler: rendered per viewer (%r)", error)
+            return PER_VIEWER
+
+    def _viewer_render(
+        self,
+        operation: tuple[str, str | None],
+        variables: Hashable,
+        prepared: _Operation,
+        raw_variables: dict[str, Any],
+        viewer: Any,
+        check: Check | None,
+    ) -> tuple[str, list[Any], int | None]:
         key = (
             operation,
-            _frozen(raw_variables),
+            variables,
             None if viewer is None else (viewer.id, str(viewer.role)),
             None if check is None else check.key,
         )
@@ -185,18 +249,13 @@ class ReadCompiler:
                 found = self._render_with_instant(prepared, raw_variables, viewer, check)
             except Decline as declined:
                 found = declined
-            self._renders[key] = found
-            if len(self._renders) > MAX_RENDERS:
-                self._renders.popitem(last=False)
+            _remember(self._renders, key, found)
         else:
             self._renders.move_to_end(key)
         if isinstance(found, Decline):
             raise found
         sql, params, now_index = found
-        params = list(params)
-        if now_index is not None:
-            params[now_index] = datetime.now(UTC)
-        return sql, params
+        return sql, list(params), now_index
 
     def _render_with_instant(
         self,
@@ -230,7 +289,7 @@ class ReadCompiler:
         data = render_query(statement, operation.selection_set)
         if check is None:
             return f"SELECT ({data})::text", list(statement.params), statement
-        condition = check.condition(statement)
+        condition = check.condition(statement, viewer, check.key)
         sql = f"SELECT CASE WHEN {condition} THEN ({data})::text END"
         return sql, list(statement.params), statement
 
@@ -271,6 +330,12 @@ class ReadCompiler:
 
 
 MAX_RENDERS = 4096
+
+
+def _remember(cache: OrderedDict[Hashable, Any], key: Hashable, found: Any) -> None:
+    cache[key] = found
+    if len(cache) > MAX_RENDERS:
+        cache.popitem(last=False)
 
 
 def _frozen(variables: dict[str, Any]) -> Hashable:
