@@ -85,7 +85,10 @@ class _Part:
 
 
 def is_multipart(request: Request) -> bool:
-    mime, _ = parse_options_header(request.headers.get("content-type", ""))
+    content_type = request.headers.get("content-type", "")
+    if content_type == "application/json":  # the common case, not worth parsing
+        return False
+    mime, _ = parse_options_header(content_type)
     return request.method == "POST" and mime.decode("latin-1").lower() == MULTIPART
 
 
