@@ -56,7 +56,8 @@ class Statement:
     _once: dict[str, str] = field(default_factory=dict)  # `once`: SQL -> its lateral's alias
 
     def join(self, alias: str, join: str) -> None:
-        """A `LEFT JOIN` to write after the FROM item aliased `alias`."""
+        """A join to write after the FROM item aliased `alias` (a to-one relation's `LEFT
+        JOIN`, a `once` value's `CROSS JOIN LATERAL`)."""
         self._joins.setdefault(alias, []).append(join)
 
     def joins_of(self, alias: str) -> str:
