@@ -208,7 +208,7 @@ def _field(
         return _row_of(statement, target_type, spec, alias, nodes)
     if isinstance(spec, Count):
         # Once per row: a field computed from the same count (`Expr.once`) reads it too.
-        return statement.once(alias, count_sql(spec, f'{alias}."{spec.key}"'))
+        return statement.once(alias, _template(statement, count_sql(spec), t=alias))
     if not isinstance(target_type, GraphQLObjectType):
         raise Decline(f"{facts.name}.{nodes[0].name.value}")
     if isinstance(spec, ToOne):

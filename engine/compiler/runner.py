@@ -182,7 +182,8 @@ class ReadCompiler:
         check: Check | None,
     ) -> tuple[str, list[Any]]:
         variables = _frozen(raw_variables)
-        shared_key = (operation, variables, viewer is not None and str(viewer.role), bool(check))
+        role = None if viewer is None else str(viewer.role)
+        shared_key = (operation, variables, role, check is not None)
         shared = self._shared.get(shared_key)
         if shared is None:
             shared = self._shared_render(prepared, raw_variables, viewer, check)

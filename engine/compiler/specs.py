@@ -161,12 +161,13 @@ class PageOf:
         return self.query(viewer), self.parent_column
 
 
-def count_sql(count: Count, key: str) -> str:
-    """The count for one key (SQL over the key's expression), as a subquery: a `Count`
-    field's value, and fields computed from counts (a percentage)."""
+def count_sql(count: Count) -> str:
+    """The count for a row (SQL over `{t}`, the row with the count's `key` column), as a
+    subquery: a `Count` field's value, and the same text in fields computed from counts (a
+    percentage), so that the row computes it once (`Expr.once`)."""
     return (
         f'(SELECT count(*) FROM "{count.table}" t '
-        f"WHERE {count.key_column} = {key} AND {count.condition})"
+        f'WHERE {count.key_column} = {{t}}."{count.key}" AND {count.condition})'
     )
 
 

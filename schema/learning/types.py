@@ -127,8 +127,8 @@ def _percent(done: int, total: int) -> int:
 
 # `_percent` in SQL, over the same two counts (read once per row with the count fields).
 _COUNTS = (
-    ("done", count_sql(Count.of(CompletedLessonCountByEnrollmentLoader), '{t}."id"')),
-    ("total", count_sql(Count.of(LessonCountByCourseLoader), '{t}."course_id"')),
+    ("done", count_sql(Count.of(CompletedLessonCountByEnrollmentLoader))),
+    ("total", count_sql(Count.of(LessonCountByCourseLoader, key="course_id"))),
 )
 _PERCENT = "(CASE WHEN {total} = 0 THEN 0 ELSE least(100, {done} * 100 / {total}) END)"
 
