@@ -126,10 +126,7 @@ async def run(
     wall = time.perf_counter() - started
     latencies.sort()
 
-    def pct(p: float) -> float | None:
-        if not latencies:
-            return None
-        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000, 2)
+    milliseconds = [x * 1000 for x in latencies]
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return {
@@ -137,9 +134,9 @@ async def run(
         "duration": duration,
         "requests": len(latencies),
         "rps": round(len(latencies) / duration, 1),
-        "p50_ms": pct(0.50),
-        "p95_ms": pct(0.95),
-        "p99_ms": pct(0.99),
+        "p50_ms": percentile(milliseconds, 0.50),
+        "p95_ms": percentile(milliseconds, 0.95),
+        "p99_ms": percentile(milliseconds, 0.99),
         "max_ms": round(latencies[-1] * 1000, 2) if latencies else None,
         "response_bytes": round(sum(sizes) / len(sizes)) if sizes else None,
         "errors": len(errors),
@@ -147,8 +144,15 @@ async def run(
         "client_cpu_seconds": round(cpu, 3),
         "client_cpu_percent": round(100 * cpu / wall, 1),
         "client_max_rss_kb": usage.ru_maxrss,
-        **({"samples_ms": [round(x * 1000, 3) for x in latencies]} if samples else {}),
+        **({"samples_ms": [round(x, 3) for x in milliseconds]} if samples else {}),
     }
+
+
+def percentile(ordered: list[float], p: float) -> float | None:
+    """The `p` quantile of sorted values (nearest rank, rounded to 0.01), None when empty."""
+    if not ordered:
+        return None
+    return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ import asyncpg
 
 from bench import servers
 from bench.dataset import Dataset, Sizes, load
+from bench.loadgen import percentile
 from bench.ops import WORKLOAD, count_sql, requests_for, supported_operations
 from bench.plans import path_and_plan
 from bench.report import print_table
@@ -186,18 +187,15 @@ def merge_rounds(parts: list[dict[str, Any]]) -> dict[str, Any]:
     duration = sum(part["duration"] for part in parts)
     answered = [part for part in parts if part["response_bytes"] is not None]
 
-    def pct(p: float) -> float | None:
-        return round(samples[min(len(samples) - 1, int(p * len(samples)))], 2) if samples else None
-
     return {
         "clients": parts[0]["clients"],
         "duration": round(duration, 3),
         "rounds": len(parts),
         "requests": len(samples),
         "rps": round(len(samples) / duration, 1),
-        "p50_ms": pct(0.50),
-        "p95_ms": pct(0.95),
-        "p99_ms": pct(0.99),
+        "p50_ms": percentile(samples, 0.50),
+        "p95_ms": percentile(samples, 0.95),
+        "p99_ms": percentile(samples, 0.99),
         "max_ms": round(samples[-1], 2) if samples else None,
         "response_bytes": (
             round(sum(p["response_bytes"] * p["requests"] for p in answered) / len(samples))

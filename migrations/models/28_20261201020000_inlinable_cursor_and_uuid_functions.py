@@ -18,12 +18,15 @@ RUN_IN_TRANSACTION = True
 _CURSOR_ITEMS = ("anyelement", "float8", "real", "bigint", "integer", "smallint", "numeric")
 
 
-async def upgrade(db: BaseDBAsyncClient) -> str:
-    cursor_items = "\n".join(
-        f"ALTER FUNCTION lg_cursor_item({kind}) VOLATILE;" for kind in _CURSOR_ITEMS
+def _cursor_items(volatility: str) -> str:
+    return "\n".join(
+        f"ALTER FUNCTION lg_cursor_item({kind}) {volatility};" for kind in _CURSOR_ITEMS
     )
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
     return (
-        cursor_items
+        _cursor_items("VOLATILE")
         + """
         CREATE OR REPLACE FUNCTION lg_uuid3(namespace uuid, name text) RETURNS uuid
             LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -36,11 +39,8 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
-    cursor_items = "\n".join(
-        f"ALTER FUNCTION lg_cursor_item({kind}) IMMUTABLE;" for kind in _CURSOR_ITEMS
-    )
     return (
-        cursor_items
+        _cursor_items("IMMUTABLE")
         + """
         CREATE OR REPLACE FUNCTION lg_uuid3(namespace uuid, name text) RETURNS uuid
             LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

@@ -32,6 +32,17 @@ async def _me(compiler: ReadCompiler, viewer: Any) -> dict[str, Any]:
     return json.loads(body)["data"]["me"]
 
 
+async def _two_learners_read_their_own(compiler: ReadCompiler) -> None:
+    """Two learners ask `Me` in turn; each is answered with their own row."""
+    first, _ = await signed_in()
+    second, _ = await signed_in()
+
+    mine, theirs = await _me(compiler, first), await _me(compiler, second)
+
+    assert mine["id"] == global_id("User", first.id)
+    assert theirs["id"] == global_id("User", second.id)
+
+
 def test_an_open_value_refuses_every_use_but_being_passed_along() -> None:
     value = OpenValue("viewer id")
     uses = [
@@ -55,13 +66,9 @@ async def test_viewers_of_a_role_share_one_render_and_read_their_own_rows(
     server: str, schema: strawberry.Schema, app_settings: Settings
 ) -> None:
     compiler = ReadCompiler(schema, app_settings)
-    first, _ = await signed_in()
-    second, _ = await signed_in()
 
-    mine, theirs = await _me(compiler, first), await _me(compiler, second)
+    await _two_learners_read_their_own(compiler)
 
-    assert mine["id"] == global_id("User", first.id)
-    assert theirs["id"] == global_id("User", second.id)
     assert [type(found) for found in compiler._shared.values()] == [Template]
     assert not compiler._renders  # nothing rendered per viewer
 
@@ -82,12 +89,8 @@ async def test_a_render_that_compares_the_viewer_id_is_rendered_per_viewer(
 
     monkeypatch.setattr(runner, "render_query", comparing)
     compiler = ReadCompiler(schema, app_settings)
-    first, _ = await signed_in()
-    second, _ = await signed_in()
 
-    mine, theirs = await _me(compiler, first), await _me(compiler, second)
+    await _two_learners_read_their_own(compiler)
 
-    assert mine["id"] == global_id("User", first.id)
-    assert theirs["id"] == global_id("User", second.id)
     assert list(compiler._shared.values()) == [PER_VIEWER]
     assert len(compiler._renders) == 2
