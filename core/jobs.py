@@ -15,6 +15,10 @@ was committed. Every server process runs a worker (`start_worker`), unless
   every worker at start and then periodically (`recover_stalled`).
 - Shutdown: a stopping worker takes no new jobs and gives running ones
   `SHUTDOWN_GRACE_SECONDS`; what is cut off is recovered as stalled.
+- A worker that fails starts again (`_work`): e.g. the database was away, or this process
+  froze longer than `JOB_STALLED_SECONDS` and another worker's sweep removed it as stalled
+  (its next fetch then names a worker that no longer exists). Without this, the process would
+  serve on and never run a job again.
 
 Tasks get the process's services (mailer, tutor) and settings: `services_of`, `settings_of`.
 """
@@ -168,9 +172,24 @@ async def start_worker(settings: Settings, services: Any) -> Worker:
     return Worker(run=run, sweep=asyncio.create_task(_sweep_stalled(settings)))
 
 
+RESTART_SECONDS = (1.0, 30.0)  # a failed worker waits this long before it starts again, doubling
+
+
 async def _work(settings: Settings, services: Any) -> None:
     sqlcount.not_counted()  # the worker and its jobs are no request's statements
-    await queue.run_worker_async(**worker_options(settings, services))
+    wait, longest = RESTART_SECONDS
+    loop = asyncio.get_running_loop()
+    while True:
+        started = loop.time()
+        try:
+            await queue.run_worker_async(**worker_options(settings, services))
+            return
+        except Exception:  # not a cancellation: that is `Worker.stop`, and it ends the loop
+            if loop.time() - started > longest:
+                wait = RESTART_SECONDS[0]  # it had been working: this is a new failure
+            log.exception("the job worker failed; it starts again in %.0f s", wait)
+        await asyncio.sleep(wait)
+        wait = min(wait * 2, longest)
 
 
 async def recover_stalled(settings: Settings) -> int:
