@@ -30,12 +30,11 @@ from typing import Any
 
 import httpx
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route, WebSocketRoute
 
 import demo as demo_data
 from app import data_exports, recording_media
+from app.application import Application, cors_middleware
 from app.downloads import download_routes
 from app.downloads import register as register_download
 from app.graphiql import graphiql_routes
@@ -102,7 +101,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await jobs.close_queue()
             await db.close_orm()
 
-    app = Starlette(
+    app = Application(
+        graphql=graphql,
+        cors=cors_middleware(settings),
         debug=settings.debug,
         routes=[
             Route("/healthz", healthz),
@@ -114,7 +115,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
             *download_routes(settings),  # signed, expiring links (certificate PDFs, media)
             *payment_routes(settings),  # provider webhooks; the local provider's pay page
         ],
-        middleware=[cors_middleware(settings)],
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -140,20 +140,6 @@ def register_event_subscribers() -> None:
     register_download("certificate", assessment_certificates.certificate_download)
     register_download(recording_media.KIND, recording_media.recording_download)
     register_download(data_exports.KIND, data_exports.export_download)
-
-
-def cors_middleware(settings: Settings) -> Middleware:
-    """CORS over HTTP for the same origins the WebSocket accepts (`ALLOWED_ORIGINS`): preflights
-    are answered, allowed origins get `Access-Control-Allow-*` headers, others get none.
-    Bearer tokens travel in a header, never in cookies, so credentials are not allowed."""
-    return Middleware(
-        CORSMiddleware,
-        allow_origins=settings.allowed_origins,
-        allow_methods=["GET", "POST"],
-        allow_headers=["*"],
-        expose_headers=["X-Request-Id"],
-        max_age=600,
-    )
 
 
 def tune_garbage_collector() -> None:
