@@ -78,6 +78,27 @@ async def test_deeply_nested_json_is_a_400(server: str, settings: Settings) -> N
         assert _error(response) == (400, "JSON_TOO_DEEP")
 
 
+async def test_json_at_the_depth_limit_and_brackets_in_strings_are_accepted(
+    server: str, settings: Settings
+) -> None:
+    # The body object holds `variables`, which holds `deep`: 62 lists more reach depth 64.
+    at_limit = {"query": "query($deep: [Int]) { __typename }", "variables": {"deep": None}}
+    nested: Any = 1
+    for _ in range(62):
+        nested = [nested]
+    at_limit["variables"] = {"deep": nested}
+    braces = {"query": "{ " + "__typename " * 80 + "}", "variables": {"s": "[{" * 200}}
+    async with app_client(create_app(settings)) as client:
+        for body in (at_limit, braces):
+            response = await client.post("/graphql", content=json.dumps(body), headers=JSON_BODY)
+            assert response.status_code == 200, response.text
+            assert "JSON_TOO" not in response.text
+        nested = [nested]  # one level more
+        deeper = json.dumps({"query": "{ __typename }", "variables": {"deep": nested}})
+        response = await client.post("/graphql", content=deeper, headers=JSON_BODY)
+        assert _error(response) == (400, "JSON_TOO_DEEP")
+
+
 async def test_json_with_too_many_elements_is_a_400(server: str, settings: Settings) -> None:
     body = json.dumps({"query": "{ __typename }", "variables": {"many": [0] * 100_001}})
     async with app_client(create_app(settings)) as client:
