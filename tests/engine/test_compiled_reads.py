@@ -48,8 +48,9 @@ from tests.factories.identity import signed_in
 
 SDL_SCHEMA = build_sdl(build_schema().as_str())
 GENERATED = 240
-# Floor for the share of generated queries compiled (the printed share is the figure).
-GENERATED_FLOOR = 0.7
+# The share of generated queries compiled that issue 13 asks for (the printed share is the
+# figure: 85% when this was written).
+GENERATED_FLOOR = 0.8
 
 # The frontend operations the compiler is for, and the viewer they are read as.
 COMPILED_OPERATIONS = [
