@@ -172,22 +172,32 @@ async def start_worker(settings: Settings, services: Any) -> Worker:
     return Worker(run=run, sweep=asyncio.create_task(_sweep_stalled(settings)))
 
 
-RESTART_SECONDS = (1.0, 30.0)  # a failed worker waits this long before it starts again, doubling
+RESTART_SECONDS = (1.0, 30.0)  # a stopped worker waits this long to start again, doubling
 
 
 async def _work(settings: Settings, services: Any) -> None:
+    """Run the worker until `Worker.stop` cancels this; when it stops on its own, start it
+    again: it raised (a fetch failed), or procrastinate stopped it because one of its side
+    tasks failed (a heartbeat could not be written)."""
     sqlcount.not_counted()  # the worker and its jobs are no request's statements
-    wait, longest = RESTART_SECONDS
+    first, longest = RESTART_SECONDS
+    wait = first
     loop = asyncio.get_running_loop()
     while True:
         started = loop.time()
+        failure: Exception | None = None
         try:
             await queue.run_worker_async(**worker_options(settings, services))
-            return
-        except Exception:  # not a cancellation: that is `Worker.stop`, and it ends the loop
-            if loop.time() - started > longest:
-                wait = RESTART_SECONDS[0]  # it had been working: this is a new failure
-            log.exception("the job worker failed; it starts again in %.0f s", wait)
+        except Exception as error:  # not a cancellation: that is `Worker.stop`
+            failure = error
+        if loop.time() - started > longest:
+            wait = first  # it had been working: this is a new failure
+        log.error(
+            "the job worker stopped (%s); it starts again in %.0f s",
+            failure or "a side task failed",
+            wait,
+            exc_info=failure,
+        )
         await asyncio.sleep(wait)
         wait = min(wait * 2, longest)
 
