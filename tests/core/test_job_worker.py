@@ -14,12 +14,14 @@ import pytest
 from procrastinate.exceptions import ConnectorException
 from starlette.applications import Starlette
 from tortoise import connections
+from tortoise.transactions import in_transaction
 
 from app.maintenance import purge_expired
 from core import jobs
 from tests.job_workers import only_other_processes_run_jobs
 
 FROZEN = "UPDATE procrastinate_workers SET last_heartbeat = now() - interval '1 hour'"
+PRUNE = "SELECT procrastinate_prune_stalled_workers_v1($1)"  # what the sweep runs
 
 
 async def _workers() -> list[int]:
@@ -43,8 +45,10 @@ async def test_a_worker_swept_as_stalled_starts_again_and_runs_the_jobs(
     await jobs.wait_until_idle()
     before = await _workers()
     assert len(before) == 1  # the test server's own
-    await connections.get("default").execute_query(FROZEN)
-    await jobs.recover_stalled(app.state.settings)  # as any other worker's sweep would
+    # As another worker's sweep would, in one transaction: no heartbeat can slip between.
+    async with in_transaction() as connection:
+        await connection.execute_query(FROZEN)
+        await connection.execute_query(PRUNE, [app.state.settings.job_stalled_seconds])
     assert await _workers() == []
 
     with caplog.at_level(logging.ERROR, logger="lingograph.jobs"):
