@@ -36,7 +36,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
-from app.http_requests import HttpProblem, check_params, decode_json, too_large
+from app.http_requests import JSON, HttpProblem, check_params, decode_json, too_large
 
 MULTIPART = "multipart/form-data"
 SPOOL_BYTES = 1024 * 1024
@@ -86,7 +86,7 @@ class _Part:
 
 def is_multipart(request: Request) -> bool:
     content_type = request.headers.get("content-type", "")
-    if content_type == "application/json":  # the common case, not worth parsing
+    if content_type == JSON:  # the common case, not worth parsing
         return False
     mime, _ = parse_options_header(content_type)
     return request.method == "POST" and mime.decode("latin-1").lower() == MULTIPART
