@@ -156,17 +156,21 @@ def paired_runs(
     names = list(dict.fromkeys(name for per_label in texts.values() for name in per_label))
     rounds = max(1, args.rounds)
     for name in names:
+        requests = {  # built once, the same for every level and round
+            label: requests_for(name, texts[label][name], data)
+            for label in bases
+            if name in texts[label]
+        }
         for clients in levels:
             measured: dict[str, list[dict[str, Any]]] = {}
             for _ in range(rounds):
                 for label, base in bases.items():
-                    text = texts[label].get(name)
-                    if text is None:
+                    if label not in requests:
                         continue
                     measured.setdefault(label, []).append(
                         servers.drive(
                             base + "/graphql",
-                            requests_for(name, text, data),
+                            requests[label],
                             clients,
                             args.duration / rounds,
                             args.warmup,
@@ -186,7 +190,6 @@ def merge_rounds(parts: list[dict[str, Any]]) -> dict[str, Any]:
     samples = sorted(x for part in parts for x in part.pop("samples_ms"))
     duration = sum(part["duration"] for part in parts)
     answered = [part for part in parts if part["response_bytes"] is not None]
-
     return {
         "clients": parts[0]["clients"],
         "duration": round(duration, 3),
