@@ -12,7 +12,14 @@ from core.errors import AppError
 from core.pagination import KeysetQuery, PageArgs, decode_cursor
 from engine.compiler.errors import Decline
 from engine.compiler.leaves import cursor_sql
-from engine.compiler.statement import Statement, collect, named, selection_object, sql_bool
+from engine.compiler.statement import (
+    Statement,
+    collect,
+    fields_object,
+    named,
+    selection_object,
+    sql_bool,
+)
 
 _PAGE_ARGUMENTS = {"first", "after", "last", "before"}
 
@@ -92,7 +99,7 @@ def render_page(
             return f"coalesce(json_agg({edge} {edges_order}, '[]'::json)"
         return None
 
-    body = selection_object(statement, connection, nodes, field_sql)
+    body = fields_object(connection, collected, field_sql)
     (body, joins), extra = statement.carried(rows, [body, statement.joins_of(rows)])
     if whole and "totalCount" in selected:
         extra.append("count(*) OVER () AS _total")

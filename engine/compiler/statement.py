@@ -174,12 +174,19 @@ def selection_object(
     """The fields selected on `object_type` (under the field nodes `selected`, or in a
     root selection set) as one JSON object: `__typename` is the type's name, every other
     field is `field_sql(name, its nodes)` (None: `Decline`)."""
-    parts = []
     if isinstance(selected, SelectionSetNode):
         selections = [selected]
     else:
         selections = [node.selection_set for node in selected if node.selection_set]
-    for key, field_nodes in collect(statement, object_type, selections).items():
+    return fields_object(object_type, collect(statement, object_type, selections), field_sql)
+
+
+def fields_object(
+    object_type: Any, collected: dict[str, list[FieldNode]], field_sql: FieldSql
+) -> str:
+    """`selection_object` for fields already collected (`collect`)."""
+    parts = []
+    for key, field_nodes in collected.items():
         name = field_nodes[0].name.value
         value = literal(object_type.name) if name == "__typename" else field_sql(name, field_nodes)
         if value is None:
